@@ -1,0 +1,15 @@
+/* Engineers working in parallel: read docs/HELPERS.md and docs/INTERFACES.md first. */
+/*
+** cmd_lua.c - placeholder until the module that owns 'pyprep lua' lands.
+*/
+#include <stdio.h>
+
+#include "cmd.h"
+
+int cmd_lua(int argc, char **argv)
+{
+    (void)argc;
+    fprintf(stderr, "%s: %s: not available in this build yet\n", progname,
+            argv[0]);
+    return 3;
+}
