@@ -22,6 +22,7 @@ cmd:make            make
 cmd:prove           perl
 cmd:tmux            tmux
 cmd:lua5.4          lua5.4
+cmd:python3         python3
 '
 
 missing=""
