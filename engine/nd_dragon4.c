@@ -507,20 +507,18 @@ special:
     return b.len;
 }
 
-/*
-** The repr of a NumPy float scalar (and of a Python float): positional
-** for 1e-4 <= |x| < 1e16 and zero ("1.0", "0.0001"), else scientific
-** without a bare point ("1e+16", "1.5e-05").
-*/
-static size_t float_scalar_repr(double x, int is_f32, char *out)
+size_t nd_d4_scalar(double x, int is_f32, char trim_pos, char trim_sci,
+                    int sign, char *buf)
 {
-    NdD4Opts o = {0, 1, 0, -1, -1, 0, ND_TRIM_ONEZERO, -1, -1, -1};
+    NdD4Opts o = {0, 1, 0, -1, -1, 0, 0, -1, -1, -1};
     double ax = fabs(x);
-    if (!(ax == 0 || (1e-4 <= ax && ax < 1e16)) && !isnan(x)) {
+    o.sign = sign;
+    o.trim = trim_pos;
+    if (!(ax == 0 || (1e-4 <= ax && ax < 1e16))) {
         o.scientific = 1;
-        o.trim = ND_TRIM_DPT;
+        o.trim = trim_sci;
     }
-    return nd_dragon4(x, is_f32, &o, out);
+    return nd_dragon4(x, is_f32, &o, buf);
 }
 
 static int copy_out(const char *s, size_t len, char *buf, size_t n)
@@ -536,13 +534,14 @@ static int copy_out(const char *s, size_t len, char *buf, size_t n)
 int nd_float_repr(double x, char *buf, size_t n)
 {
     char tmp[ND_D4_BUFSIZE];
-    size_t len = float_scalar_repr(x, 0, tmp);
+    size_t len = nd_d4_scalar(x, 0, ND_TRIM_ONEZERO, ND_TRIM_DPT, 0, tmp);
     return copy_out(tmp, len, buf, n);
 }
 
 int nd_float32_repr(float x, char *buf, size_t n)
 {
     char tmp[ND_D4_BUFSIZE];
-    size_t len = float_scalar_repr((double)x, 1, tmp);
+    size_t len =
+        nd_d4_scalar((double)x, 1, ND_TRIM_ONEZERO, ND_TRIM_DPT, 0, tmp);
     return copy_out(tmp, len, buf, n);
 }

@@ -41,4 +41,13 @@ typedef struct NdD4Opts {
 */
 size_t nd_dragon4(double x, int is_f32, const NdD4Opts *o, char *buf);
 
+/*
+** NumPy's float scalar text: positional with trim_pos for zero and
+** 1e-4 <= |x| < 1e16, else scientific with trim_sci; shortest digits.
+** repr(np.float64) uses ('0', '-'), complex parts ('-', '-'). buf as
+** for nd_dragon4; returns the length.
+*/
+size_t nd_d4_scalar(double x, int is_f32, char trim_pos, char trim_sci,
+                    int sign, char *buf);
+
 #endif
