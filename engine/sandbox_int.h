@@ -1,0 +1,111 @@
+/*
+** sandbox_int.h - private interface between the sandbox's layers.
+**
+** sandbox_lua.c is the Lua layer (state, allow-list, capped allocator,
+** hook, sticky doom); sandbox_worker.c is the process layer (the forked
+** child and its wire protocol); sandbox.c is the host API. The Lua layer
+** reports output through a sink function so the same code serves the
+** worker (socket) and the in-process mode (host buffers).
+*/
+#ifndef PYPREP_SANDBOX_INT_H
+#define PYPREP_SANDBOX_INT_H
+
+#include <signal.h>
+#include <sys/types.h>
+
+#include "sandbox.h"
+
+#define SB_MSG_MAX 2048       /* longest error message kept */
+#define SB_HOOK_PERIOD 1000   /* VM instructions between hook calls */
+#define SB_CLOSE_DEPTH 200    /* nested coroutine.close calls allowed */
+
+typedef struct SbCtx SbCtx;
+
+/* Receives output bytes already counted against the cap. */
+typedef void (*SbSinkFn)(SbCtx *c, int channel, const char *s, size_t n);
+
+struct SbCtx {
+    lua_State *L;
+    /* memory */
+    size_t mem_used, mem_peak, mem_cap;
+    void *ref_ptr;            /* last refused request, to spot the retry */
+    size_t ref_nsize;         /* Lua makes after an emergency collection */
+    int refused;
+    /* time */
+    int64_t deadline_ns;      /* CLOCK_MONOTONIC; 0 = none */
+    unsigned time_ms;         /* for the message */
+    uint64_t instr, instr_cap;
+    /* output */
+    size_t out_used, out_cap;
+    SbSinkFn sink;
+    void *sink_ud;
+    void (*pulse)(SbCtx *c, int64_t now); /* called from the hook */
+    /* in-process only: cancellation and tick */
+    volatile sig_atomic_t *cancel;
+    SandboxTickFn on_tick;
+    void *tick_ud;
+    int64_t tick_ns, next_tick_ns;
+    /* sticky verdict */
+    SandboxKind doomed;
+    char doom_msg[96];
+    unsigned close_depth;
+};
+
+int64_t sb_now_ns(void);
+
+/* Fill in the limits of *c from a config (with defaults applied). */
+void sb_ctx_init(SbCtx *c, const SandboxConfig *cfg);
+
+/* Create c->L with the allow-listed libraries, `libs` and the seed.
+** Returns SANDBOX_OK, or a kind with a message in msg. */
+SandboxKind sb_state_open(SbCtx *c, const SandboxLib *libs, size_t nlibs,
+                          uint64_t seed, char *msg, size_t msgsz);
+
+/* Arm the deadline and budgets for one run starting now; clear output
+** counters (a session's later runs start afresh, memory stays). */
+void sb_run_begin(SbCtx *c);
+
+/* Load and run a chunk. On SANDBOX_OK the results are on the stack above
+** *base (count in *nres); otherwise msg holds the message. */
+SandboxKind sb_eval(SbCtx *c, const char *src, size_t len, const char *name,
+                    const SandboxValue *args, int nargs, char *msg,
+                    size_t msgsz, int *base, int *nres);
+
+/* Account result strings against the output cap: returns 0 if it fits,
+** else dooms the run (output) and returns -1. */
+int sb_charge_output(SbCtx *c, size_t n);
+
+/* Convert the results at base+1..base+nres into out[] (at most
+** SANDBOX_MAX_VALUES; strings borrowed from the state), charging string
+** bytes to the output cap. Returns the count, or -1 if the cap was hit. */
+int sb_results(SbCtx *c, int base, int nres, SandboxValue *out);
+
+/* The message for the run's doom (limit text). */
+void sb_doom_message(const SbCtx *c, const SandboxConfig *cfg, char *buf,
+                     size_t sz);
+
+/* Human text for a limit ("memory limit exceeded (64 MiB)"). */
+void sb_limit_message(SandboxKind k, const SandboxConfig *cfg, char *buf,
+                      size_t sz);
+void sb_format_size(size_t n, char *buf, size_t sz);
+
+/* Process layer. */
+typedef struct {
+    SandboxConfig cfg;  /* defaults applied */
+    int session;        /* keep serving requests until EOF or doom */
+} SbWorkerSpec;
+
+/* Fork a worker. On success returns 0 and sets *pid and *fd (the host end
+** of the socket, non-blocking, close-on-exec). */
+int sb_worker_spawn(const SbWorkerSpec *spec, pid_t *pid, int *fd);
+
+/* Wire protocol: records of [type u8][len u32][payload]. */
+enum {
+    SB_REC_REQUEST = 'R', /* host -> worker */
+    SB_REC_STDOUT = 'O',  /* worker -> host */
+    SB_REC_STDERR = 'E',
+    SB_REC_VERDICT = 'V'
+};
+#define SB_REC_HDR 5
+
+#endif
