@@ -97,4 +97,250 @@ const char *nd_error_name(NdError e);
 */
 typedef int (*NdWriter)(void *ud, const char *s, size_t n);
 
+/* ------------------------------------------------------------------ */
+/* Ownership scheme: the core never allocates array buffers. Every
+** operation comes in two steps: a *_prepare (or nd_init_*) call that
+** validates the operands and fills the result's dtype and shape, then
+** the caller allocates result->data (nd_nbytes bytes, C order) and calls
+** the operation itself. Operations that need scratch memory take it as
+** an argument and say how much. So an embedder whose allocator can
+** longjmp (Lua) allocates everything before any work starts, and the
+** core itself never holds memory across a call. */
+
+/* Facts about dtypes. nd_dtype_from_name accepts NumPy names ("int8"),
+** Python names ("int", "float", "bool", "complex") and "bool_";
+** returns ND_OK or ND_ETYPE ("data type 'x' not understood"). */
+NdError nd_dtype_from_name(const char *name, NdDType *t, NdErr *e);
+NdDType nd_promote_types(NdDType a, NdDType b);
+
+/* Casting rules of np.can_cast. */
+typedef enum { ND_CAST_NO, ND_CAST_SAFE, ND_CAST_SAME_KIND,
+               ND_CAST_UNSAFE } NdCasting;
+int nd_can_cast(NdDType from, NdDType to, NdCasting rule);
+
+/* NumPy 1.24 result_type for ufunc operands: 0-d operands are
+** "scalars" and take part by value when no scalar's kind exceeds the
+** arrays' kind (value-based casting: int8 array + 50 -> int8). */
+NdDType nd_result_type(int n, const struct NdArray *const *ops);
+
+/* Element count, byte size; nd_nbytes of an initialised array. */
+int64_t nd_size(const NdArray *a);
+size_t nd_nbytes(const NdArray *a);
+
+/* Fill a with dtype t, the given shape and C-order strides, data NULL.
+** Errors: ND_EVALUE "negative dimensions are not allowed", ND_EVALUE
+** "array is too big; ..." on overflow, ND_EVALUE for ndim > 32. */
+NdError nd_init(NdArray *a, NdDType t, int ndim, const int64_t *shape,
+                NdErr *e);
+/* Recompute the contiguity flags of a view from shape and strides. */
+void nd_update_flags(NdArray *a);
+/* Make a 0-d array over caller storage (>= 16 bytes) holding v. */
+void nd_scalar_int(NdArray *a, void *store, NdDType t, int64_t v);
+void nd_scalar_double(NdArray *a, void *store, NdDType t, double v);
+
+/* One element as a C value (casting from the array's dtype). p points at
+** the element. Complex reads return the real part. */
+double nd_get_double(NdDType t, const char *p);
+int64_t nd_get_int(NdDType t, const char *p);
+void nd_set_double(NdDType t, char *p, double v);
+void nd_set_int(NdDType t, char *p, int64_t v);
+void nd_get_complex(NdDType t, const char *p, double *re, double *im);
+
+/* Normalise an axis for an array of ndim dims (negative counts from
+** the end). ND_EAXIS "axis 2 is out of bounds for array of dimension 1". */
+NdError nd_norm_axis(int *axis, int ndim, NdErr *e);
+
+/* ---- views (write into *out, share a's buffer; never fail unless
+** stated) ---- */
+/* axes NULL reverses. ND_EVALUE "axes don't match array". */
+NdError nd_transpose(NdArray *out, const NdArray *a, const int *axes,
+                     NdErr *e);
+NdError nd_swapaxes(NdArray *out, const NdArray *a, int ax1, int ax2,
+                    NdErr *e);
+/* Resolve -1 and check the size: ND_EVALUE with NumPy's reshape text. */
+NdError nd_reshape_shape(const NdArray *a, int ndim, int64_t *shape,
+                         NdErr *e);
+/* A view of a with the (resolved) shape if strides allow: returns 1 and
+** fills out, or 0 when a copy is needed. */
+int nd_reshape_view(NdArray *out, const NdArray *a, int ndim,
+                    const int64_t *shape);
+/* Broadcast a to shape (view, stride 0 on new/size-1 axes). ND_EVALUE
+** "could not broadcast input array from shape (3,) into shape (2,)". */
+NdError nd_broadcast_to(NdArray *out, const NdArray *a, int ndim,
+                        const int64_t *shape, NdErr *e);
+/* Broadcast shape of n arrays. ND_EVALUE "operands could not be
+** broadcast together with shapes (2,3) (2,) ". */
+NdError nd_broadcast_shape(int n, const NdArray *const *ops, int *ndim,
+                           int64_t *shape, NdErr *e);
+/* Remove size-1 axes (axis < 0: all). ND_EVALUE "cannot select an axis
+** to squeeze out which has size not equal to one". */
+NdError nd_squeeze(NdArray *out, const NdArray *a, int axis, NdErr *e);
+NdError nd_expand_dims(NdArray *out, const NdArray *a, int axis,
+                       NdErr *e);
+/* View of a[start:stop:step] along axis (already clipped by the caller
+** via nd_slice_indices). */
+void nd_slice_axis(NdArray *out, const NdArray *a, int axis, int64_t start,
+                   int64_t step, int64_t len);
+/* Python's slice.indices: clip start/stop for length n; returns length.
+** has_* = 0 means None. ND_EVALUE "slice step cannot be zero". */
+NdError nd_slice_indices(int64_t n, int has_start, int64_t start,
+                         int has_stop, int64_t stop, int has_step,
+                         int64_t step, int64_t *ostart, int64_t *ostep,
+                         int64_t *olen, NdErr *e);
+/* Whether two views may touch the same bytes (extent overlap). */
+int nd_shares_memory(const NdArray *a, const NdArray *b);
+
+/* ---- copying ---- */
+/* dst[...] = src with broadcasting and casting (unsafe casting, like
+** ndarray assignment). Overlap-safe only when src and dst do not
+** partially overlap; callers copy first otherwise. */
+NdError nd_assign(NdArray *dst, const NdArray *src, NdErr *e);
+/* Fill dst with one value given as a 0-d array. */
+NdError nd_fill(NdArray *dst, const NdArray *value, NdErr *e);
+
+/* ---- element-wise ufuncs ---- */
+typedef enum {
+    ND_ADD, ND_SUB, ND_MUL, ND_TRUEDIV, ND_FLOORDIV, ND_MOD, ND_POW,
+    ND_AND, ND_OR, ND_XOR, ND_LSHIFT, ND_RSHIFT,
+    ND_EQ, ND_NE, ND_LT, ND_LE, ND_GT, ND_GE,
+    ND_MAXIMUM, ND_MINIMUM, ND_FMAX, ND_FMIN,
+    ND_LOGICAL_AND, ND_LOGICAL_OR, ND_LOGICAL_XOR,
+    ND_ARCTAN2, ND_HYPOT,
+    ND_NBINARY
+} NdBinaryOp;
+
+typedef enum {
+    ND_NEG, ND_POS, ND_ABS, ND_INVERT, ND_LOGICAL_NOT, ND_SIGN, ND_SQUARE,
+    ND_SQRT, ND_EXP, ND_LOG, ND_LOG10, ND_LOG2, ND_LOG1P, ND_EXPM1,
+    ND_SIN, ND_COS, ND_TAN, ND_ARCSIN, ND_ARCCOS, ND_ARCTAN,
+    ND_SINH, ND_COSH, ND_TANH,
+    ND_FLOOR, ND_CEIL, ND_RINT, ND_TRUNC,
+    ND_ISNAN, ND_ISINF, ND_ISFINITE, ND_SIGNBIT,
+    ND_NUNARY
+} NdUnaryOp;
+
+/* ufunc names as NumPy spells them ("add", "sqrt"). */
+const char *nd_binary_name(NdBinaryOp op);
+const char *nd_unary_name(NdUnaryOp op);
+
+/* Result dtype and shape of op(a, b) (value-based casting for 0-d
+** operands). ND_ETYPE "ufunc 'bitwise_and' not supported ...",
+** ND_EVALUE broadcast error. */
+NdError nd_binary_prepare(NdBinaryOp op, const NdArray *a,
+                          const NdArray *b, NdDType *t, int *ndim,
+                          int64_t *shape, NdErr *e);
+/* out = op(a, b); out is any array of the broadcast shape (out= may be
+** an operand; its dtype must be same_kind castable: ND_ECAST). */
+NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
+                  NdArray *out, NdErr *e);
+NdError nd_unary_prepare(NdUnaryOp op, const NdArray *a, NdDType *t,
+                         NdErr *e);
+NdError nd_unary(NdUnaryOp op, const NdArray *a, NdArray *out, NdErr *e);
+/* out = cond ? x : y (out dtype chosen by the caller, usually
+** nd_result_type of x and y). */
+NdError nd_where(const NdArray *cond, const NdArray *x, const NdArray *y,
+                 NdArray *out, NdErr *e);
+/* np.round(a, decimals): NumPy's multiply/rint/divide for floats. */
+NdError nd_round(const NdArray *a, int decimals, NdArray *out, NdErr *e);
+
+/* ---- reductions ---- */
+typedef enum {
+    ND_R_SUM, ND_R_PROD, ND_R_MIN, ND_R_MAX, ND_R_ALL, ND_R_ANY,
+    ND_R_MEAN, ND_R_VAR, ND_R_STD, ND_R_ARGMIN, ND_R_ARGMAX,
+    ND_R_COUNT_NONZERO
+} NdReduceOp;
+
+/* axes[i] nonzero = reduce axis i (all zero or NULL = every axis).
+** Fills the result's dtype (dtype < 0: default) and shape (with
+** keepdims). ND_EVALUE "zero-size array to reduction operation maximum
+** which has no identity", argmax "attempt to get argmax of an empty
+** sequence". */
+NdError nd_reduce_prepare(NdReduceOp op, const NdArray *a,
+                          const char *axes, int keepdims, int dtype,
+                          NdArray *out, NdErr *e);
+/* Compute into out (as prepared, data allocated). ddof for var/std. */
+NdError nd_reduce(NdReduceOp op, const NdArray *a, const char *axes,
+                  double ddof, NdArray *out, NdErr *e);
+/* cumsum/cumprod along axis of a (a already flattened by the caller for
+** axis=None); out has a's shape and the sum dtype. */
+NdError nd_accumulate(int prod, const NdArray *a, int axis, NdArray *out,
+                      NdErr *e);
+NdDType nd_sum_dtype(NdDType t);
+
+/* ---- sorting ---- */
+/* Sort a in place along axis (NaN last). */
+NdError nd_sort(NdArray *a, int axis, NdErr *e);
+/* out (int64, a's shape) = argsort along axis, NumPy's introsort order. */
+NdError nd_argsort(const NdArray *a, int axis, NdArray *out, NdErr *e);
+/* Quantiles along the reduced axes of a, which the caller has copied
+** into work (contiguous, reduced axes moved last and flattened:
+** shape (m, n)); q in [0,1]; out has m * nq elements (q outermost). */
+NdError nd_quantile_rows(NdArray *work, const double *q, int nq,
+                         int median, NdArray *out, NdErr *e);
+
+/* ---- counting and selection ---- */
+int64_t nd_count_nonzero(const NdArray *a);
+/* out[k] (int64, shape (ndim, count)) = indices of nonzero elements. */
+void nd_nonzero(const NdArray *a, NdArray *out);
+
+/* ---- indexing ---- */
+typedef enum { ND_IX_INT, ND_IX_SLICE, ND_IX_NEWAXIS, ND_IX_ELLIPSIS,
+               ND_IX_ARRAY } NdIndexKind;
+typedef struct {
+    NdIndexKind kind;
+    int64_t i;                        /* ND_IX_INT */
+    int has_start, has_stop, has_step;
+    int64_t start, stop, step;        /* ND_IX_SLICE */
+    const NdArray *arr;               /* ND_IX_ARRAY: bool or integer */
+} NdIndex;
+
+/* The outcome of analysing an index. view = a after the basic part
+** (slices, ints, newaxis); when nadv > 0 the advanced part remains:
+** either one boolean mask over view axes [axis, axis + mask->ndim), or
+** integer arrays adv[k] on view axes advaxis[k]. Result shape/ndim is
+** what getitem returns. */
+typedef struct {
+    NdArray view;
+    int nadv;
+    int is_mask;
+    int axis;                         /* first advanced view axis */
+    const NdArray *adv[ND_MAXDIMS];
+    int advaxis[ND_MAXDIMS];
+    int front;                        /* broadcast dims go first */
+    int bndim;                        /* broadcast index shape */
+    int64_t bshape[ND_MAXDIMS];
+    int64_t count;                    /* mask: number of true */
+    int ndim;
+    int64_t shape[ND_MAXDIMS];
+} NdIndexPlan;
+
+/* Analyse a[ix...]. Errors: IndexError texts of NumPy (out of bounds,
+** too many indices, boolean dimension mismatch, only integers...).
+** Integer arrays are bounds-checked here. With a boolean array mixed
+** with other arrays, returns ND_EINDEX with message "" (the caller
+** converts masks to nonzero() arrays and retries). */
+NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
+                         NdIndexPlan *plan, NdErr *e);
+/* out (plan->shape, any dtype: cast) = a[advanced part of plan]. */
+NdError nd_index_get(const NdIndexPlan *plan, NdArray *out, NdErr *e);
+/* a[plan] = value (value broadcast to plan->shape; cast to a's dtype).
+** ND_EVALUE "shape mismatch: value array of shape ..." as NumPy. */
+NdError nd_index_set(const NdIndexPlan *plan, const NdArray *value,
+                     NdErr *e);
+
+/* ---- products ---- */
+/* out = a @ b for C-contiguous 2-D a (m,k), b (k,n), out (m,n), all of
+** out's dtype. */
+void nd_matmul2d(const NdArray *a, const NdArray *b, NdArray *out);
+/* Shapes and dtype for matmul (batch broadcasting); NumPy's gufunc
+** mismatch text. */
+NdError nd_matmul_prepare(const NdArray *a, const NdArray *b, NdDType *t,
+                          int *ndim, int64_t *shape, NdErr *e);
+/* General matmul: any strides/dtypes, cast to out's dtype on the fly;
+** scratch must hold nd_matmul_scratch(a, b, out) bytes. */
+size_t nd_matmul_scratch(const NdArray *a, const NdArray *b,
+                         const NdArray *out);
+NdError nd_matmul(const NdArray *a, const NdArray *b, NdArray *out,
+                  void *scratch, NdErr *e);
+
 #endif

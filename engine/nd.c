@@ -1,0 +1,1189 @@
+/*
+** nd.c - the array model: dtypes, promotion, views, the iterator, casts.
+**
+** Everything here works on NdArray views and never allocates: results
+** are described by nd_init and filled into memory the caller provides.
+** The iterator is the one strided loop driver of the core; kernels see
+** only (n, pointers, strides).
+*/
+#include "nd_int.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---- dtype table (from the X-macro) ---- */
+
+static const char *const dtype_names[] = {
+#define X(E, T, N, K, S) N,
+    ND_DTYPES(X)
+#undef X
+};
+static const char dtype_kinds[] = {
+#define X(E, T, N, K, S) K,
+    ND_DTYPES(X)
+#undef X
+};
+static const size_t dtype_sizes[] = {
+#define X(E, T, N, K, S) S,
+    ND_DTYPES(X)
+#undef X
+};
+
+const char *nd_dtype_name(NdDType t)
+{
+    return (unsigned)t < ND_NTYPES ? dtype_names[t] : "?";
+}
+
+char nd_dtype_kind(NdDType t)
+{
+    return (unsigned)t < ND_NTYPES ? dtype_kinds[t] : '?';
+}
+
+size_t nd_dtype_size(NdDType t)
+{
+    return (unsigned)t < ND_NTYPES ? dtype_sizes[t] : 0;
+}
+
+const char *nd_error_name(NdError e)
+{
+    static const char *const names[] = {
+        "OK",
+        "ValueError",
+        "IndexError",
+        "TypeError",
+        "MemoryError",
+        "numpy.AxisError",
+        "numpy.linalg.LinAlgError",
+        "numpy.core._exceptions._UFuncOutputCastingError",
+        "ZeroDivisionError",
+        "OverflowError",
+    };
+    return (unsigned)e < sizeof names / sizeof *names ? names[e] : "Error";
+}
+
+NdError nd_fail(NdErr *e, NdError code, const char *fmt, ...)
+{
+    if (e) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
+
+void nd_shape_str(char *buf, size_t size, int ndim, const int64_t *shape)
+{
+    size_t n = 0;
+    n += (size_t)snprintf(buf, size, "(");
+    for (int i = 0; i < ndim && n < size; i++)
+        n += (size_t)snprintf(buf + n, size - n, i ? ",%lld" : "%lld",
+                              (long long)shape[i]);
+    if (n < size)
+        snprintf(buf + n, size - n, ndim == 1 ? ",)" : ")");
+}
+
+NdError nd_dtype_from_name(const char *name, NdDType *t, NdErr *e)
+{
+    static const struct {
+        const char *name;
+        NdDType t;
+    } alias[] = {
+        {"int", ND_INT64},      {"float", ND_FLOAT64},
+        {"bool", ND_BOOL},      {"bool_", ND_BOOL},
+        {"complex", ND_COMPLEX128}, {"double", ND_FLOAT64},
+        {"single", ND_FLOAT32}, {"int_", ND_INT64},
+        {"float_", ND_FLOAT64}, {"intp", ND_INT64},
+        {"uint", ND_UINT64},    {"i1", ND_INT8},
+        {"i2", ND_INT16},       {"i4", ND_INT32},
+        {"i8", ND_INT64},       {"u1", ND_UINT8},
+        {"u2", ND_UINT16},      {"u4", ND_UINT32},
+        {"u8", ND_UINT64},      {"f4", ND_FLOAT32},
+        {"f8", ND_FLOAT64},     {"c16", ND_COMPLEX128},
+        {"c8", ND_COMPLEX64},   {"?", ND_BOOL},
+    };
+    for (int i = 0; i < ND_NTYPES; i++)
+        if (strcmp(name, dtype_names[i]) == 0) {
+            *t = (NdDType)i;
+            return ND_OK;
+        }
+    for (size_t i = 0; i < sizeof alias / sizeof *alias; i++)
+        if (strcmp(name, alias[i].name) == 0) {
+            *t = alias[i].t;
+            return ND_OK;
+        }
+    return nd_fail(e, ND_ETYPE, "data type '%s' not understood", name);
+}
+
+/* np.promote_types, generated from NumPy 1.24.2 (ND_DTYPES order). */
+#define B ND_BOOL
+#define I8 ND_INT8
+#define I16 ND_INT16
+#define I32 ND_INT32
+#define I64 ND_INT64
+#define U8 ND_UINT8
+#define U16 ND_UINT16
+#define U32 ND_UINT32
+#define U64 ND_UINT64
+#define F32 ND_FLOAT32
+#define F64 ND_FLOAT64
+#define C64 ND_COMPLEX64
+#define C128 ND_COMPLEX128
+static const unsigned char promote_table[ND_NTYPES][ND_NTYPES] = {
+    {B, I8, I16, I32, I64, U8, U16, U32, U64, F32, F64, C64, C128},
+    {I8, I8, I16, I32, I64, I16, I32, I64, F64, F32, F64, C64, C128},
+    {I16, I16, I16, I32, I64, I16, I32, I64, F64, F32, F64, C64, C128},
+    {I32, I32, I32, I32, I64, I32, I32, I64, F64, F64, F64, C128, C128},
+    {I64, I64, I64, I64, I64, I64, I64, I64, F64, F64, F64, C128, C128},
+    {U8, I16, I16, I32, I64, U8, U16, U32, U64, F32, F64, C64, C128},
+    {U16, I32, I32, I32, I64, U16, U16, U32, U64, F32, F64, C64, C128},
+    {U32, I64, I64, I64, I64, U32, U32, U32, U64, F64, F64, C128, C128},
+    {U64, F64, F64, F64, F64, U64, U64, U64, U64, F64, F64, C128, C128},
+    {F32, F32, F32, F64, F64, F32, F32, F64, F64, F32, F64, C64, C128},
+    {F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, C128, C128},
+    {C64, C64, C64, C128, C128, C64, C64, C128, C128, C64, C128, C64, C128},
+    {C128, C128, C128, C128, C128, C128, C128, C128, C128, C128, C128, C128,
+     C128},
+};
+#undef B
+#undef I8
+#undef I16
+#undef I32
+#undef I64
+#undef U8
+#undef U16
+#undef U32
+#undef U64
+#undef F32
+#undef F64
+#undef C64
+#undef C128
+
+NdDType nd_promote_types(NdDType a, NdDType b)
+{
+    return (NdDType)promote_table[a][b];
+}
+
+/* Kind order for value-based casting: b < i,u < f < c. */
+static int kind_rank(NdDType t)
+{
+    switch (dtype_kinds[t]) {
+    case 'b': return 0;
+    case 'i': case 'u': return 1;
+    case 'f': return 2;
+    default: return 3;
+    }
+}
+
+int nd_can_cast(NdDType from, NdDType to, NdCasting rule)
+{
+    if (rule == ND_CAST_UNSAFE || from == to)
+        return 1;
+    if (rule == ND_CAST_NO)
+        return 0;
+    if (nd_promote_types(from, to) == to)
+        return 1;
+    if (rule == ND_CAST_SAFE)
+        return 0;
+    /* same_kind: within a kind or towards a higher kind; u -> i ok. */
+    int rf = kind_rank(from), rt = kind_rank(to);
+    if (rf < rt)
+        return 1;
+    if (rf > rt)
+        return 0;
+    if (dtype_kinds[from] == 'i' && dtype_kinds[to] == 'u')
+        return 0;
+    return 1;
+}
+
+/* Smallest dtype holding a 0-d operand's value (np.min_scalar_type);
+** *small_unsigned says a non-negative int also fits the signed type of
+** that size, which NumPy uses when the other side is signed. */
+static NdDType min_scalar_type(const NdArray *a, int *small_unsigned)
+{
+    char k = dtype_kinds[a->dtype];
+    *small_unsigned = 0;
+    if (k == 'b')
+        return ND_BOOL;
+    if (k == 'i' || k == 'u') {
+        if (k == 'u' && a->dtype == ND_UINT64) {
+            uint64_t u = (uint64_t)nd_get_int(ND_UINT64, a->data);
+            if (u > (uint64_t)INT64_MAX)
+                return ND_UINT64;
+        }
+        int64_t v = nd_get_int(a->dtype, a->data);
+        if (v >= 0) {
+            if (v < 256) {
+                *small_unsigned = v < 128;
+                return ND_UINT8;
+            }
+            if (v < 65536) {
+                *small_unsigned = v < 32768;
+                return ND_UINT16;
+            }
+            if (v <= 4294967295LL) {
+                *small_unsigned = v <= 2147483647LL;
+                return ND_UINT32;
+            }
+            *small_unsigned = 1;
+            return ND_UINT64;
+        }
+        if (v >= -128)
+            return ND_INT8;
+        if (v >= -32768)
+            return ND_INT16;
+        if (v >= -2147483648LL)
+            return ND_INT32;
+        return ND_INT64;
+    }
+    if (k == 'f') {
+        /* float16 does not exist here; float32 stands in for it. */
+        double v = nd_get_double(a->dtype, a->data);
+        if (isnan(v) || isinf(v) || fabs(v) <= 3.4028234663852886e38)
+            return ND_FLOAT32;
+        return ND_FLOAT64;
+    }
+    double re, im;
+    nd_get_complex(a->dtype, a->data, &re, &im);
+    if ((isfinite(re) ? fabs(re) <= 3.4028234663852886e38 : 1) &&
+        (isfinite(im) ? fabs(im) <= 3.4028234663852886e38 : 1))
+        return ND_COMPLEX64;
+    return ND_COMPLEX128;
+}
+
+static NdDType signed_twin(NdDType t)
+{
+    switch (t) {
+    case ND_UINT8: return ND_INT8;
+    case ND_UINT16: return ND_INT16;
+    case ND_UINT32: return ND_INT32;
+    case ND_UINT64: return ND_INT64;
+    default: return t;
+    }
+}
+
+NdDType nd_result_type(int n, const NdArray *const *ops)
+{
+    int arr_kind = -1, scal_kind = -1, any_signed_arr = 0;
+    for (int i = 0; i < n; i++) {
+        int r = kind_rank(ops[i]->dtype);
+        if (ops[i]->ndim > 0) {
+            if (r > arr_kind)
+                arr_kind = r;
+            if (dtype_kinds[ops[i]->dtype] == 'i')
+                any_signed_arr = 1;
+        } else if (r > scal_kind)
+            scal_kind = r;
+    }
+    int value_based = arr_kind >= 0 && scal_kind >= 0 &&
+                      scal_kind <= arr_kind;
+    NdDType res = ops[0]->dtype;
+    int first = 1;
+    for (int i = 0; i < n; i++) {
+        NdDType t = ops[i]->dtype;
+        if (value_based && ops[i]->ndim == 0) {
+            int small;
+            t = min_scalar_type(ops[i], &small);
+            if (small && any_signed_arr)
+                t = signed_twin(t);
+        }
+        res = first ? t : nd_promote_types(res, t);
+        first = 0;
+    }
+    return res;
+}
+
+/* ---- shapes ---- */
+
+int64_t nd_size(const NdArray *a)
+{
+    int64_t n = 1;
+    for (int i = 0; i < a->ndim; i++)
+        n *= a->shape[i];
+    return n;
+}
+
+size_t nd_nbytes(const NdArray *a)
+{
+    return (size_t)nd_size(a) * dtype_sizes[a->dtype];
+}
+
+void nd_update_flags(NdArray *a)
+{
+    int64_t sz = (int64_t)dtype_sizes[a->dtype], c = sz, f = sz;
+    int cc = 1, fc = 1;
+    int empty = 0;
+    for (int i = 0; i < a->ndim; i++)
+        if (a->shape[i] == 0)
+            empty = 1;
+    if (!empty) {
+        for (int i = a->ndim - 1; i >= 0; i--) {
+            if (a->shape[i] != 1 && a->strides[i] != c)
+                cc = 0;
+            c *= a->shape[i];
+        }
+        for (int i = 0; i < a->ndim; i++) {
+            if (a->shape[i] != 1 && a->strides[i] != f)
+                fc = 0;
+            f *= a->shape[i];
+        }
+    }
+    a->flags &= ~(ND_C_CONTIGUOUS | ND_F_CONTIGUOUS);
+    a->flags |= (cc ? ND_C_CONTIGUOUS : 0) | (fc ? ND_F_CONTIGUOUS : 0);
+}
+
+NdError nd_init(NdArray *a, NdDType t, int ndim, const int64_t *shape,
+                NdErr *e)
+{
+    if (ndim < 0 || ndim > ND_MAXDIMS)
+        return nd_fail(e, ND_EVALUE,
+                       "maximum supported dimension for an ndarray is %d, "
+                       "found %d", ND_MAXDIMS, ndim);
+    int64_t sz = (int64_t)dtype_sizes[t], total = 1;
+    int zero = 0;
+    for (int i = 0; i < ndim; i++) {
+        if (shape[i] < 0)
+            return nd_fail(e, ND_EVALUE, "negative dimensions are not allowed");
+        if (shape[i] == 0)
+            zero = 1;
+    }
+    for (int i = 0; i < ndim; i++) {
+        if (!zero && shape[i] && total > INT64_MAX / shape[i])
+            goto big;
+        total *= shape[i] ? shape[i] : 1;
+    }
+    if (!zero && total > (INT64_MAX / 2) / sz)
+        goto big;
+    memset(a, 0, sizeof *a);
+    a->dtype = t;
+    a->ndim = ndim;
+    int64_t st = sz;
+    for (int i = ndim - 1; i >= 0; i--) {
+        a->shape[i] = shape[i];
+        a->strides[i] = st;
+        st *= shape[i] ? shape[i] : 1;
+    }
+    a->flags = ND_WRITEABLE | ND_OWNDATA;
+    nd_update_flags(a);
+    return ND_OK;
+big:
+    return nd_fail(e, ND_EVALUE,
+                   "array is too big; `arr.size * arr.dtype.itemsize` is "
+                   "larger than the maximum possible size.");
+}
+
+void nd_scalar_int(NdArray *a, void *store, NdDType t, int64_t v)
+{
+    nd_init(a, t, 0, NULL, NULL);
+    a->data = a->buffer = store;
+    a->buffer_size = 16;
+    memset(store, 0, 16);
+    nd_set_int(t, store, v);
+}
+
+void nd_scalar_double(NdArray *a, void *store, NdDType t, double v)
+{
+    nd_init(a, t, 0, NULL, NULL);
+    a->data = a->buffer = store;
+    a->buffer_size = 16;
+    memset(store, 0, 16);
+    nd_set_double(t, store, v);
+}
+
+/* ---- one element (the only switches on dtype) ---- */
+
+double nd_get_double(NdDType t, const char *p)
+{
+    switch (t) {
+#define X(E, T, U, K)                                                      \
+    case ND_##E: {                                                         \
+        T v;                                                               \
+        memcpy(&v, p, sizeof v);                                           \
+        return (double)v;                                                  \
+    }
+        ND_REAL_DTYPES(X)
+#undef X
+    case ND_COMPLEX64: {
+        nd_complex64 v;
+        memcpy(&v, p, sizeof v);
+        return v.re;
+    }
+    case ND_COMPLEX128: {
+        nd_complex128 v;
+        memcpy(&v, p, sizeof v);
+        return v.re;
+    }
+    default: return 0;
+    }
+}
+
+int64_t nd_get_int(NdDType t, const char *p)
+{
+    switch (t) {
+#define X(E, T, U, K)                                                      \
+    case ND_##E: {                                                         \
+        T v;                                                               \
+        memcpy(&v, p, sizeof v);                                           \
+        return (int64_t)v;                                                 \
+    }
+        ND_REAL_DTYPES(X)
+#undef X
+    default: return (int64_t)nd_get_double(t, p);
+    }
+}
+
+void nd_get_complex(NdDType t, const char *p, double *re, double *im)
+{
+    if (t == ND_COMPLEX64) {
+        nd_complex64 v;
+        memcpy(&v, p, sizeof v);
+        *re = v.re, *im = v.im;
+    } else if (t == ND_COMPLEX128) {
+        nd_complex128 v;
+        memcpy(&v, p, sizeof v);
+        *re = v.re, *im = v.im;
+    } else {
+        *re = nd_get_double(t, p);
+        *im = 0;
+    }
+}
+
+void nd_set_double(NdDType t, char *p, double v)
+{
+    switch (t) {
+#define X(E, T, U, K)                                                      \
+    case ND_##E: {                                                         \
+        T x = K == 'b' ? (T)(v != 0) : (T)v;                               \
+        memcpy(p, &x, sizeof x);                                           \
+        return;                                                            \
+    }
+        ND_REAL_DTYPES(X)
+#undef X
+    case ND_COMPLEX64: {
+        nd_complex64 x = {(float)v, 0};
+        memcpy(p, &x, sizeof x);
+        return;
+    }
+    case ND_COMPLEX128: {
+        nd_complex128 x = {v, 0};
+        memcpy(p, &x, sizeof x);
+        return;
+    }
+    default: return;
+    }
+}
+
+void nd_set_int(NdDType t, char *p, int64_t v)
+{
+    switch (t) {
+#define X(E, T, U, K)                                                      \
+    case ND_##E: {                                                         \
+        T x = K == 'b' ? (T)(v != 0) : (T)v;                               \
+        memcpy(p, &x, sizeof x);                                           \
+        return;                                                            \
+    }
+        ND_REAL_DTYPES(X)
+#undef X
+    default: nd_set_double(t, p, (double)v);
+    }
+}
+
+NdError nd_norm_axis(int *axis, int ndim, NdErr *e)
+{
+    if (*axis < -ndim || *axis >= ndim || ndim == 0)
+        return nd_fail(e, ND_EAXIS,
+                       "axis %d is out of bounds for array of dimension %d",
+                       *axis, ndim);
+    if (*axis < 0)
+        *axis += ndim;
+    return ND_OK;
+}
+
+/* ---- views ---- */
+
+NdError nd_transpose(NdArray *out, const NdArray *a, const int *axes,
+                     NdErr *e)
+{
+    NdArray r = *a;
+    int seen[ND_MAXDIMS] = {0};
+    for (int i = 0; i < a->ndim; i++) {
+        int ax = axes ? axes[i] : a->ndim - 1 - i;
+        if (axes) {
+            NdError err = nd_norm_axis(&ax, a->ndim, e);
+            if (err)
+                return err;
+            if (seen[ax])
+                return nd_fail(e, ND_EVALUE, "repeated axis in transpose");
+            seen[ax] = 1;
+        }
+        r.shape[i] = a->shape[ax];
+        r.strides[i] = a->strides[ax];
+    }
+    r.flags &= ~ND_OWNDATA;
+    nd_update_flags(&r);
+    *out = r;
+    return ND_OK;
+}
+
+NdError nd_swapaxes(NdArray *out, const NdArray *a, int ax1, int ax2,
+                    NdErr *e)
+{
+    NdError err;
+    if ((err = nd_norm_axis(&ax1, a->ndim, e)) ||
+        (err = nd_norm_axis(&ax2, a->ndim, e)))
+        return err;
+    int axes[ND_MAXDIMS];
+    for (int i = 0; i < a->ndim; i++)
+        axes[i] = i;
+    axes[ax1] = ax2;
+    axes[ax2] = ax1;
+    return nd_transpose(out, a, axes, e);
+}
+
+NdError nd_reshape_shape(const NdArray *a, int ndim, int64_t *shape,
+                         NdErr *e)
+{
+    int unknown = -1;
+    int64_t known = 1, size = nd_size(a);
+    char buf[400];
+    if (ndim > ND_MAXDIMS)
+        return nd_fail(e, ND_EVALUE,
+                       "maximum supported dimension for an ndarray is %d, "
+                       "found %d", ND_MAXDIMS, ndim);
+    for (int i = 0; i < ndim; i++) {
+        if (shape[i] == -1) {
+            if (unknown >= 0)
+                return nd_fail(e, ND_EVALUE,
+                               "can only specify one unknown dimension");
+            unknown = i;
+        } else if (shape[i] < 0) {
+            return nd_fail(e, ND_EVALUE, "negative dimensions not allowed");
+        } else {
+            if (shape[i] && known > INT64_MAX / shape[i])
+                return nd_fail(e, ND_EVALUE,
+                               "array is too big; `arr.size * "
+                               "arr.dtype.itemsize` is larger than the "
+                               "maximum possible size.");
+            known *= shape[i];
+        }
+    }
+    if (unknown >= 0) {
+        if (known == 0 || size % known != 0) {
+            /* NumPy prints the unknown dimension as "newaxis". */
+            size_t n = (size_t)snprintf(buf, sizeof buf, "(");
+            for (int i = 0; i < ndim && n < sizeof buf; i++) {
+                if (i)
+                    n += (size_t)snprintf(buf + n, sizeof buf - n, ",");
+                if (i == unknown)
+                    n += (size_t)snprintf(buf + n, sizeof buf - n,
+                                          "newaxis");
+                else
+                    n += (size_t)snprintf(buf + n, sizeof buf - n, "%lld",
+                                          (long long)shape[i]);
+            }
+            if (n < sizeof buf)
+                snprintf(buf + n, sizeof buf - n, ndim == 1 ? ",)" : ")");
+            return nd_fail(e, ND_EVALUE,
+                           "cannot reshape array of size %lld into shape %s",
+                           (long long)size, buf);
+        }
+        shape[unknown] = size / known;
+    } else if (known != size) {
+        nd_shape_str(buf, sizeof buf, ndim, shape);
+        return nd_fail(e, ND_EVALUE,
+                       "cannot reshape array of size %lld into shape %s",
+                       (long long)size, buf);
+    }
+    return ND_OK;
+}
+
+/* NumPy's _attempt_nocopy_reshape (C order). */
+int nd_reshape_view(NdArray *out, const NdArray *a, int ndim,
+                    const int64_t *shape)
+{
+    int64_t olddims[ND_MAXDIMS], oldstrides[ND_MAXDIMS];
+    int64_t newstrides[ND_MAXDIMS];
+    int oldnd = 0;
+    NdArray r = *a;
+    r.ndim = ndim;
+    r.flags &= ~ND_OWNDATA;
+    if (nd_size(a) == 0) {
+        int64_t st = (int64_t)dtype_sizes[a->dtype];
+        for (int i = ndim - 1; i >= 0; i--) {
+            r.shape[i] = shape[i];
+            r.strides[i] = st;
+            st *= shape[i] ? shape[i] : 1;
+        }
+        nd_update_flags(&r);
+        *out = r;
+        return 1;
+    }
+    for (int i = 0; i < a->ndim; i++)
+        if (a->shape[i] != 1) {
+            olddims[oldnd] = a->shape[i];
+            oldstrides[oldnd++] = a->strides[i];
+        }
+    int oi = 0, oj = 1, ni = 0, nj = 1;
+    while (ni < ndim && oi < oldnd) {
+        int64_t np = shape[ni], op = olddims[oi];
+        while (np != op) {
+            if (np < op)
+                np *= shape[nj++];
+            else
+                op *= olddims[oj++];
+        }
+        for (int ok = oi; ok < oj - 1; ok++)
+            if (oldstrides[ok] != olddims[ok + 1] * oldstrides[ok + 1])
+                return 0;
+        newstrides[nj - 1] = oldstrides[oj - 1];
+        for (int nk = nj - 1; nk > ni; nk--)
+            newstrides[nk - 1] = newstrides[nk] * shape[nk];
+        ni = nj++;
+        oi = oj++;
+    }
+    int64_t last = ni >= 1 ? newstrides[ni - 1]
+                           : (int64_t)dtype_sizes[a->dtype];
+    for (int nk = ni; nk < ndim; nk++)
+        newstrides[nk] = last;
+    for (int i = 0; i < ndim; i++) {
+        r.shape[i] = shape[i];
+        r.strides[i] = newstrides[i];
+    }
+    nd_update_flags(&r);
+    *out = r;
+    return 1;
+}
+
+NdError nd_broadcast_shape(int n, const NdArray *const *ops, int *ndim,
+                           int64_t *shape, NdErr *e)
+{
+    int nd = 0;
+    for (int k = 0; k < n; k++)
+        if (ops[k]->ndim > nd)
+            nd = ops[k]->ndim;
+    for (int i = 0; i < nd; i++)
+        shape[i] = 1;
+    for (int k = 0; k < n; k++) {
+        const NdArray *a = ops[k];
+        for (int i = 0; i < a->ndim; i++) {
+            int j = nd - a->ndim + i;
+            int64_t d = a->shape[i];
+            if (d == shape[j] || d == 1)
+                continue;
+            if (shape[j] == 1) {
+                shape[j] = d;
+                continue;
+            }
+            /* NumPy lists every operand's shape, each followed by a
+            ** space. */
+            size_t m = (size_t)snprintf(
+                e ? e->msg : NULL, e ? sizeof e->msg : 0,
+                "operands could not be broadcast together with shapes ");
+            for (int q = 0; q < n && e && m < sizeof e->msg; q++) {
+                char buf[300];
+                nd_shape_str(buf, sizeof buf, ops[q]->ndim, ops[q]->shape);
+                m += (size_t)snprintf(e->msg + m, sizeof e->msg - m, "%s ",
+                                      buf);
+            }
+            return ND_EVALUE;
+        }
+    }
+    *ndim = nd;
+    return ND_OK;
+}
+
+NdError nd_broadcast_to(NdArray *out, const NdArray *a, int ndim,
+                        const int64_t *shape, NdErr *e)
+{
+    NdArray r = *a;
+    if (a->ndim > ndim)
+        goto bad;
+    r.ndim = ndim;
+    for (int i = ndim - 1, j = a->ndim - 1; i >= 0; i--, j--) {
+        if (j >= 0 && a->shape[j] == shape[i]) {
+            r.shape[i] = shape[i];
+            r.strides[i] = a->strides[j];
+        } else if (j < 0 || a->shape[j] == 1) {
+            r.shape[i] = shape[i];
+            r.strides[i] = 0;
+        } else {
+            goto bad;
+        }
+    }
+    r.flags &= ~ND_OWNDATA;
+    nd_update_flags(&r);
+    *out = r;
+    return ND_OK;
+bad: {
+    char b1[300], b2[300];
+    nd_shape_str(b1, sizeof b1, a->ndim, a->shape);
+    nd_shape_str(b2, sizeof b2, ndim, shape);
+    return nd_fail(e, ND_EVALUE,
+                   "could not broadcast input array from shape %s into "
+                   "shape %s", b1, b2);
+}
+}
+
+NdError nd_squeeze(NdArray *out, const NdArray *a, int axis, NdErr *e)
+{
+    NdArray r = *a;
+    int n = 0;
+    if (axis >= 0 || axis < -1) {
+        NdError err = nd_norm_axis(&axis, a->ndim, e);
+        if (err)
+            return err;
+        if (a->shape[axis] != 1)
+            return nd_fail(e, ND_EVALUE,
+                           "cannot select an axis to squeeze out which has "
+                           "size not equal to one");
+    }
+    for (int i = 0; i < a->ndim; i++) {
+        if (a->shape[i] == 1 && (axis < 0 || i == axis))
+            continue;
+        r.shape[n] = a->shape[i];
+        r.strides[n++] = a->strides[i];
+    }
+    r.ndim = n;
+    r.flags &= ~ND_OWNDATA;
+    nd_update_flags(&r);
+    *out = r;
+    return ND_OK;
+}
+
+NdError nd_expand_dims(NdArray *out, const NdArray *a, int axis, NdErr *e)
+{
+    if (a->ndim >= ND_MAXDIMS)
+        return nd_fail(e, ND_EVALUE, "too many dimensions");
+    NdError err = nd_norm_axis(&axis, a->ndim + 1, e);
+    if (err)
+        return err;
+    NdArray r = *a;
+    r.ndim = a->ndim + 1;
+    for (int i = 0, j = 0; i < r.ndim; i++) {
+        if (i == axis) {
+            r.shape[i] = 1;
+            r.strides[i] = j < a->ndim ? a->strides[j] * a->shape[j]
+                                       : (int64_t)dtype_sizes[a->dtype];
+        } else {
+            r.shape[i] = a->shape[j];
+            r.strides[i] = a->strides[j++];
+        }
+    }
+    r.flags &= ~ND_OWNDATA;
+    nd_update_flags(&r);
+    *out = r;
+    return ND_OK;
+}
+
+void nd_slice_axis(NdArray *out, const NdArray *a, int axis, int64_t start,
+                   int64_t step, int64_t len)
+{
+    NdArray r = *a;
+    if (len > 0)
+        r.data += start * a->strides[axis];
+    r.shape[axis] = len;
+    r.strides[axis] = a->strides[axis] * step;
+    r.flags &= ~ND_OWNDATA;
+    nd_update_flags(&r);
+    *out = r;
+}
+
+NdError nd_slice_indices(int64_t n, int has_start, int64_t start,
+                         int has_stop, int64_t stop, int has_step,
+                         int64_t step, int64_t *ostart, int64_t *ostep,
+                         int64_t *olen, NdErr *e)
+{
+    if (!has_step)
+        step = 1;
+    if (step == 0)
+        return nd_fail(e, ND_EVALUE, "slice step cannot be zero");
+    int64_t lo = step < 0 ? -1 : 0, hi = step < 0 ? n - 1 : n;
+    if (!has_start)
+        start = step < 0 ? hi : lo;
+    else {
+        if (start < 0)
+            start = start < -n ? lo : start + n;
+        if (start >= n)
+            start = hi;
+    }
+    if (!has_stop)
+        stop = step < 0 ? lo : hi;
+    else {
+        if (stop < 0)
+            stop = stop < -n ? lo : stop + n;
+        if (stop >= n)
+            stop = hi;
+    }
+    int64_t len = 0;
+    if (step > 0 && stop > start)
+        len = (stop - start - 1) / step + 1;
+    else if (step < 0 && start > stop)
+        len = (start - stop - 1) / (-step) + 1;
+    *ostart = start;
+    *ostep = step;
+    *olen = len;
+    return ND_OK;
+}
+
+/* Byte extent [lo, hi) a view touches. */
+static void extent(const NdArray *a, char **lo, char **hi)
+{
+    char *l = a->data, *h = a->data;
+    if (nd_size(a) == 0) {
+        *lo = *hi = a->data;
+        return;
+    }
+    for (int i = 0; i < a->ndim; i++) {
+        int64_t d = a->strides[i] * (a->shape[i] - 1);
+        if (d < 0)
+            l += d;
+        else
+            h += d;
+    }
+    *lo = l;
+    *hi = h + dtype_sizes[a->dtype];
+}
+
+int nd_shares_memory(const NdArray *a, const NdArray *b)
+{
+    char *al, *ah, *bl, *bh;
+    if (nd_size(a) == 0 || nd_size(b) == 0)
+        return 0;
+    extent(a, &al, &ah);
+    extent(b, &bl, &bh);
+    return al < bh && bl < ah;
+}
+
+/* ---- the iterator ---- */
+
+void nd_iter_init(NdIter *it, int nop, const NdArray *const *ops, int ndim,
+                  const int64_t *shape, int key)
+{
+    int64_t sh[ND_MAXDIMS];
+    ptrdiff_t st[ND_MAXOPS][ND_MAXDIMS];
+    int n = 0;
+    it->nop = nop;
+    for (int k = 0; k < nop; k++)
+        it->ptr[k] = ops[k]->data;
+    for (int i = 0; i < ndim; i++) {
+        if (shape[i] == 0) {
+            it->ndim = 1;
+            it->shape[0] = 0;
+            for (int k = 0; k < nop; k++)
+                it->strides[k][0] = 0;
+            return;
+        }
+        if (shape[i] == 1)
+            continue; /* size-1 axes never move a pointer */
+        for (int k = 0; k < nop; k++) {
+            const NdArray *a = ops[k];
+            int j = i - (ndim - a->ndim);
+            st[k][n] = (j < 0 || a->shape[j] == 1) ? 0 : a->strides[j];
+        }
+        sh[n++] = shape[i];
+    }
+    /* Order axes: largest |stride| of the key operand outermost; a
+    ** stable insertion sort keeps C order for ties. */
+    int perm[ND_MAXDIMS];
+    for (int i = 0; i < n; i++)
+        perm[i] = i;
+    for (int i = 1; i < n; i++) {
+        int p = perm[i], j = i;
+        ptrdiff_t sp = st[key][p] < 0 ? -st[key][p] : st[key][p];
+        while (j > 0) {
+            ptrdiff_t sq = st[key][perm[j - 1]];
+            sq = sq < 0 ? -sq : sq;
+            if (sq >= sp)
+                break;
+            perm[j] = perm[j - 1];
+            j--;
+        }
+        perm[j] = p;
+    }
+    /* Coalesce an axis into its outer neighbour when every operand
+    ** steps through both as one run. */
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        int p = perm[i];
+        if (m > 0) {
+            int ok = 1;
+            for (int k = 0; k < nop; k++)
+                if (it->strides[k][m - 1] != st[k][p] * sh[p])
+                    ok = 0;
+            if (ok) {
+                it->shape[m - 1] *= sh[p];
+                for (int k = 0; k < nop; k++)
+                    it->strides[k][m - 1] = st[k][p];
+                continue;
+            }
+        }
+        it->shape[m] = sh[p];
+        for (int k = 0; k < nop; k++)
+            it->strides[k][m] = st[k][p];
+        m++;
+    }
+    if (m == 0) {
+        it->shape[0] = 1;
+        for (int k = 0; k < nop; k++)
+            it->strides[k][0] = 0;
+        m = 1;
+    }
+    it->ndim = m;
+}
+
+void nd_iter_run(const NdIter *it, NdLoop fn, void *aux)
+{
+    int nd = it->ndim, nop = it->nop;
+    int64_t n = it->shape[nd - 1];
+    ptrdiff_t inner[ND_MAXOPS];
+    char *p[ND_MAXOPS];
+    int64_t idx[ND_MAXDIMS] = {0};
+    if (n == 0)
+        return;
+    for (int k = 0; k < nop; k++) {
+        inner[k] = it->strides[k][nd - 1];
+        p[k] = it->ptr[k];
+    }
+    if (nd == 1) {
+        fn(n, p, inner, aux);
+        return;
+    }
+    for (;;) {
+        fn(n, p, inner, aux);
+        int d = nd - 2;
+        for (; d >= 0; d--) {
+            if (++idx[d] < it->shape[d]) {
+                for (int k = 0; k < nop; k++)
+                    p[k] += it->strides[k][d];
+                break;
+            }
+            idx[d] = 0;
+            for (int k = 0; k < nop; k++)
+                p[k] -= it->strides[k][d] * (it->shape[d] - 1);
+        }
+        if (d < 0)
+            return;
+    }
+}
+
+/* ---- casts: one kernel per (from, to) pair of the X-macro ---- */
+
+#define CAST_REAL(FE, FT, FU, FK, TE, TT, TU, TK)                          \
+    static void cast_##FE##_##TE(int64_t n, const char *src, ptrdiff_t ss, \
+                                 char *dst, ptrdiff_t ds)                  \
+    {                                                                      \
+        if (ss == sizeof(FT) && ds == sizeof(TT)) {                        \
+            const FT *s = (const FT *)src;                                 \
+            TT *d = (TT *)dst;                                             \
+            for (int64_t i = 0; i < n; i++)                                \
+                d[i] = TK == 'b' ? (TT)(s[i] != 0) : (TT)s[i];             \
+        } else {                                                           \
+            for (int64_t i = 0; i < n; i++) {                              \
+                FT v = *(const FT *)(src + i * ss);                        \
+                *(TT *)(dst + i * ds) = TK == 'b' ? (TT)(v != 0) : (TT)v;  \
+            }                                                              \
+        }                                                                  \
+    }
+#define CAST_FROM(FE, FT, FU, FK)                                          \
+    CAST_TO_ALL(FE, FT, FU, FK)
+#define CAST_TO_ALL(FE, FT, FU, FK)                                        \
+    CAST_REAL(FE, FT, FU, FK, BOOL, uint8_t, uint8_t, 'b')                 \
+    CAST_REAL(FE, FT, FU, FK, INT8, int8_t, uint8_t, 'i')                  \
+    CAST_REAL(FE, FT, FU, FK, INT16, int16_t, uint16_t, 'i')               \
+    CAST_REAL(FE, FT, FU, FK, INT32, int32_t, uint32_t, 'i')               \
+    CAST_REAL(FE, FT, FU, FK, INT64, int64_t, uint64_t, 'i')               \
+    CAST_REAL(FE, FT, FU, FK, UINT8, uint8_t, uint8_t, 'u')                \
+    CAST_REAL(FE, FT, FU, FK, UINT16, uint16_t, uint16_t, 'u')             \
+    CAST_REAL(FE, FT, FU, FK, UINT32, uint32_t, uint32_t, 'u')             \
+    CAST_REAL(FE, FT, FU, FK, UINT64, uint64_t, uint64_t, 'u')             \
+    CAST_REAL(FE, FT, FU, FK, FLOAT32, float, float, 'f')                  \
+    CAST_REAL(FE, FT, FU, FK, FLOAT64, double, double, 'f')
+ND_REAL_DTYPES(CAST_FROM)
+#undef CAST_FROM
+#undef CAST_TO_ALL
+
+/* Casts touching complex go element by element through doubles. */
+#define ND_CAST_SLOW(FE, TE)                                               \
+    static void cast_##FE##_##TE(int64_t n, const char *src, ptrdiff_t ss, \
+                                 char *dst, ptrdiff_t ds)                  \
+    {                                                                      \
+        for (int64_t i = 0; i < n; i++) {                                  \
+            double re, im;                                                 \
+            nd_get_complex(ND_##FE, src + i * ss, &re, &im);               \
+            cplx_set(ND_##TE, dst + i * ds, re, im);                       \
+        }                                                                  \
+    }
+
+static void cplx_set(NdDType t, char *p, double re, double im)
+{
+    if (t == ND_COMPLEX64) {
+        nd_complex64 v = {(float)re, (float)im};
+        memcpy(p, &v, sizeof v);
+    } else if (t == ND_COMPLEX128) {
+        nd_complex128 v = {re, im};
+        memcpy(p, &v, sizeof v);
+    } else if (t == ND_BOOL) {
+        uint8_t b = re != 0 || im != 0;
+        memcpy(p, &b, 1);
+    } else {
+        nd_set_double(t, p, re);
+    }
+}
+
+#define SLOW_TO(E, T, U, K) ND_CAST_SLOW(COMPLEX64, E) ND_CAST_SLOW(COMPLEX128, E)
+#define SLOW_FROM(E, T, U, K) ND_CAST_SLOW(E, COMPLEX64) ND_CAST_SLOW(E, COMPLEX128)
+ND_REAL_DTYPES(SLOW_TO)
+ND_REAL_DTYPES(SLOW_FROM)
+ND_CAST_SLOW(COMPLEX64, COMPLEX64)
+ND_CAST_SLOW(COMPLEX64, COMPLEX128)
+ND_CAST_SLOW(COMPLEX128, COMPLEX64)
+ND_CAST_SLOW(COMPLEX128, COMPLEX128)
+#undef SLOW_TO
+#undef SLOW_FROM
+
+#define ROW(FE, FT, FN, FK, FS)                                            \
+    {cast_##FE##_BOOL,    cast_##FE##_INT8,    cast_##FE##_INT16,          \
+     cast_##FE##_INT32,   cast_##FE##_INT64,   cast_##FE##_UINT8,          \
+     cast_##FE##_UINT16,  cast_##FE##_UINT32,  cast_##FE##_UINT64,         \
+     cast_##FE##_FLOAT32, cast_##FE##_FLOAT64, cast_##FE##_COMPLEX64,      \
+     cast_##FE##_COMPLEX128},
+static const NdCastFn cast_table[ND_NTYPES][ND_NTYPES] = {ND_DTYPES(ROW)};
+#undef ROW
+
+NdCastFn nd_cast_fn(NdDType from, NdDType to)
+{
+    return cast_table[from][to];
+}
+
+void nd_copy_contig(NdDType to, char *dst, NdDType from, const char *src,
+                    int64_t n)
+{
+    if (to == from)
+        memcpy(dst, src, (size_t)n * dtype_sizes[to]);
+    else
+        cast_table[from][to](n, src, (ptrdiff_t)dtype_sizes[from], dst,
+                             (ptrdiff_t)dtype_sizes[to]);
+}
+
+/* ---- running typed loops over operands of other dtypes ---- */
+
+typedef struct {
+    int nop, nout;
+    NdDType have[ND_MAXOPS], want[ND_MAXOPS];
+    NdLoop fn;
+    void *aux;
+} CastRun;
+
+static void cast_run_loop(int64_t n, char **p, const ptrdiff_t *s, void *aux)
+{
+    CastRun *c = aux;
+    /* 16-byte aligned chunk buffers, one per operand needing a cast. */
+    static _Thread_local union {
+        double d[ND_BUFSIZE * 2];
+        char c[ND_BUFSIZE * 16];
+    } buf[ND_MAXOPS];
+    char *q[ND_MAXOPS];
+    ptrdiff_t qs[ND_MAXOPS];
+    for (int64_t done = 0; done < n; done += ND_BUFSIZE) {
+        int64_t m = n - done < ND_BUFSIZE ? n - done : ND_BUFSIZE;
+        for (int k = 0; k < c->nop; k++) {
+            char *at = p[k] + done * s[k];
+            if (c->have[k] == c->want[k]) {
+                q[k] = at;
+                qs[k] = s[k];
+                continue;
+            }
+            q[k] = buf[k].c;
+            qs[k] = (ptrdiff_t)dtype_sizes[c->want[k]];
+            /* in-place outputs read too (out= aliasing an input). */
+            if (k < c->nop - c->nout)
+                cast_table[c->have[k]][c->want[k]](m, at, s[k], q[k], qs[k]);
+        }
+        c->fn(m, q, qs, c->aux);
+        for (int k = c->nop - c->nout; k < c->nop; k++)
+            if (c->have[k] != c->want[k])
+                cast_table[c->want[k]][c->have[k]](m, q[k], qs[k],
+                                                   p[k] + done * s[k], s[k]);
+    }
+}
+
+void nd_run_cast(const NdIter *it, int nout, const NdArray *const *ops,
+                 const NdDType *loop_t, NdLoop fn, void *aux)
+{
+    CastRun c;
+    int need = 0;
+    c.nop = it->nop;
+    c.nout = nout;
+    c.fn = fn;
+    c.aux = aux;
+    for (int k = 0; k < it->nop; k++) {
+        c.have[k] = ops[k]->dtype;
+        c.want[k] = loop_t[k];
+        need |= c.have[k] != c.want[k];
+    }
+    if (need)
+        nd_iter_run(it, cast_run_loop, &c);
+    else
+        nd_iter_run(it, fn, aux);
+}
+
+/* ---- assignment ---- */
+
+#define COPY_N(N)                                                          \
+    static void copy_##N(int64_t n, char **p, const ptrdiff_t *s,          \
+                         void *aux)                                        \
+    {                                                                      \
+        (void)aux;                                                         \
+        if (s[0] == N && s[1] == N) {                                      \
+            memmove(p[0], p[1], (size_t)n * N);                            \
+        } else {                                                           \
+            for (int64_t i = 0; i < n; i++)                                \
+                memcpy(p[0] + i * s[0], p[1] + i * s[1], N);               \
+        }                                                                  \
+    }
+COPY_N(1)
+COPY_N(2)
+COPY_N(4)
+COPY_N(8)
+COPY_N(16)
+
+static NdLoop copy_loop(size_t size)
+{
+    switch (size) {
+    case 1: return copy_1;
+    case 2: return copy_2;
+    case 4: return copy_4;
+    case 8: return copy_8;
+    default: return copy_16;
+    }
+}
+
+static void cast_loop(int64_t n, char **p, const ptrdiff_t *s, void *aux)
+{
+    const NdCastFn *f = aux;
+    (*f)(n, p[1], s[1], p[0], s[0]);
+}
+
+NdError nd_assign(NdArray *dst, const NdArray *src, NdErr *e)
+{
+    NdArray b;
+    NdError err = nd_broadcast_to(&b, src, dst->ndim, dst->shape, e);
+    if (err)
+        return err;
+    const NdArray *ops[2] = {dst, &b};
+    NdIter it;
+    nd_iter_init(&it, 2, ops, dst->ndim, dst->shape, 0);
+    if (dst->dtype == src->dtype)
+        nd_iter_run(&it, copy_loop(dtype_sizes[dst->dtype]), NULL);
+    else
+        nd_iter_run(&it, cast_loop,
+                    (void *)&cast_table[src->dtype][dst->dtype]);
+    return ND_OK;
+}
+
+NdError nd_fill(NdArray *dst, const NdArray *value, NdErr *e)
+{
+    return nd_assign(dst, value, e);
+}

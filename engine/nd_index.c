@@ -1,0 +1,500 @@
+/*
+** nd_index.c - NumPy indexing: basic (views) and advanced (copies).
+**
+** nd_index_prepare applies ints, slices, newaxis and Ellipsis as a view
+** and records what remains: one boolean mask, or integer arrays that
+** broadcast together (their dims go first when separated, NumPy's rule).
+** Gather (get) and scatter (set) walk the result index space.
+*/
+#include "nd_int.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+static NdError oob(NdErr *e, int64_t i, int axis, int64_t size)
+{
+    return nd_fail(e, ND_EINDEX,
+                   "index %lld is out of bounds for axis %d with size %lld",
+                   (long long)i, axis, (long long)size);
+}
+
+/* Check every value of an integer index array against size. */
+static NdError check_int_array(const NdArray *ix, int axis, int64_t size,
+                               NdErr *e)
+{
+    int64_t n = nd_size(ix), idx[ND_MAXDIMS] = {0};
+    for (int64_t k = 0; k < n; k++) {
+        const char *p = ix->data;
+        for (int d = 0; d < ix->ndim; d++)
+            p += idx[d] * ix->strides[d];
+        int64_t v = nd_get_int(ix->dtype, p);
+        if (v < -size || v >= size)
+            return oob(e, v, axis, size);
+        for (int d = ix->ndim - 1; d >= 0; d--) {
+            if (++idx[d] < ix->shape[d])
+                break;
+            idx[d] = 0;
+        }
+    }
+    return ND_OK;
+}
+
+NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
+                         NdIndexPlan *plan, NdErr *e)
+{
+    int consumed = 0, ellipsis = 0, narr = 0, nbool = 0, nint = 0;
+    NdArray v = *a;
+    NdError err;
+    memset(plan, 0, offsetof(NdIndexPlan, view) + sizeof(NdArray));
+    plan->nadv = 0;
+    plan->is_mask = 0;
+    for (int i = 0; i < n; i++) {
+        switch (ix[i].kind) {
+        case ND_IX_INT: consumed++, nint++; break;
+        case ND_IX_SLICE: consumed++; break;
+        case ND_IX_ELLIPSIS:
+            if (ellipsis++)
+                return nd_fail(e, ND_EINDEX,
+                               "an index can only have a single ellipsis "
+                               "('...')");
+            break;
+        case ND_IX_NEWAXIS: break;
+        case ND_IX_ARRAY: {
+            char k = nd_dtype_kind(ix[i].arr->dtype);
+            if (k == 'b') {
+                consumed += ix[i].arr->ndim;
+                nbool++;
+            } else if (k == 'i' || k == 'u') {
+                consumed++;
+            } else {
+                return nd_fail(e, ND_EINDEX,
+                               "arrays used as indices must be of integer "
+                               "(or boolean) type");
+            }
+            narr++;
+            break;
+        }
+        }
+    }
+    if (consumed > a->ndim)
+        return nd_fail(e, ND_EINDEX,
+                       "too many indices for array: array is "
+                       "%d-dimensional, but %d were indexed",
+                       a->ndim, consumed);
+    if (nbool && (narr > 1 || nint > 0))
+        return nd_fail(e, ND_EINDEX, "%s", ""); /* caller uses nonzero() */
+    /* Build the view. src = axis of a, dst = axis of the view. */
+    int src = 0, dst = 0, first_adv = -1, last_adv_item = -1, gap = 0;
+    int nd_new = 0;
+    int64_t shape[ND_MAXDIMS], strides[ND_MAXDIMS];
+    char *data = a->data;
+    for (int i = 0; i < n; i++) {
+        const NdIndex *x = &ix[i];
+        int is_adv = (x->kind == ND_IX_ARRAY) ||
+                     (x->kind == ND_IX_INT && narr > 0);
+        if (is_adv) {
+            if (first_adv < 0)
+                first_adv = dst;
+            else if (last_adv_item != i - 1)
+                gap = 1;
+            last_adv_item = i;
+        }
+        if (nd_new >= ND_MAXDIMS && x->kind != ND_IX_INT)
+            return nd_fail(e, ND_EINDEX, "too many dimensions");
+        switch (x->kind) {
+        case ND_IX_INT: {
+            int64_t d = a->shape[src], k = x->i;
+            if (k < -d || k >= d)
+                return oob(e, k, src, d);
+            if (k < 0)
+                k += d;
+            data += k * a->strides[src];
+            src++;
+            break;
+        }
+        case ND_IX_SLICE: {
+            int64_t st, step, len;
+            if ((err = nd_slice_indices(a->shape[src], x->has_start,
+                                        x->start, x->has_stop, x->stop,
+                                        x->has_step, x->step, &st, &step,
+                                        &len, e)))
+                return err;
+            if (len > 0)
+                data += st * a->strides[src];
+            shape[nd_new] = len;
+            strides[nd_new++] = a->strides[src] * step;
+            src++, dst++;
+            break;
+        }
+        case ND_IX_NEWAXIS:
+            shape[nd_new] = 1;
+            strides[nd_new++] = 0;
+            dst++;
+            break;
+        case ND_IX_ELLIPSIS: {
+            int fill = a->ndim - consumed;
+            for (int k = 0; k < fill; k++) {
+                if (nd_new >= ND_MAXDIMS)
+                    return nd_fail(e, ND_EINDEX, "too many dimensions");
+                shape[nd_new] = a->shape[src];
+                strides[nd_new++] = a->strides[src++];
+                dst++;
+            }
+            break;
+        }
+        case ND_IX_ARRAY: {
+            const NdArray *m = x->arr;
+            if (nd_dtype_kind(m->dtype) == 'b') {
+                for (int j = 0; j < m->ndim; j++)
+                    if (m->shape[j] != a->shape[src + j])
+                        return nd_fail(e, ND_EINDEX,
+                                       "boolean index did not match "
+                                       "indexed array along dimension %d; "
+                                       "dimension is %lld but "
+                                       "corresponding boolean dimension "
+                                       "is %lld", src + j,
+                                       (long long)a->shape[src + j],
+                                       (long long)m->shape[j]);
+                plan->is_mask = 1;
+                plan->axis = dst;
+                plan->adv[0] = m;
+                plan->nadv = 1;
+                for (int j = 0; j < m->ndim; j++) {
+                    shape[nd_new] = a->shape[src];
+                    strides[nd_new++] = a->strides[src++];
+                    dst++;
+                }
+            } else {
+                if ((err = check_int_array(m, src, a->shape[src], e)))
+                    return err;
+                plan->adv[plan->nadv] = m;
+                plan->advaxis[plan->nadv++] = dst;
+                shape[nd_new] = a->shape[src];
+                strides[nd_new++] = a->strides[src++];
+                dst++;
+            }
+            break;
+        }
+        }
+    }
+    /* Trailing axes not mentioned. */
+    while (src < a->ndim) {
+        if (nd_new >= ND_MAXDIMS)
+            return nd_fail(e, ND_EINDEX, "too many dimensions");
+        shape[nd_new] = a->shape[src];
+        strides[nd_new++] = a->strides[src++];
+    }
+    v.data = data;
+    v.ndim = nd_new;
+    for (int i = 0; i < nd_new; i++) {
+        v.shape[i] = shape[i];
+        v.strides[i] = strides[i];
+    }
+    v.flags &= ~ND_OWNDATA;
+    nd_update_flags(&v);
+    plan->view = v;
+    if (plan->nadv == 0) {
+        plan->ndim = v.ndim;
+        memcpy(plan->shape, v.shape, sizeof(int64_t) * (size_t)v.ndim);
+        return ND_OK;
+    }
+    if (plan->is_mask) {
+        const NdArray *m = plan->adv[0];
+        int r = 0;
+        plan->count = nd_count_nonzero(m);
+        for (int i = 0; i < plan->axis; i++)
+            plan->shape[r++] = v.shape[i];
+        plan->shape[r++] = plan->count;
+        for (int i = plan->axis + m->ndim; i < v.ndim; i++)
+            plan->shape[r++] = v.shape[i];
+        plan->ndim = r;
+        return ND_OK;
+    }
+    /* Integer arrays: broadcast them together. */
+    {
+        const NdArray *ops[ND_MAXDIMS];
+        for (int k = 0; k < plan->nadv; k++)
+            ops[k] = plan->adv[k];
+        if (nd_broadcast_shape(plan->nadv, ops, &plan->bndim, plan->bshape,
+                               e)) {
+            size_t m = (size_t)snprintf(e ? e->msg : NULL,
+                                        e ? sizeof e->msg : 0,
+                                        "shape mismatch: indexing arrays "
+                                        "could not be broadcast together "
+                                        "with shapes ");
+            for (int k = 0; k < plan->nadv && e && m < sizeof e->msg; k++) {
+                char buf[300];
+                nd_shape_str(buf, sizeof buf, ops[k]->ndim, ops[k]->shape);
+                m += (size_t)snprintf(e->msg + m, sizeof e->msg - m, "%s ",
+                                      buf);
+            }
+            return ND_EINDEX;
+        }
+    }
+    plan->front = gap;
+    plan->axis = first_adv;
+    {
+        int r = 0, isadv[ND_MAXDIMS] = {0};
+        for (int k = 0; k < plan->nadv; k++)
+            isadv[plan->advaxis[k]] = 1;
+        if (plan->front)
+            for (int j = 0; j < plan->bndim; j++)
+                plan->shape[r++] = plan->bshape[j];
+        for (int i = 0; i < v.ndim; i++) {
+            if (!plan->front && i == plan->axis)
+                for (int j = 0; j < plan->bndim; j++)
+                    plan->shape[r++] = plan->bshape[j];
+            if (!isadv[i])
+                plan->shape[r++] = v.shape[i];
+        }
+        if (!plan->front && plan->axis >= v.ndim)
+            for (int j = 0; j < plan->bndim; j++)
+                plan->shape[r++] = plan->bshape[j];
+        if (r > ND_MAXDIMS)
+            return nd_fail(e, ND_EINDEX, "too many dimensions");
+        plan->ndim = r;
+    }
+    return ND_OK;
+}
+
+/* Copy one element between dtypes (get: view -> out; set: value -> a). */
+static void copy1(char *dst, NdDType dt, const char *src, NdDType st)
+{
+    if (dt == st)
+        memcpy(dst, src, nd_dtype_size(dt));
+    else
+        nd_cast_fn(st, dt)(1, src, 0, dst, 0);
+}
+
+/* Mask walk: other has plan->shape (out for get, broadcast value for
+** set). */
+static void mask_walk(const NdIndexPlan *p, const NdArray *other, int set)
+{
+    const NdArray *v = &p->view, *m = p->adv[0];
+    int ax = p->axis, mk = m->ndim;
+    int npre = ax, npost = v->ndim - ax - mk;
+    size_t isz = nd_dtype_size(v->dtype);
+    /* Fast path: 1-D everything, same dtype, contiguous-ish. */
+    if (npre == 0 && npost == 0 && mk == 1 && other->dtype == v->dtype) {
+        const uint8_t *mp = (const uint8_t *)m->data;
+        ptrdiff_t ms = m->strides[0], vs = v->strides[0];
+        ptrdiff_t os = other->ndim ? other->strides[0] : 0;
+        int64_t n = v->shape[0], k = 0;
+        if (!set && isz == 8 && vs == 8 && ms == 1 && os == 8) {
+            const uint64_t *s = (const uint64_t *)v->data;
+            uint64_t *d = (uint64_t *)other->data;
+            int64_t cnt = p->count;
+            /* Branch-free compaction; the last slot may be written past
+            ** the count only while k < cnt. */
+            for (int64_t i = 0; i < n && k < cnt; i++) {
+                d[k] = s[i];
+                k += mp[i] != 0;
+            }
+            return;
+        }
+        for (int64_t i = 0; i < n; i++)
+            if (mp[i * ms]) {
+                if (set)
+                    memcpy(v->data + i * vs, other->data + k * os, isz);
+                else
+                    memcpy(other->data + k * os, v->data + i * vs, isz);
+                k++;
+            }
+        return;
+    }
+    int64_t pre[ND_MAXDIMS] = {0};
+    int64_t npre_total = 1;
+    for (int i = 0; i < npre; i++)
+        npre_total *= v->shape[i];
+    for (int64_t q = 0; q < npre_total; q++) {
+        const char *vb = v->data;
+        char *ob = other->data;
+        for (int i = 0; i < npre; i++) {
+            vb += pre[i] * v->strides[i];
+            ob += pre[i] * other->strides[i];
+        }
+        int64_t midx[ND_MAXDIMS] = {0}, mn = nd_size(m), k = 0;
+        for (int64_t t = 0; t < mn; t++) {
+            const char *mp = m->data;
+            for (int j = 0; j < mk; j++)
+                mp += midx[j] * m->strides[j];
+            if (*mp) {
+                const char *vp = vb;
+                for (int j = 0; j < mk; j++)
+                    vp += midx[j] * v->strides[ax + j];
+                char *op = ob + k * other->strides[ax];
+                NdArray vs = *v, os = *other;
+                vs.data = (char *)vp;
+                vs.ndim = npost;
+                os.data = op;
+                os.ndim = npost;
+                for (int j = 0; j < npost; j++) {
+                    vs.shape[j] = v->shape[ax + mk + j];
+                    vs.strides[j] = v->strides[ax + mk + j];
+                    os.shape[j] = other->shape[ax + 1 + j];
+                    os.strides[j] = other->strides[ax + 1 + j];
+                }
+                if (npost == 0) {
+                    if (set)
+                        copy1((char *)vp, v->dtype, op, other->dtype);
+                    else
+                        copy1(op, other->dtype, vp, v->dtype);
+                } else if (set) {
+                    nd_assign(&vs, &os, NULL);
+                } else {
+                    nd_assign(&os, &vs, NULL);
+                }
+                k++;
+            }
+            for (int j = mk - 1; j >= 0; j--) {
+                if (++midx[j] < m->shape[j])
+                    break;
+                midx[j] = 0;
+            }
+        }
+        for (int i = npre - 1; i >= 0; i--) {
+            if (++pre[i] < v->shape[i])
+                break;
+            pre[i] = 0;
+        }
+    }
+}
+
+/* Integer-array walk over the result index space. */
+static void fancy_walk(const NdIndexPlan *p, const NdArray *other, int set)
+{
+    const NdArray *v = &p->view;
+    int R = p->ndim, bstart;
+    int isadv[ND_MAXDIMS] = {0};
+    /* For each result dim: view axis (>= 0) or -1 - (B dim). */
+    int map[ND_MAXDIMS];
+    NdArray bix[ND_MAXDIMS];
+    for (int k = 0; k < p->nadv; k++) {
+        isadv[p->advaxis[k]] = 1;
+        nd_broadcast_to(&bix[k], p->adv[k], p->bndim, p->bshape, NULL);
+    }
+    {
+        int r = 0;
+        bstart = p->front ? 0 : -1;
+        if (p->front)
+            for (int j = 0; j < p->bndim; j++)
+                map[r++] = -1 - j;
+        for (int i = 0; i < v->ndim; i++) {
+            if (!p->front && i == p->axis) {
+                bstart = r;
+                for (int j = 0; j < p->bndim; j++)
+                    map[r++] = -1 - j;
+            }
+            if (!isadv[i])
+                map[r++] = i;
+        }
+        if (!p->front && bstart < 0) {
+            bstart = r;
+            for (int j = 0; j < p->bndim; j++)
+                map[r++] = -1 - j;
+        }
+    }
+    (void)bstart;
+    int64_t total = 1, ridx[ND_MAXDIMS] = {0};
+    for (int d = 0; d < R; d++)
+        total *= p->shape[d];
+    size_t isz = nd_dtype_size(v->dtype);
+    /* Fast path: a[idx] with 1-D view, one index array. */
+    if (R == 1 && v->ndim == 1 && p->nadv == 1 && !set &&
+        other->dtype == v->dtype && bix[0].dtype == ND_INT64) {
+        int64_t n = p->shape[0], size = v->shape[0];
+        ptrdiff_t is = bix[0].strides[0], vs = v->strides[0];
+        ptrdiff_t os = other->strides[0];
+        const char *ip = bix[0].data;
+        if (isz == 8 && os == 8) {
+            uint64_t *d = (uint64_t *)other->data;
+            for (int64_t i = 0; i < n; i++) {
+                int64_t k = *(const int64_t *)(ip + i * is);
+                k += k < 0 ? size : 0;
+                memcpy(&d[i], v->data + k * vs, 8);
+            }
+            return;
+        }
+        for (int64_t i = 0; i < n; i++) {
+            int64_t k = *(const int64_t *)(ip + i * is);
+            k += k < 0 ? size : 0;
+            memcpy(other->data + i * os, v->data + k * vs, isz);
+        }
+        return;
+    }
+    for (int64_t t = 0; t < total; t++) {
+        const char *sp = v->data;
+        char *op = other->data;
+        for (int d = 0; d < R; d++) {
+            op += ridx[d] * other->strides[d];
+            if (map[d] >= 0)
+                sp += ridx[d] * v->strides[map[d]];
+        }
+        for (int k = 0; k < p->nadv; k++) {
+            const char *ip = bix[k].data;
+            for (int d = 0; d < R; d++)
+                if (map[d] < 0)
+                    ip += ridx[d] * bix[k].strides[-1 - map[d]];
+            int64_t iv = nd_get_int(bix[k].dtype, ip);
+            int64_t size = v->shape[p->advaxis[k]];
+            if (iv < 0)
+                iv += size;
+            sp += iv * v->strides[p->advaxis[k]];
+        }
+        if (set)
+            copy1((char *)sp, v->dtype, op, other->dtype);
+        else
+            copy1(op, other->dtype, sp, v->dtype);
+        for (int d = R - 1; d >= 0; d--) {
+            if (++ridx[d] < p->shape[d])
+                break;
+            ridx[d] = 0;
+        }
+    }
+}
+
+NdError nd_index_get(const NdIndexPlan *plan, NdArray *out, NdErr *e)
+{
+    if (plan->nadv == 0)
+        return nd_assign(out, &plan->view, e);
+    if (nd_size(out) == 0)
+        return ND_OK;
+    if (plan->is_mask)
+        mask_walk(plan, out, 0);
+    else
+        fancy_walk(plan, out, 0);
+    return ND_OK;
+}
+
+NdError nd_index_set(const NdIndexPlan *plan, const NdArray *value,
+                     NdErr *e)
+{
+    NdArray b;
+    if (plan->nadv == 0) {
+        NdArray v = plan->view;
+        return nd_assign(&v, value, e);
+    }
+    if (nd_broadcast_to(&b, value, plan->ndim, plan->shape, NULL)) {
+        char b1[300], b2[300];
+        if (plan->is_mask && value->ndim == 1 && plan->ndim == 1)
+            return nd_fail(e, ND_EVALUE,
+                           "NumPy boolean array indexing assignment cannot "
+                           "assign %lld input values to the %lld output "
+                           "values where the mask is true",
+                           (long long)value->shape[0],
+                           (long long)plan->count);
+        nd_shape_str(b1, sizeof b1, value->ndim, value->shape);
+        nd_shape_str(b2, sizeof b2, plan->ndim, plan->shape);
+        return nd_fail(e, ND_EVALUE,
+                       "shape mismatch: value array of shape %s could not "
+                       "be broadcast to indexing result of shape %s",
+                       b1, b2);
+    }
+    if (nd_size(&b) == 0)
+        return ND_OK;
+    if (plan->is_mask)
+        mask_walk(plan, &b, 1);
+    else
+        fancy_walk(plan, &b, 1);
+    return ND_OK;
+}

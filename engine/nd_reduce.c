@@ -1,0 +1,721 @@
+/*
+** nd_reduce.c - reductions, scans, quantiles, counting.
+**
+** A reduction runs the iterator over (out, a) where out is broadcast
+** with stride 0 along the reduced axes: when the innermost run is a
+** reduced axis, kernels sum it pairwise exactly as NumPy does (blocks of
+** 8 accumulators, 8192-element chunks); otherwise they accumulate
+** element-wise into a contiguous row of out.
+*/
+#include "nd_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wtautological-compare"
+#pragma clang diagnostic ignored "-Wtautological-unsigned-zero-compare"
+#elif defined(__GNUC__)
+#pragma GCC diagnostic ignored "-Wtype-limits"
+#endif
+
+NdDType nd_sum_dtype(NdDType t)
+{
+    switch (nd_dtype_kind(t)) {
+    case 'b': case 'i': return ND_INT64;
+    case 'u': return ND_UINT64;
+    default: return t;
+    }
+}
+
+/* ---- NumPy's pairwise summation of f(x) over a strided run ---- */
+#define PAIRWISE(NAME, T, XF)                                              \
+    static T NAME(const char *a, int64_t n, ptrdiff_t s, T m)              \
+    {                                                                      \
+        (void)m;                                                           \
+        if (n < 8) {                                                       \
+            T res = 0;                                                     \
+            for (int64_t i = 0; i < n; i++) {                              \
+                T x = *(const T *)(a + i * s);                             \
+                res += XF;                                                 \
+            }                                                              \
+            return res;                                                    \
+        } else if (n <= 128) {                                             \
+            T r[8], res;                                                   \
+            int64_t i;                                                     \
+            for (int j = 0; j < 8; j++) {                                  \
+                T x = *(const T *)(a + j * s);                             \
+                r[j] = XF;                                                 \
+            }                                                              \
+            for (i = 8; i < n - (n % 8); i += 8)                           \
+                for (int j = 0; j < 8; j++) {                              \
+                    T x = *(const T *)(a + (i + j) * s);                   \
+                    r[j] += XF;                                            \
+                }                                                          \
+            res = ((r[0] + r[1]) + (r[2] + r[3])) +                        \
+                  ((r[4] + r[5]) + (r[6] + r[7]));                         \
+            for (; i < n; i++) {                                           \
+                T x = *(const T *)(a + i * s);                             \
+                res += XF;                                                 \
+            }                                                              \
+            return res;                                                    \
+        } else {                                                           \
+            int64_t n2 = n / 2;                                            \
+            n2 -= n2 % 8;                                                  \
+            return NAME(a, n2, s, m) + NAME(a + n2 * s, n - n2, s, m);     \
+        }                                                                  \
+    }
+PAIRWISE(pw_sum_f32, float, x)
+PAIRWISE(pw_sum_f64, double, x)
+PAIRWISE(pw_sq_f32, float, (x - m) * (x - m))
+PAIRWISE(pw_sq_f64, double, (x - m) * (x - m))
+
+/* ---- reduction kernels: p[0] accumulator (out), p[1] input ---- */
+
+#define RED_FLOAT(E, T, PW, PWSQ)                                          \
+    static void rsum_##E(int64_t n, char **p, const ptrdiff_t *s, void *u) \
+    {                                                                      \
+        (void)u;                                                           \
+        if (s[0] == 0) {                                                   \
+            *(T *)p[0] += PW(p[1], n, s[1], 0);                            \
+        } else {                                                           \
+            for (int64_t i = 0; i < n; i++)                                \
+                *(T *)(p[0] + i * s[0]) += *(const T *)(p[1] + i * s[1]);  \
+        }                                                                  \
+    }                                                                      \
+    /* p[2] is the mean (broadcast like the accumulator). */               \
+    static void rsq_##E(int64_t n, char **p, const ptrdiff_t *s, void *u)  \
+    {                                                                      \
+        (void)u;                                                           \
+        if (s[0] == 0 && s[2] == 0) {                                      \
+            *(T *)p[0] += PWSQ(p[1], n, s[1], *(const T *)p[2]);           \
+        } else {                                                           \
+            for (int64_t i = 0; i < n; i++) {                              \
+                T d = *(const T *)(p[1] + i * s[1]) -                      \
+                      *(const T *)(p[2] + i * s[2]);                       \
+                *(T *)(p[0] + i * s[0]) += d * d;                          \
+            }                                                              \
+        }                                                                  \
+    }
+RED_FLOAT(FLOAT32, float, pw_sum_f32, pw_sq_f32)
+RED_FLOAT(FLOAT64, double, pw_sum_f64, pw_sq_f64)
+
+#define RED_INT(E, T, U)                                                   \
+    static void rsum_##E(int64_t n, char **p, const ptrdiff_t *s, void *u) \
+    {                                                                      \
+        (void)u;                                                           \
+        if (s[0] == 0) {                                                   \
+            U r[8] = {0};                                                  \
+            int64_t i = 0;                                                 \
+            if (s[1] == sizeof(T)) {                                       \
+                const T *a = (const T *)p[1];                              \
+                for (; i + 8 <= n; i += 8)                                 \
+                    for (int j = 0; j < 8; j++)                            \
+                        r[j] += (U)a[i + j];                               \
+            }                                                              \
+            for (; i < n; i++)                                             \
+                r[0] += (U) * (const T *)(p[1] + i * s[1]);                \
+            U t = *(U *)p[0];                                              \
+            for (int j = 0; j < 8; j++)                                    \
+                t += r[j];                                                 \
+            *(U *)p[0] = t;                                                \
+        } else {                                                           \
+            for (int64_t i = 0; i < n; i++)                                \
+                *(U *)(p[0] + i * s[0]) += (U) * (const T *)(p[1] + i * s[1]); \
+        }                                                                  \
+    }
+RED_INT(INT64, int64_t, uint64_t)
+RED_INT(UINT64, uint64_t, uint64_t)
+
+/* Sequential kernels for the other reductions, every real dtype. */
+#define RED_SEQ(E, T, U, K)                                                \
+    static void rprod_##E(int64_t n, char **p, const ptrdiff_t *s, void *u) \
+    {                                                                      \
+        (void)u;                                                           \
+        for (int64_t i = 0; i < n; i++) {                                  \
+            T *o = (T *)(p[0] + i * s[0]), x = *(const T *)(p[1] + i * s[1]); \
+            *o = K == 'f' ? (T)(*o * x)                                    \
+                          : (T)((uint64_t)*o * (uint64_t)x);               \
+        }                                                                  \
+    }                                                                      \
+    static void rmax_##E(int64_t n, char **p, const ptrdiff_t *s, void *u) \
+    {                                                                      \
+        (void)u;                                                           \
+        if (s[0] == 0 && s[1] == sizeof(T)) {                              \
+            const T *a = (const T *)p[1];                                  \
+            T m = *(T *)p[0];                                              \
+            for (int64_t i = 0; i < n; i++)                                \
+                m = (m >= a[i] || m != m) ? m : a[i];                      \
+            *(T *)p[0] = m;                                                \
+            return;                                                        \
+        }                                                                  \
+        for (int64_t i = 0; i < n; i++) {                                  \
+            T *o = (T *)(p[0] + i * s[0]), x = *(const T *)(p[1] + i * s[1]); \
+            *o = (*o >= x || *o != *o) ? *o : x;                           \
+        }                                                                  \
+    }                                                                      \
+    static void rmin_##E(int64_t n, char **p, const ptrdiff_t *s, void *u) \
+    {                                                                      \
+        (void)u;                                                           \
+        if (s[0] == 0 && s[1] == sizeof(T)) {                              \
+            const T *a = (const T *)p[1];                                  \
+            T m = *(T *)p[0];                                              \
+            for (int64_t i = 0; i < n; i++)                                \
+                m = (m <= a[i] || m != m) ? m : a[i];                      \
+            *(T *)p[0] = m;                                                \
+            return;                                                        \
+        }                                                                  \
+        for (int64_t i = 0; i < n; i++) {                                  \
+            T *o = (T *)(p[0] + i * s[0]), x = *(const T *)(p[1] + i * s[1]); \
+            *o = (*o <= x || *o != *o) ? *o : x;                           \
+        }                                                                  \
+    }                                                                      \
+    static void rall_##E(int64_t n, char **p, const ptrdiff_t *s, void *u) \
+    {                                                                      \
+        (void)u;                                                           \
+        for (int64_t i = 0; i < n; i++) {                                  \
+            uint8_t *o = (uint8_t *)(p[0] + i * s[0]);                     \
+            *o = *o && *(const T *)(p[1] + i * s[1]) != 0;                 \
+        }                                                                  \
+    }                                                                      \
+    static void rany_##E(int64_t n, char **p, const ptrdiff_t *s, void *u) \
+    {                                                                      \
+        (void)u;                                                           \
+        for (int64_t i = 0; i < n; i++) {                                  \
+            uint8_t *o = (uint8_t *)(p[0] + i * s[0]);                     \
+            *o = *o || *(const T *)(p[1] + i * s[1]) != 0;                 \
+        }                                                                  \
+    }                                                                      \
+    static void rcnt_##E(int64_t n, char **p, const ptrdiff_t *s, void *u) \
+    {                                                                      \
+        (void)u;                                                           \
+        for (int64_t i = 0; i < n; i++)                                    \
+            *(int64_t *)(p[0] + i * s[0]) +=                               \
+                *(const T *)(p[1] + i * s[1]) != 0;                        \
+    }
+ND_REAL_DTYPES(RED_SEQ)
+
+static NdLoop prod_loops[ND_NTYPES], max_loops[ND_NTYPES],
+    min_loops[ND_NTYPES], all_loops[ND_NTYPES], any_loops[ND_NTYPES],
+    cnt_loops[ND_NTYPES];
+static int red_ready;
+
+static void red_init(void)
+{
+#define REG(E, T, U, K)                                                    \
+    prod_loops[ND_##E] = rprod_##E;                                        \
+    max_loops[ND_##E] = rmax_##E;                                          \
+    min_loops[ND_##E] = rmin_##E;                                          \
+    all_loops[ND_##E] = rall_##E;                                          \
+    any_loops[ND_##E] = rany_##E;                                          \
+    cnt_loops[ND_##E] = rcnt_##E;
+    ND_REAL_DTYPES(REG)
+#undef REG
+    red_ready = 1;
+}
+
+static NdLoop sum_loop(NdDType t)
+{
+    switch (t) {
+    case ND_INT64: return rsum_INT64;
+    case ND_UINT64: return rsum_UINT64;
+    case ND_FLOAT32: return rsum_FLOAT32;
+    case ND_FLOAT64: return rsum_FLOAT64;
+    default: return NULL;
+    }
+}
+
+static const char *red_name(NdReduceOp op)
+{
+    switch (op) {
+    case ND_R_MIN: return "minimum";
+    case ND_R_MAX: return "maximum";
+    case ND_R_ARGMIN: return "argmin";
+    case ND_R_ARGMAX: return "argmax";
+    default: return "reduce";
+    }
+}
+
+/* Reduced shape: out dims; keep = keepdims. */
+static void reduced_shape(const NdArray *a, const char *axes, int keep,
+                          int *ndim, int64_t *shape, int64_t *count)
+{
+    int n = 0;
+    int all = 1;
+    *count = 1;
+    if (axes)
+        for (int i = 0; i < a->ndim; i++)
+            if (axes[i])
+                all = 0;
+    for (int i = 0; i < a->ndim; i++) {
+        int red = all || axes[i];
+        if (red) {
+            *count *= a->shape[i];
+            if (keep)
+                shape[n++] = 1;
+        } else {
+            shape[n++] = a->shape[i];
+        }
+    }
+    *ndim = n;
+}
+
+NdError nd_reduce_prepare(NdReduceOp op, const NdArray *a,
+                          const char *axes, int keepdims, int dtype,
+                          NdArray *out, NdErr *e)
+{
+    int ndim, nred = 0;
+    int64_t shape[ND_MAXDIMS], count;
+    NdDType t = a->dtype;
+    char k = nd_dtype_kind(t);
+    reduced_shape(a, axes, keepdims, &ndim, shape, &count);
+    if (axes)
+        for (int i = 0; i < a->ndim; i++)
+            nred += axes[i] != 0;
+    switch (op) {
+    case ND_R_SUM: case ND_R_PROD:
+        t = dtype >= 0 ? (NdDType)dtype : nd_sum_dtype(t);
+        break;
+    case ND_R_MIN: case ND_R_MAX:
+        if (count == 0 && nd_size(a) == 0)
+            return nd_fail(e, ND_EVALUE,
+                           "zero-size array to reduction operation %s which "
+                           "has no identity", red_name(op));
+        break;
+    case ND_R_ALL: case ND_R_ANY:
+        t = ND_BOOL;
+        break;
+    case ND_R_MEAN: case ND_R_VAR: case ND_R_STD:
+        if (dtype >= 0)
+            t = (NdDType)dtype;
+        else if (k == 'b' || k == 'i' || k == 'u')
+            t = ND_FLOAT64;
+        if (t == ND_COMPLEX64 || t == ND_COMPLEX128)
+            return nd_fail(e, ND_ETYPE, "complex %s is not supported",
+                           op == ND_R_MEAN ? "mean" : "variance");
+        break;
+    case ND_R_ARGMIN: case ND_R_ARGMAX:
+        if (nred > 1)
+            return nd_fail(e, ND_ETYPE,
+                           "'tuple' object cannot be interpreted as an "
+                           "integer");
+        if (count == 0)
+            return nd_fail(e, ND_EVALUE,
+                           "attempt to get %s of an empty sequence",
+                           red_name(op));
+        t = ND_INT64;
+        break;
+    case ND_R_COUNT_NONZERO:
+        t = ND_INT64;
+        break;
+    }
+    if ((op == ND_R_SUM || op == ND_R_PROD || op == ND_R_MIN ||
+         op == ND_R_MAX) && nd_dtype_kind(t) == 'c' && op != ND_R_SUM)
+        return nd_fail(e, ND_ETYPE, "complex %s is not supported",
+                       red_name(op));
+    return nd_init(out, t, ndim, shape, e);
+}
+
+/* out viewed with a's ndim: stride 0 along reduced axes. */
+static void out_view(NdArray *v, const NdArray *out, const NdArray *a,
+                     const char *axes)
+{
+    int all = 1, j = 0;
+    if (axes)
+        for (int i = 0; i < a->ndim; i++)
+            if (axes[i])
+                all = 0;
+    *v = *out;
+    v->ndim = a->ndim;
+    int keep = out->ndim == a->ndim;
+    for (int i = 0; i < a->ndim; i++) {
+        int red = all || axes[i];
+        v->shape[i] = a->shape[i];
+        if (red) {
+            v->strides[i] = 0;
+            if (keep)
+                j++;
+        } else {
+            v->strides[i] = out->strides[j++];
+        }
+    }
+}
+
+/* Fill every element of a with one double value. */
+static void fill_value(NdArray *a, double v)
+{
+    char store[16];
+    NdArray s;
+    nd_scalar_double(&s, store, a->dtype, v);
+    nd_assign(a, &s, NULL);
+}
+
+/* out = a[first index along the reduced axes] (min/max start value). */
+static void init_first(NdArray *out, const NdArray *a, const char *axes)
+{
+    NdArray first = *a;
+    int all = 1;
+    if (axes)
+        for (int i = 0; i < a->ndim; i++)
+            if (axes[i])
+                all = 0;
+    for (int i = 0; i < a->ndim; i++)
+        if (all || axes[i])
+            first.shape[i] = 1;
+    NdArray ov;
+    /* out has the reduced shape; broadcast first over it via a keepdims
+    ** view of out. */
+    out_view(&ov, out, &first, axes);
+    for (int i = 0; i < a->ndim; i++)
+        if (all || axes[i])
+            ov.shape[i] = 1;
+    nd_update_flags(&ov);
+    nd_assign(&ov, &first, NULL);
+}
+
+static void run_red(NdArray *acc, const NdArray *a, const char *axes,
+                    NdLoop fn, NdDType lt)
+{
+    NdArray ov;
+    out_view(&ov, acc, a, axes);
+    const NdArray *ops[2] = {&ov, a};
+    NdDType lts[2] = {acc->dtype, lt};
+    NdIter it;
+    nd_iter_init(&it, 2, ops, a->ndim, a->shape, 1);
+    nd_run_cast(&it, 0, ops, lts, fn, NULL);
+}
+
+/* Arg reductions walk a in logical C order so indices are NumPy's. */
+#define ARGK(E, T, U, K)                                                   \
+    static int64_t argmax_##E(const char *p, int64_t n, ptrdiff_t s,      \
+                              int min)                                     \
+    {                                                                      \
+        T best = *(const T *)p;                                            \
+        int64_t bi = 0;                                                    \
+        if (best != best)                                                  \
+            return 0;                                                      \
+        for (int64_t i = 1; i < n; i++) {                                  \
+            T x = *(const T *)(p + i * s);                                 \
+            if (x != x)                                                    \
+                return i;                                                  \
+            if (min ? x < best : x > best) {                               \
+                best = x;                                                  \
+                bi = i;                                                    \
+            }                                                              \
+        }                                                                  \
+        return bi;                                                         \
+    }
+ND_REAL_DTYPES(ARGK)
+
+typedef int64_t (*ArgFn)(const char *, int64_t, ptrdiff_t, int);
+static const ArgFn arg_fns[ND_NTYPES] = {
+#define X(E, T, U, K) [ND_##E] = argmax_##E,
+    ND_REAL_DTYPES(X)
+#undef X
+};
+
+static NdError arg_reduce(int min, const NdArray *a, const char *axes,
+                          NdArray *out, NdErr *e)
+{
+    ArgFn f = arg_fns[a->dtype];
+    int axis = -1;
+    if (!f)
+        return nd_fail(e, ND_ETYPE, "complex argmin/argmax not supported");
+    if (axes)
+        for (int i = 0; i < a->ndim; i++)
+            if (axes[i])
+                axis = i;
+    if (axis < 0) {
+        NdArray flat;
+        int64_t n = nd_size(a);
+        if (ND_ISC(a) || a->ndim <= 1) {
+            ptrdiff_t s = a->ndim ? (ptrdiff_t)a->strides[a->ndim - 1]
+                                  : 0;
+            if (ND_ISC(a))
+                s = (ptrdiff_t)nd_dtype_size(a->dtype);
+            *(int64_t *)out->data = f(a->data, n, s, min);
+            return ND_OK;
+        }
+        /* Non-contiguous: rows along the last axis, combined. */
+        (void)flat;
+        int64_t idx[ND_MAXDIMS] = {0}, row = a->shape[a->ndim - 1];
+        int64_t best = -1, lin = 0;
+        double bv = 0;
+        for (;;) {
+            const char *p = a->data;
+            for (int d = 0; d < a->ndim - 1; d++)
+                p += idx[d] * a->strides[d];
+            int64_t i = f(p, row, a->strides[a->ndim - 1], min);
+            double v = nd_get_double(a->dtype, p + i * a->strides[a->ndim - 1]);
+            if (v != v) {
+                best = lin + i;
+                break;
+            }
+            if (best < 0 || (min ? v < bv : v > bv)) {
+                best = lin + i;
+                bv = v;
+            }
+            lin += row;
+            int d = a->ndim - 2;
+            for (; d >= 0; d--) {
+                if (++idx[d] < a->shape[d])
+                    break;
+                idx[d] = 0;
+            }
+            if (d < 0)
+                break;
+        }
+        *(int64_t *)out->data = best;
+        return ND_OK;
+    }
+    /* Along one axis: walk the other axes in C order. */
+    int nd = a->ndim;
+    int64_t idx[ND_MAXDIMS] = {0};
+    int64_t total = nd_size(a) / a->shape[axis];
+    int64_t *o = (int64_t *)out->data;
+    for (int64_t k = 0; k < total; k++) {
+        const char *p = a->data;
+        for (int d = 0; d < nd; d++)
+            if (d != axis)
+                p += idx[d] * a->strides[d];
+        o[k] = f(p, a->shape[axis], a->strides[axis], min);
+        for (int d = nd - 1; d >= 0; d--) {
+            if (d == axis)
+                continue;
+            if (++idx[d] < a->shape[d])
+                break;
+            idx[d] = 0;
+        }
+    }
+    return ND_OK;
+}
+
+NdError nd_reduce(NdReduceOp op, const NdArray *a, const char *axes,
+                  double ddof, NdArray *out, NdErr *e)
+{
+    int ndim;
+    int64_t shape[ND_MAXDIMS], count;
+    NdDType t = out->dtype;
+    if (!red_ready)
+        red_init();
+    reduced_shape(a, axes, 0, &ndim, shape, &count);
+    switch (op) {
+    case ND_R_SUM:
+    case ND_R_MEAN: {
+        NdLoop fn = sum_loop(t);
+        fill_value(out, 0);
+        if (!fn) {
+            /* Unusual dtype= request: sum in float64 or int64 and cast. */
+            return nd_fail(e, ND_ETYPE, "sum into dtype %s not supported",
+                           nd_dtype_name(t));
+        }
+        run_red(out, a, axes, fn, t);
+        if (op == ND_R_MEAN) {
+            char store[16];
+            NdArray c;
+            nd_scalar_double(&c, store, ND_FLOAT64, (double)count);
+            c.dtype = ND_FLOAT64;
+            /* NumPy divides in the result dtype (value-based). */
+            return nd_binary(ND_TRUEDIV, out, &c, out, e);
+        }
+        return ND_OK;
+    }
+    case ND_R_VAR:
+    case ND_R_STD: {
+        NdLoop fn = sum_loop(t);
+        if (t != ND_FLOAT32 && t != ND_FLOAT64)
+            return nd_fail(e, ND_ETYPE, "var of dtype %s not supported",
+                           nd_dtype_name(t));
+        /* mean into a scratch copy of out's shape */
+        size_t nb = nd_nbytes(out);
+        char small[64];
+        char *mem = nb <= sizeof small ? small : malloc(nb);
+        if (!mem)
+            return nd_fail(e, ND_EMEMORY, "out of memory");
+        NdArray mean = *out;
+        mean.data = mem;
+        fill_value(&mean, 0);
+        run_red(&mean, a, axes, fn, t);
+        char store[16];
+        NdArray c;
+        nd_scalar_double(&c, store, ND_FLOAT64, (double)count);
+        nd_binary(ND_TRUEDIV, &mean, &c, &mean, NULL);
+        fill_value(out, 0);
+        NdArray ov, mv;
+        out_view(&ov, out, a, axes);
+        out_view(&mv, &mean, a, axes);
+        const NdArray *ops[3] = {&ov, a, &mv};
+        NdDType lts[3] = {t, t, t};
+        NdIter it;
+        nd_iter_init(&it, 3, ops, a->ndim, a->shape, 1);
+        nd_run_cast(&it, 0, ops, lts,
+                    t == ND_FLOAT32 ? rsq_FLOAT32 : rsq_FLOAT64, NULL);
+        if (mem != small)
+            free(mem);
+        double d = (double)count - ddof;
+        if (d < 0)
+            d = 0;
+        nd_scalar_double(&c, store, ND_FLOAT64, d);
+        nd_binary(ND_TRUEDIV, out, &c, out, NULL);
+        if (op == ND_R_STD)
+            nd_unary(ND_SQRT, out, out, NULL);
+        return ND_OK;
+    }
+    case ND_R_PROD:
+        fill_value(out, 1);
+        if (!prod_loops[t])
+            return nd_fail(e, ND_ETYPE, "prod of dtype %s not supported",
+                           nd_dtype_name(t));
+        run_red(out, a, axes, prod_loops[t], t);
+        return ND_OK;
+    case ND_R_MIN:
+    case ND_R_MAX:
+        if (count == 0)
+            return nd_fail(e, ND_EVALUE,
+                           "zero-size array to reduction operation %s which "
+                           "has no identity", red_name(op));
+        if (!max_loops[t])
+            return nd_fail(e, ND_ETYPE, "unsupported dtype");
+        init_first(out, a, axes);
+        run_red(out, a, axes, op == ND_R_MAX ? max_loops[t] : min_loops[t],
+                t);
+        return ND_OK;
+    case ND_R_ALL:
+    case ND_R_ANY:
+        fill_value(out, op == ND_R_ALL);
+        if (!all_loops[a->dtype]) {
+            /* complex: via bool cast */
+            run_red(out, a, axes, op == ND_R_ALL ? all_loops[ND_BOOL]
+                                                 : any_loops[ND_BOOL],
+                    ND_BOOL);
+            return ND_OK;
+        }
+        run_red(out, a, axes, op == ND_R_ALL ? all_loops[a->dtype]
+                                             : any_loops[a->dtype],
+                a->dtype);
+        return ND_OK;
+    case ND_R_COUNT_NONZERO:
+        fill_value(out, 0);
+        run_red(out, a, axes,
+                cnt_loops[a->dtype] ? cnt_loops[a->dtype]
+                                    : cnt_loops[ND_BOOL],
+                cnt_loops[a->dtype] ? a->dtype : ND_BOOL);
+        return ND_OK;
+    case ND_R_ARGMIN:
+    case ND_R_ARGMAX:
+        return arg_reduce(op == ND_R_ARGMIN, a, axes, out, e);
+    }
+    return ND_OK;
+}
+
+/* ---- scans ---- */
+
+#define SCAN(E, T, U, K)                                                   \
+    static void scan_##E(char *p, int64_t n, ptrdiff_t s, int prod)        \
+    {                                                                      \
+        if (s == sizeof(T)) {                                              \
+            T *a = (T *)p, acc = a[0];                                     \
+            if (prod)                                                      \
+                for (int64_t i = 1; i < n; i++)                            \
+                    a[i] = acc = K == 'f' ? (T)(acc * a[i])                \
+                                          : (T)((uint64_t)acc * (uint64_t)a[i]); \
+            else                                                           \
+                for (int64_t i = 1; i < n; i++)                            \
+                    a[i] = acc = K == 'f' ? (T)(acc + a[i])                \
+                                          : (T)((U)acc + (U)a[i]);         \
+            return;                                                        \
+        }                                                                  \
+        for (int64_t i = 1; i < n; i++) {                                  \
+            T *cur = (T *)(p + i * s), prev = *(T *)(p + (i - 1) * s);     \
+            *cur = prod ? (K == 'f' ? (T)(prev * *cur)                     \
+                                    : (T)((uint64_t)prev * (uint64_t)*cur)) \
+                        : (K == 'f' ? (T)(prev + *cur)                     \
+                                    : (T)((U)prev + (U)*cur));             \
+        }                                                                  \
+    }
+ND_REAL_DTYPES(SCAN)
+
+typedef void (*ScanFn)(char *, int64_t, ptrdiff_t, int);
+static const ScanFn scan_fns[ND_NTYPES] = {
+#define X(E, T, U, K) [ND_##E] = scan_##E,
+    ND_REAL_DTYPES(X)
+#undef X
+};
+
+NdError nd_accumulate(int prod, const NdArray *a, int axis, NdArray *out,
+                      NdErr *e)
+{
+    NdError err;
+    ScanFn f = scan_fns[out->dtype];
+    if (!f)
+        return nd_fail(e, ND_ETYPE, "complex cumsum not supported");
+    if ((err = nd_assign(out, a, e)))
+        return err;
+    if (out->ndim == 0 || nd_size(out) == 0)
+        return ND_OK;
+    if ((err = nd_norm_axis(&axis, out->ndim, e)))
+        return err;
+    int nd = out->ndim;
+    int64_t idx[ND_MAXDIMS] = {0};
+    int64_t total = nd_size(out) / out->shape[axis];
+    for (int64_t k = 0; k < total; k++) {
+        char *p = out->data;
+        for (int d = 0; d < nd; d++)
+            if (d != axis)
+                p += idx[d] * out->strides[d];
+        f(p, out->shape[axis], out->strides[axis], prod);
+        for (int d = nd - 1; d >= 0; d--) {
+            if (d == axis)
+                continue;
+            if (++idx[d] < out->shape[d])
+                break;
+            idx[d] = 0;
+        }
+    }
+    return ND_OK;
+}
+
+/* ---- counting ---- */
+
+int64_t nd_count_nonzero(const NdArray *a)
+{
+    char store[16];
+    NdArray out;
+    nd_init(&out, ND_INT64, 0, NULL, NULL);
+    out.data = store;
+    if (!red_ready)
+        red_init();
+    nd_reduce(ND_R_COUNT_NONZERO, a, NULL, 0, &out, NULL);
+    return *(int64_t *)store;
+}
+
+void nd_nonzero(const NdArray *a, NdArray *out)
+{
+    int nd = a->ndim;
+    int64_t idx[ND_MAXDIMS] = {0}, n = nd_size(a), k = 0;
+    int64_t cnt = out->shape[out->ndim - 1];
+    size_t isz = nd_dtype_size(a->dtype);
+    static const char zero[16];
+    for (int64_t i = 0; i < n; i++) {
+        const char *p = a->data;
+        for (int d = 0; d < nd; d++)
+            p += idx[d] * a->strides[d];
+        if (memcmp(p, zero, isz) != 0 &&
+            (nd_dtype_kind(a->dtype) != 'f' ||
+             nd_get_double(a->dtype, p) != 0)) {
+            for (int d = 0; d < (nd ? nd : 1); d++)
+                *(int64_t *)(out->data + d * out->strides[0] +
+                             k * out->strides[out->ndim - 1]) =
+                    nd ? idx[d] : 0;
+            k++;
+            if (k > cnt)
+                return;
+        }
+        for (int d = nd - 1; d >= 0; d--) {
+            if (++idx[d] < a->shape[d])
+                break;
+            idx[d] = 0;
+        }
+    }
+}
