@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # gen_oracle.py - regenerate nd_print's expected outputs from NumPy 1.24.
 #
-# Run with the system Python that has NumPy (/usr/bin/python3), from the
-# repository root: `/usr/bin/python3 tests/print/gen_oracle.py`. Writes
+# Run with the system Python that has NumPy (/usr/bin/python3):
+# `/usr/bin/python3 tests/print/gen_oracle.py`. Writes
 # tests/print/arrays.txt (str and repr of hand-picked and random arrays,
 # views and print options) and tests/print/scalars.txt (NumPy scalar str
 # and Python float repr). The C test tests/engine/nd_print_test.c reads
@@ -209,8 +209,8 @@ def rand_opts(rng):
     return o
 
 
-def random_cases(out, n):
-    rng = np.random.default_rng(1234)
+def random_cases(out, n, seed):
+    rng = np.random.default_rng(seed)
     for _ in range(n):
         dt = str(rng.choice(DTYPES))
         shape = rand_shape(rng)
@@ -271,12 +271,18 @@ def scalar_cases():
 
 
 def main():
+    # usage: gen_oracle.py [CASES [SEED [OUTDIR]]]; defaults make the
+    # checked-in files. Other seeds and sizes are for soak runs: point
+    # PYPREP_PRINT_DATA at OUTDIR to make the test read them.
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 600
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1234
+    outdir = sys.argv[3] if len(sys.argv) > 3 else HERE
     out = []
     hand_cases(out)
-    random_cases(out, int(sys.argv[1]) if len(sys.argv) > 1 else 600)
-    with open(os.path.join(HERE, "arrays.txt"), "w") as f:
+    random_cases(out, n, seed)
+    with open(os.path.join(outdir, "arrays.txt"), "w") as f:
         f.write("\n".join(out) + "\n")
-    with open(os.path.join(HERE, "scalars.txt"), "w") as f:
+    with open(os.path.join(outdir, "scalars.txt"), "w") as f:
         f.write("\n".join(scalar_cases()) + "\n")
 
 
