@@ -1,0 +1,84 @@
+/*
+** keymap.c - every key binding, in one table.
+**
+** The same table answers key lookups and feeds the help screen, so what
+** `?` shows is what the keys do. Context "*" applies on every screen
+** unless a screen's own entry for the key comes first.
+*/
+#include <string.h>
+
+#include "ui.h"
+
+#define CTRL(c) ((c)&0x1f)
+
+typedef struct {
+    const char *context;
+    int key;
+    Action action;
+} Binding;
+
+static const Binding bindings[] = {
+    {"help", 'q', ACT_BACK},
+    {"help", '?', ACT_BACK},
+    {"*", 'q', ACT_QUIT},
+    {"*", '?', ACT_HELP},
+    {"*", 27, ACT_BACK},
+    {"*", KEY_BACKSPACE, ACT_BACK},
+    {"*", KEY_LEFT, ACT_BACK},
+    {"*", 'h', ACT_BACK},
+    {"*", KEY_UP, ACT_UP},
+    {"*", 'k', ACT_UP},
+    {"*", KEY_DOWN, ACT_DOWN},
+    {"*", 'j', ACT_DOWN},
+    {"*", KEY_PPAGE, ACT_PAGE_UP},
+    {"*", 'b', ACT_PAGE_UP},
+    {"*", KEY_NPAGE, ACT_PAGE_DOWN},
+    {"*", ' ', ACT_PAGE_DOWN},
+    {"*", CTRL('f'), ACT_PAGE_DOWN},
+    {"*", CTRL('b'), ACT_PAGE_UP},
+    {"*", 'g', ACT_TOP},
+    {"*", KEY_HOME, ACT_TOP},
+    {"*", 'G', ACT_BOTTOM},
+    {"*", KEY_END, ACT_BOTTOM},
+    {"*", '\n', ACT_OPEN},
+    {"*", '\r', ACT_OPEN},
+    {"*", KEY_ENTER, ACT_OPEN},
+    {"*", KEY_RIGHT, ACT_OPEN},
+    {"*", 'l', ACT_OPEN},
+    {"lesson", '/', ACT_SEARCH},
+    {"lesson", 'n', ACT_NEXT_HIT},
+    {"lesson", 'N', ACT_PREV_HIT},
+    {"lesson", 't', ACT_TOC},
+    {NULL, 0, ACT_NONE}};
+
+Action keymap_lookup(const char *context, int key)
+{
+    /* the screen's own bindings win over the global ones */
+    for (const Binding *b = bindings; b->context; b++)
+        if (b->key == key && strcmp(b->context, context) == 0)
+            return b->action;
+    for (const Binding *b = bindings; b->context; b++)
+        if (b->key == key && strcmp(b->context, "*") == 0)
+            return b->action;
+    return ACT_NONE;
+}
+
+static const KeyHelp help[] = {
+    {"everywhere", "q", "quit pyprep"},
+    {"everywhere", "?", "this help (q, ? or Esc closes it)"},
+    {"everywhere", "Esc, Backspace, h, Left", "back"},
+    {"everywhere", "Up/Down, k/j, mouse wheel", "move or scroll"},
+    {"everywhere", "PgUp/PgDn, b/Space", "page up / down"},
+    {"everywhere", "g/G, Home/End", "top / bottom"},
+    {"home", "Enter, l, Right", "open the selected lesson"},
+    {"lesson", "/", "search the lesson (PCRE2 pattern; lowercase = any case)"},
+    {"lesson", "n / N", "next / previous hit"},
+    {"lesson", "t", "table of contents (Enter jumps)"},
+    {"prompt", "Enter / Esc", "accept / cancel; Ctrl-U clears"},
+};
+
+const KeyHelp *keymap_help(int *n)
+{
+    *n = (int)(sizeof help / sizeof help[0]);
+    return help;
+}
