@@ -101,6 +101,10 @@ def hand_cases(out):
               a([0.1 + 0.2, 0.3]), a([1 / 3, 2 / 3], dtype=np.float32),
               a([1e20, -1e-20]), a([5e-324, 1.7976931348623157e308]),
               a([np.nan, np.nan]), a([-np.inf, np.inf]),
+              # float32 max/min rounds to 1000 in float32: not scientific
+              a([4.0983114, 4098.3115], dtype=np.float32),
+              a([81.32721 + 1j, 81327.21], dtype=np.complex64),
+              a([4.0983114, 4098.3115]), a([0.0001, 0.5], dtype=np.float32),
               np.arange(3000).reshape(3, 1000), np.arange(1200) - 600,
               np.zeros((2, 3, 400)), np.arange(2 * 3 * 4 * 50).reshape(
                   2, 3, 4, 50)]:
