@@ -12,7 +12,7 @@
 #include "cmd.h"
 #include "content.h"
 
-const char *progname = "pyprep";
+
 
 typedef struct {
     const char *name;

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <wchar.h>
 
 #include "util.h"
 
@@ -83,14 +82,35 @@ static unsigned utf8_decode(const char *s, int k)
     }
 }
 
+/*
+** Columns a code point takes. Our own table rather than wcwidth(), whose
+** answer depends on the locale: `pyprep show` must lay out the same way
+** under LANG=C as in the UTF-8 terminal.
+*/
+static int codepoint_width(unsigned c)
+{
+    static const unsigned wide[][2] = {
+        {0x1100, 0x115F},   {0x2E80, 0x303E},   {0x3041, 0x33FF},
+        {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},
+        {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},   {0xFE30, 0xFE4F},
+        {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F},
+        {0x1F900, 0x1F9FF}, {0x20000, 0x3FFFD},
+    };
+    if ((c >= 0x0300 && c <= 0x036F) || c == 0x200B ||
+        (c >= 0xFE00 && c <= 0xFE0F))
+        return 0; /* combining marks, zero width space, selectors */
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (c >= wide[i][0] && c <= wide[i][1])
+            return 2;
+    return 1;
+}
+
 /* Width of the character of k bytes at s. */
 static int char_width(const char *s, int k, int flags)
 {
-    int w;
     if (k == 1 || (flags & MD_ASCII))
         return 1;
-    w = wcwidth((wchar_t)utf8_decode(s, k));
-    return w < 0 ? 1 : w;
+    return codepoint_width(utf8_decode(s, k));
 }
 
 int md_strwidth(const char *s, int n, int flags)

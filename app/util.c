@@ -3,12 +3,17 @@
 */
 #include "util.h"
 
+#include "cmd.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 void (*util_fatal_hook)(void);
+
+/* Here rather than in main.c so tests linking the app objects have it. */
+const char *progname = "pyprep";
 
 static void out_of_memory(size_t n)
 {

@@ -13,10 +13,10 @@
 #include <stdio.h>
 #include <string.h>
 
-static int tap_count, tap_failed;
+static int tap_count, tap_failed; /* one TAP stream per program */
 
 /* Record one result; prints "ok N - desc" or "not ok N - desc". */
-static int tap_ok(int cond, const char *file, int line, const char *fmt, ...)
+static inline int tap_ok(int cond, const char *file, int line, const char *fmt, ...)
 {
     va_list ap;
     tap_count++;
@@ -53,7 +53,7 @@ static int tap_ok(int cond, const char *file, int line, const char *fmt, ...)
             printf("#   got: %lld, expected: %lld\n", tap_g_, tap_w_);     \
     } while (0)
 
-static void tap_diag(const char *fmt, ...)
+static inline void tap_diag(const char *fmt, ...)
 {
     va_list ap;
     printf("# ");
@@ -64,7 +64,7 @@ static void tap_diag(const char *fmt, ...)
 }
 
 /* Print the plan (at the end) and return the exit status. */
-static int tap_done(void)
+static inline int tap_done(void)
 {
     printf("1..%d\n", tap_count);
     return tap_failed ? 1 : 0;
