@@ -35,6 +35,13 @@ static void big_set_u64(Big *r, uint64_t v)
     }
 }
 
+/* r = x, touching only the blocks in use (a Big is 260 bytes). */
+static void big_copy(Big *r, const Big *x)
+{
+    r->len = x->len;
+    memcpy(r->b, x->b, (size_t)x->len * sizeof x->b[0]);
+}
+
 static int big_cmp(const Big *x, const Big *y)
 {
     int i;
@@ -145,6 +152,86 @@ static uint32_t big_divmod_small(Big *x, const Big *s)
 }
 
 /*
+** The digit loop and final rounding of dragon4_digits on 128-bit
+** integers, for the usual case where the scale is below 2^96 (every
+** float64 from about 1e-9 to 1e19): the same steps and comparisons, ~4x
+** faster. Margins only grow; once past 2^120 they exceed the scale for
+** good, so saturating them there leaves every comparison unchanged.
+*/
+typedef unsigned __int128 u128;
+
+static u128 big_to_u128(const Big *x)
+{
+    u128 r = 0;
+    int i;
+    for (i = x->len - 1; i >= 0; i--)
+        r = r << 32 | x->b[i];
+    return r;
+}
+
+static int digits_u128(const Big *bvalue, const Big *bscale,
+                       const Big *bmlow, int unequal_margins, int is_even,
+                       int unique, int digit_exp, int cutoff_min_exp,
+                       int cutoff_max_exp, char *out, int *out_exp)
+{
+    const u128 cap = (u128)1 << 120;
+    u128 value = big_to_u128(bvalue), scale = big_to_u128(bscale);
+    u128 mlow = big_to_u128(bmlow), mhigh = mlow << unequal_margins;
+    int low, high, round_down;
+    unsigned digit;
+    char *cur = out;
+
+    for (;;) {
+        digit_exp--;
+        digit = 0;
+        while (value >= scale) {
+            value -= scale;
+            digit++;
+        }
+        if (unique) {
+            low = is_even ? value <= mlow : value < mlow;
+            high = is_even ? value + mhigh >= scale : value + mhigh > scale;
+            if (((low | high) & (digit_exp <= cutoff_min_exp)) ||
+                digit_exp == cutoff_max_exp)
+                break;
+            mlow = mlow >= cap ? cap : mlow * 10;
+            mhigh = mlow << unequal_margins;
+        } else {
+            low = high = 0;
+            if (value == 0 || digit_exp == cutoff_max_exp)
+                break;
+        }
+        *cur++ = (char)('0' + digit);
+        value *= 10;
+    }
+    round_down = low;
+    if (low == high) {
+        u128 twice = value * 2;
+        round_down = twice < scale || (twice == scale && (digit & 1) == 0);
+    }
+    if (round_down) {
+        *cur++ = (char)('0' + digit);
+    } else if (digit == 9) {
+        for (;;) {
+            if (cur == out) {
+                *cur++ = '1';
+                *out_exp += 1;
+                break;
+            }
+            --cur;
+            if (*cur != '9') {
+                *cur += 1;
+                ++cur;
+                break;
+            }
+        }
+    } else {
+        *cur++ = (char)('0' + digit + 1);
+    }
+    return (int)(cur - out);
+}
+
+/*
 ** The digit generator: mantissa * 2^exponent, mantissa's top bit at
 ** mantissa_bit. Writes digits (no point) to out and the decimal exponent
 ** of the first one to *out_exp; returns the number of digits. Cut-off
@@ -196,7 +283,7 @@ static int dragon4_digits(uint64_t mantissa, int exponent, int mantissa_bit,
         big_mul_small(&value, 10);
         big_mul_small(&mlow, 10);
     }
-    mhigh = mlow;
+    big_copy(&mhigh, &mlow);
     if (unequal_margins)
         big_shl(&mhigh, 1);
 
@@ -214,6 +301,11 @@ static int dragon4_digits(uint64_t mantissa, int exponent, int mantissa_bit,
     }
     *out_exp = digit_exp - 1;
 
+    if (scale.len <= 3 && value.len <= 4 && mlow.len <= 3)
+        return digits_u128(&value, &scale, &mlow, unequal_margins, is_even,
+                           unique, digit_exp, cutoff_min_exp, cutoff_max_exp,
+                           out, out_exp);
+
     if (unique) {
         for (;;) {
             int cmp;
@@ -230,7 +322,7 @@ static int dragon4_digits(uint64_t mantissa, int exponent, int mantissa_bit,
             *cur++ = (char)('0' + digit);
             big_mul_small(&value, 10);
             big_mul_small(&mlow, 10);
-            mhigh = mlow;
+            big_copy(&mhigh, &mlow);
             if (unequal_margins)
                 big_shl(&mhigh, 1);
         }
