@@ -26,6 +26,8 @@ static const Command commands[] = {
     {"show", cmd_show, "LESSON_ID [--width N]", "print a lesson as text"},
     {"run", cmd_run, "FILE|-|-c CODE", "run a Python/NumPy program"},
     {"lua", cmd_lua, "FILE|- [limits]", "run a Lua chunk in the sandbox"},
+    {"grade", cmd_grade, "EXERCISE_ID [answer]", "grade an answer"},
+    {"check", cmd_check, "[DIR...]", "validate lessons and exercises"},
     {NULL, NULL, NULL, NULL}};
 
 static void usage(FILE *f)
@@ -38,7 +40,7 @@ static void usage(FILE *f)
             "commands:\n",
             progname);
     for (const Command *c = commands; c->name; c++)
-        fprintf(f, "  %-5s %-22s %s\n", c->name, c->args, c->help);
+        fprintf(f, "  %-6s %-22s %s\n", c->name, c->args, c->help);
     fprintf(f, "\n"
                "options:\n"
                "  --content DIR  read lessons and exercises from DIR\n"

@@ -131,7 +131,16 @@ static int home_key(Screen *s, Action act, int key)
         if (l->error)
             ui_message("unavailable: %s", l->error);
         else
-            ui_push(screen_lesson_new(l));
+            ui_push(screen_lesson_new(h->content, l));
+        break;
+    }
+    case ACT_EXERCISES: {
+        Lesson *l = h->rows[h->sel].lesson;
+        Screen *ex;
+        if (l->error)
+            ui_message("unavailable: %s", l->error);
+        else if ((ex = screen_exercises_new(h->content, l)) != NULL)
+            ui_push(ex);
         break;
     }
     default:

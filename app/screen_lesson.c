@@ -23,6 +23,7 @@ typedef struct {
 
 typedef struct {
     Lesson *lesson;
+    Content *content;
     MdView *view;
     int width;
     int top;
@@ -193,7 +194,7 @@ static void lesson_draw(Screen *s, int rows, int cols)
                      r->view->nlines, pct);
     }
     snprintf(left, sizeof left, "%s",
-             msg ? msg : "/ search  t contents  ? help  Esc back");
+             msg ? msg : "/ search  t contents  x exercises  ? help  Esc back");
     ui_bar(rows - 1, UI_STATUS, left, right);
 }
 
@@ -319,6 +320,12 @@ static int lesson_key(Screen *s, Action act, int key)
             show_hit(r);
         }
         break;
+    case ACT_EXERCISES: {
+        Screen *ex = screen_exercises_new(r->content, r->lesson);
+        if (ex)
+            ui_push(ex);
+        break;
+    }
     case ACT_TOC:
         if (r->view->nheadings == 0) {
             ui_message("this lesson has no sections");
@@ -353,10 +360,11 @@ static void lesson_free(Screen *s)
     free(s);
 }
 
-Screen *screen_lesson_new(void *lesson)
+Screen *screen_lesson_new(void *content, void *lesson)
 {
     Screen *s = xcalloc(1, sizeof *s);
     Reader *r = xcalloc(1, sizeof *r);
+    r->content = content;
     r->lesson = lesson;
     s->name = "lesson";
     s->draw = lesson_draw;

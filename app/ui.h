@@ -47,6 +47,7 @@ typedef enum {
     ACT_TOC,
     ACT_SCROLL_UP,   /* mouse wheel */
     ACT_SCROLL_DOWN,
+    ACT_EXERCISES, /* open the exercises of a lesson */
     ACT_NACTIONS
 } Action;
 
@@ -113,7 +114,12 @@ const KeyHelp *keymap_help(int *n);
 
 /* Screens. */
 Screen *screen_home_new(void *content);
-Screen *screen_lesson_new(void *lesson);
+Screen *screen_lesson_new(void *content, void *lesson);
 Screen *screen_help_new(void);
+/*
+** The exercises of a lesson (its topics), from app/screen_exercise.c.
+** Returns NULL when there are none, after setting a ui_message saying so.
+*/
+Screen *screen_exercises_new(void *content, void *lesson);
 
 #endif
