@@ -21,6 +21,10 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LUA_CFLAGS = $(shell pkg-config --cflags lua5.4 2>/dev/null)
 LUA_LIBS   = $(shell pkg-config --libs lua5.4 2>/dev/null)
+# engine/ may use Lua and PCRE2 (the grader's patterns), nothing of app/.
+ENGINE_PKGS := lua5.4 libpcre2-8
+ENGINE_CFLAGS = $(shell pkg-config --cflags $(ENGINE_PKGS) 2>/dev/null)
+ENGINE_LIBS   = $(shell pkg-config --libs $(ENGINE_PKGS) 2>/dev/null) -lm
 
 OPT      ?= -O2
 SAN      ?=
@@ -76,7 +80,7 @@ $(ENGINE_LIB): $(ENGINE_OBJ)
 # engine/ sees only its own headers and Lua's; app/ sees engine/ and libs.
 $(BUILD)/engine/%.o: engine/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LUA_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(ENGINE_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/app/%.o: app/%.c
 	@mkdir -p $(@D)
@@ -84,8 +88,8 @@ $(BUILD)/app/%.o: app/%.c
 
 $(BUILD)/tests/engine/%.t: tests/engine/%.c $(ENGINE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LUA_CFLAGS) -Itests -o $@ $< $(ENGINE_LIB) \
-	    $(LUA_LIBS) -lm
+	$(CC) $(ALL_CFLAGS) $(ENGINE_CFLAGS) -Itests -o $@ $< $(ENGINE_LIB) \
+	    $(ENGINE_LIBS)
 
 $(BUILD)/tests/app/%.t: tests/app/%.c $(APP_LIBOBJ) $(ENGINE_LIB)
 	@mkdir -p $(@D)
