@@ -1,0 +1,4 @@
+-- expect: runtime
+-- class: 9 parser nesting
+-- stderr: overflow
+assert(load("return " .. ("("):rep(100000) .. "1" .. (")"):rep(100000)))

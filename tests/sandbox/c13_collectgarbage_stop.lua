@@ -1,0 +1,4 @@
+-- expect: runtime
+-- class: 13 collector abuse
+-- stderr: invalid option 'stop'
+collectgarbage("stop")
