@@ -158,6 +158,7 @@ static uint32_t big_divmod_small(Big *x, const Big *s)
 ** faster. Margins only grow; once past 2^120 they exceed the scale for
 ** good, so saturating them there leaves every comparison unchanged.
 */
+#ifdef __SIZEOF_INT128__
 typedef unsigned __int128 u128;
 
 static u128 big_to_u128(const Big *x)
@@ -230,6 +231,7 @@ static int digits_u128(const Big *bvalue, const Big *bscale,
     }
     return (int)(cur - out);
 }
+#endif
 
 /*
 ** The digit generator: mantissa * 2^exponent, mantissa's top bit at
@@ -237,6 +239,16 @@ static int digits_u128(const Big *bvalue, const Big *bscale,
 ** of the first one to *out_exp; returns the number of digits. Cut-off
 ** and min_digits count total digits (total_length) or digits after the
 ** point, exactly as NumPy's Dragon4().
+**
+** Everything is an integer ratio over `scale`: value/scale is the number
+** divided by 10^digit_exp, mlow/scale and mhigh/scale are half the gaps
+** to the neighbouring floats (the upper gap is twice the lower one just
+** above a power of two: unequal_margins). Each step takes one decimal
+** digit off value. In unique mode it stops as soon as the digits so far,
+** rounded down (low) or up (high), would read back to the same float;
+** it also stops at the cut-off, and not before min_digits. The last
+** digit is then rounded to the nearer of the two, ties to even, on the
+** exact remainder, so cut-off output is correctly rounded too.
 */
 static int dragon4_digits(uint64_t mantissa, int exponent, int mantissa_bit,
                           int unequal_margins, int unique, int total_length,
@@ -265,7 +277,11 @@ static int dragon4_digits(uint64_t mantissa, int exponent, int mantissa_bit,
         big_pow2(&scale, -exponent + 1 + unequal_margins);
         big_set_u64(&mlow, 1);
     }
-    /* the high margin is twice the low one when unequal */
+    /*
+     * estimate floor(log10(v)) + 1, correct or one too small (the 0.69
+     * makes "too small" the cheap case); a fractional cut-off may pull
+     * it up, which the rounding at the cut-off then absorbs
+     */
     digit_exp = (int)ceil((double)(mantissa_bit + exponent) *
                               0.30102999566398119521373889472449 -
                           0.69);
@@ -277,16 +293,19 @@ static int dragon4_digits(uint64_t mantissa, int exponent, int mantissa_bit,
         big_mul_pow10(&value, -digit_exp);
         big_mul_pow10(&mlow, -digit_exp);
     }
+    /* fix a low estimate, else pre-multiply for the first digit */
     if (big_cmp(&value, &scale) >= 0) {
         digit_exp++;
     } else {
         big_mul_small(&value, 10);
         big_mul_small(&mlow, 10);
     }
+    /* the high margin is twice the low one when unequal */
     big_copy(&mhigh, &mlow);
     if (unequal_margins)
         big_shl(&mhigh, 1);
 
+    /* decimal exponents of the last digit allowed and the last required */
     cutoff_max_exp = digit_exp - bufsize;
     if (cutoff_max >= 0) {
         int want = total_length ? digit_exp - cutoff_max : -cutoff_max;
@@ -301,10 +320,12 @@ static int dragon4_digits(uint64_t mantissa, int exponent, int mantissa_bit,
     }
     *out_exp = digit_exp - 1;
 
+#ifdef __SIZEOF_INT128__
     if (scale.len <= 3 && value.len <= 4 && mlow.len <= 3)
         return digits_u128(&value, &scale, &mlow, unequal_margins, is_even,
                            unique, digit_exp, cutoff_min_exp, cutoff_max_exp,
                            out, out_exp);
+#endif
 
     if (unique) {
         for (;;) {

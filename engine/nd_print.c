@@ -16,6 +16,15 @@
 
 /* ---- output: buffered writer, held-back blanks, current column ---- */
 
+/*
+** All text goes through an Out. Python builds each line and calls
+** line.rstrip() when it wraps; here blanks at the end of what has been
+** written are only counted (pending) and sent when a non-blank follows,
+** or dropped by a line break. col is the column Python's len(line) and
+** the repr's last_line_len would see. Pieces are batched in buf so the
+** writer is called once per 512 bytes, not once per element.
+*/
+
 typedef struct {
     NdWriter w;
     void *ud;
@@ -99,6 +108,11 @@ static int out_done(Out *o)
 }
 
 /* ---- reading elements ---- */
+
+/*
+** Names and kinds straight from the X-macro, so the printer needs nothing
+** from nd.c. Elements are read with memcpy: views may be unaligned.
+*/
 
 static const char *const dtype_names[] = {
 #define ND_PRINT_NAME(E, T, N, K, S) N,
@@ -236,14 +250,25 @@ static void visit(const NdArray *a, int summarize, int edge, VisitFn fn,
 
 /* ---- FloatingFormat ---- */
 
+/*
+** The state of one arrayprint.FloatingFormat after fillFormat: the same
+** fields, -1 standing for None. Every element is then printed with the
+** same Dragon4 options, which is what lines the columns up.
+*/
 typedef struct {
     int is_f32, floatmode, suppress;
-    char sign; /* '-', '+', ' ' */
-    int precision, min_digits, unique, exp_format;
-    int pad_left, pad_right, exp_size;
-    char trim;
+    char sign;       /* '-', '+', ' ' */
+    int precision;   /* max digits after the point, -1: unlimited */
+    int min_digits;  /* min digits after the point, -1: none */
+    int unique;      /* shortest digits (all modes but 'fixed') */
+    int exp_format;  /* scientific notation for the whole array */
+    int pad_left;    /* chars left of the point, sign included */
+    int pad_right;   /* chars right of the point (positional) */
+    int exp_size;    /* exponent digits (scientific), else -1 */
+    char trim;       /* an ND_TRIM_* mode */
 } FloatFmt;
 
+/* What fillFormat learns in its two passes over the printed values. */
 typedef struct {
     FloatFmt *f;
     NdDType t;
@@ -255,6 +280,7 @@ typedef struct {
     NdD4Opts d4;
 } FillCtx;
 
+/* First pass: only finite values count; nan and inf only widen. */
 static void fill_stats(void *vctx, const char *p)
 {
     FillCtx *c = vctx;
@@ -297,7 +323,13 @@ static void fill_widths(void *vctx, const char *p)
         c->max_exp = (int)(len - e - 1);
 }
 
-/* FloatingFormat.__init__ + fillFormat over the printed elements. */
+/*
+** FloatingFormat.__init__ + fillFormat over the printed elements (part 0
+** real, 1 imaginary). Scientific notation is chosen for the whole array
+** from the non-zero finite magnitudes; then every value is formatted once
+** with the array's precision to find the widest integer part, fraction
+** and exponent, which become the padding used for every element.
+*/
 static void float_fill(FloatFmt *f, const NdArray *a, int part, int summ,
                        const NdPrintOptions *o, char sign)
 {
@@ -362,8 +394,10 @@ static void float_fill(FloatFmt *f, const NdArray *a, int part, int summ,
             }
         }
     }
+    /* sign=' ' reserves a column for the sign only if none has one */
     if (f->sign == ' ' && !c.any_signbit)
         f->pad_left += 1;
+    /* "nan", "inf" and "-inf" must fit the column too */
     if (c.ntotal != c.nfinite) {
         int neginf = f->sign != '-' || c.any_neginf;
         int offset = f->pad_right + 1;
@@ -374,7 +408,10 @@ static void float_fill(FloatFmt *f, const NdArray *a, int part, int summ,
     }
 }
 
-/* FloatingFormat.__call__; buf holds ND_D4_BUFSIZE bytes. */
+/*
+** FloatingFormat.__call__; buf holds ND_D4_BUFSIZE bytes. nan and inf
+** are right-aligned in the whole column (pad_left + '.' + pad_right).
+*/
 static size_t float_call(const FloatFmt *f, double x, char *buf)
 {
     if (!isfinite(x)) {
@@ -405,6 +442,13 @@ static size_t float_call(const FloatFmt *f, double x, char *buf)
 }
 
 /* ---- the formatter for one array: _get_format_function ---- */
+
+/*
+** One formatter per array, by kind: BoolFormat (" True" pads to the width
+** of "False"), IntegerFormat (width of the longer of str(max), str(min)),
+** FloatingFormat, ComplexFloatingFormat (two FloatingFormats, the
+** imaginary one always signed). ELEM_MAX holds one complex element.
+*/
 
 #define ELEM_MAX (2 * ND_D4_BUFSIZE + 8)
 
@@ -505,6 +549,15 @@ static size_t fmt_call(const Fmt *f, const char *p, char *buf)
 
 /* ---- _formatArray, streamed ---- */
 
+/*
+** The recursion of _formatArray. Python builds s for each sub-array and
+** finally takes '[' + s[len(hanging_indent):] + ']'; since s always starts
+** with the hanging indent, that is '[' written where the indent would be,
+** so everything can be written in order. Widths are still counted as in
+** Python: a row's line starts at len(hanging_indent), and each level
+** down adds one to the indent and takes one off the width for its ']'.
+*/
+
 typedef struct {
     const NdArray *a;
     const Fmt *fmt;
@@ -546,6 +599,13 @@ static void row_word(Pr *p, int axis, int64_t i, long *line, long width,
     extend_line(p, line, p->elem, n, width, indent);
 }
 
+/*
+** Write the sub-array at p->idx[0..axis-1]: indent is the hanging indent
+** (len), width the line width left for it. With a summary only `edge`
+** items are kept at each end of a long axis, with "..." between; the
+** last item is written on its own, as Python does (it matters when
+** edge is 0: "[..., last]").
+*/
 static void recurse(Pr *p, int axis, long indent, long width)
 {
     int axes_left = p->a->ndim - axis;
@@ -557,7 +617,10 @@ static void recurse(Pr *p, int axis, long indent, long width)
 
     out_text(o, "[", 1);
     if (axes_left == 1) {
-        /* the hanging indent counts, though '[' replaces it on line 1 */
+        /*
+         * the hanging indent counts, though '[' replaces it on line 1;
+         * elem_width keeps room for the ']' (or ',') after an element
+         */
         long line = indent, elem_width = width - 1;
         for (i = 0; i < lead; i++) {
             row_word(p, axis, i, &line, elem_width, indent);
