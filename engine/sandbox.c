@@ -316,8 +316,7 @@ static char *sb_encode(const char *src, size_t len, const char *name,
         return NULL;
     }
     *p++ = SB_REC_REQUEST;
-    u = (uint32_t)(total - SB_REC_HDR);
-    sb_put(&p, &u, 4);
+    p += 4; /* the length, filled in at the end */
     u = (uint32_t)nl;
     sb_put(&p, &u, 4);
     sb_put(&p, name, nl + 1);
@@ -344,6 +343,8 @@ static char *sb_encode(const char *src, size_t len, const char *name,
         }
     }
     *outlen = (size_t)(p - buf);
+    u = (uint32_t)(*outlen - SB_REC_HDR);
+    memcpy(buf + 1, &u, 4);
     return buf;
 }
 
