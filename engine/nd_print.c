@@ -674,6 +674,8 @@ static void recurse(Pr *p, int axis, long indent, long width)
 
 void nd_print_defaults(NdPrintOptions *o)
 {
+    if (o == NULL)
+        return;
     o->precision = 8;
     o->threshold = 1000;
     o->edgeitems = 3;

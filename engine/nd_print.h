@@ -40,7 +40,8 @@ typedef struct NdPrintOptions {
 /* Longest output of nd_float_repr / nd_float32_repr, NUL included. */
 #define ND_FLOAT_REPR_MAX 32
 
-/* Fill *o with NumPy's defaults (the values in the comments above). */
+/* Fill *o with NumPy's defaults (the values in the comments above);
+** does nothing when o is NULL. */
 void nd_print_defaults(NdPrintOptions *o);
 
 /*
