@@ -19,6 +19,7 @@ LESSONS = os.path.join(ROOT, "lessons")
 TOPICS = os.path.normpath(os.path.join(ROOT, "..", "shared", "TOPICS.md"))
 CHAPTERS = ("core", "iter")
 MAX_CODE_WIDTH = 76
+READER_WIDTH = 80  # tables in core/iter must not be flattened at 80
 FENCE = re.compile(r"^```(\w*)\s*$")
 REQUIRED = ("id", "title", "level", "topics")
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -96,6 +97,33 @@ def run_program(code):
     return out, None
 
 
+def table_problems(body, offset):
+    """Tables the reader would have to flatten at READER_WIDTH columns:
+    it draws one column per cell, 3 columns of padding and rule per
+    cell plus a 2-column indent, and falls back to "a; b" rows when
+    that is wider than the window."""
+    problems, table, start = [], [], 0
+    for n, line in enumerate(body + ["\n"]):
+        if line.startswith("|"):
+            if not table:
+                start = offset + n + 1
+            table.append(line.strip())
+            continue
+        if table:
+            widths = {}
+            for row in table:
+                if re.fullmatch(r"\|[-:| ]+\|", row):
+                    continue
+                for c, cell in enumerate(row.strip("|").split("|")):
+                    text = re.sub(r"\\(.)|[`*]", r"\1", cell.strip())
+                    widths[c] = max(widths.get(c, 0), len(text))
+            total = 2 + sum(w + 3 for w in widths.values())
+            if total > READER_WIDTH:
+                problems.append(f"line {start}: table is {total} columns")
+            table = []
+    return problems
+
+
 def chapter_id(directory):
     path = os.path.join(directory, "_index.md")
     if not os.path.exists(path):
@@ -163,6 +191,12 @@ def check_file(path, covered):
             wide.append(f"line {first}: code block without a language")
     report(not wide, f"{rel} code blocks have a language and fit "
            f"{MAX_CODE_WIDTH} columns", wide)
+
+    chapter = chapter_id(os.path.dirname(path))
+    if chapter in CHAPTERS and not is_index:
+        wide_tables = table_problems(lines[body_start:], body_start)
+        report(not wide_tables, f"{rel} tables fit {READER_WIDTH} columns",
+               wide_tables)
 
     for first, code, expected in pairs:
         actual, problem = run_program(code)
