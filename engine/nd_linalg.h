@@ -1,0 +1,160 @@
+/*
+** nd_linalg.h - numpy.linalg on contiguous row-major double buffers.
+**
+** Each function makes the same LAPACK call NumPy 1.24 makes, on the same
+** Fortran-ordered copy with the same workspace size, so results carry
+** NumPy's bits (it links the same system LAPACK/BLAS). The caller owns
+** every buffer: inputs are read-only, outputs are filled, and scratch is
+** `work`, at least the matching _worksize bytes (8-byte aligned). Errors
+** return an NdError and NumPy's message; outputs are then unspecified.
+*/
+#ifndef PYPREP_ND_LINALG_H
+#define PYPREP_ND_LINALG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nd.h"
+
+/* ND_ELINALG "Last 2 dimensions of the array must be square" unless
+** rows == cols; a helper for the binding's shape checks. */
+NdError nd_linalg_check_square(int64_t rows, int64_t cols, NdErr *err);
+
+/* ND_ELINALG "Array must not contain infs or NaNs" (eig, eigvals). */
+NdError nd_linalg_check_finite(const double *a, size_t n, NdErr *err);
+
+/*
+** det(a) of an n x n matrix: LU (dgetrf), then NumPy's sign * exp(sum of
+** log|u_ii|) - which is why det([[1,2],[3,4]]) is -2.0000000000000004.
+** A singular factorisation gives 0.0. slogdet gives the two parts.
+*/
+size_t nd_linalg_det_worksize(size_t n);
+NdError nd_linalg_det(size_t n, const double *a, double *det, void *work,
+                      NdErr *err);
+NdError nd_linalg_slogdet(size_t n, const double *a, double *sign,
+                          double *logdet, void *work, NdErr *err);
+
+/*
+** solve(a, b): a is n x n, b is n x nrhs (a vector b is nrhs = 1), x is
+** n x nrhs. inv(a): out is n x n (dgesv against the identity). Errors:
+** ND_ELINALG "Singular matrix".
+*/
+size_t nd_linalg_solve_worksize(size_t n, size_t nrhs);
+NdError nd_linalg_solve(size_t n, size_t nrhs, const double *a,
+                        const double *b, double *x, void *work, NdErr *err);
+size_t nd_linalg_inv_worksize(size_t n);
+NdError nd_linalg_inv(size_t n, const double *a, double *out, void *work,
+                      NdErr *err);
+
+/*
+** eig(a) (dgeev): w gets n eigenvalues and v (NULL for eigvals) the n x n
+** eigenvectors as columns, both complex; *all_real is set when every
+** imaginary part is 0, in which case NumPy returns the real parts as
+** float64 arrays. Errors: ND_ELINALG "Eigenvalues did not converge".
+*/
+size_t nd_linalg_eig_worksize(size_t n, int vectors);
+NdError nd_linalg_eig(size_t n, const double *a, nd_complex128 *w,
+                      nd_complex128 *v, int *all_real, void *work,
+                      NdErr *err);
+
+/*
+** eigh(a, UPLO='L') (dsyevd): w ascending, v (NULL for eigvalsh) the
+** eigenvectors as columns; only the lower triangle of a is read.
+** Errors: ND_ELINALG "Eigenvalues did not converge".
+*/
+size_t nd_linalg_eigh_worksize(size_t n, int vectors);
+NdError nd_linalg_eigh(size_t n, const double *a, double *w, double *v,
+                       void *work, NdErr *err);
+
+/*
+** svd(a) (dgesdd) of an m x n matrix, k = min(m, n): s gets k singular
+** values, descending. u and vt NULL: compute_uv=False. Otherwise
+** full != 0 gives u m x m and vt n x n, full == 0 u m x k and vt k x n.
+** Errors: ND_ELINALG "SVD did not converge".
+*/
+size_t nd_linalg_svd_worksize(size_t m, size_t n, int uv, int full);
+NdError nd_linalg_svd(size_t m, size_t n, const double *a, double *s,
+                      double *u, double *vt, int full, void *work,
+                      NdErr *err);
+
+/*
+** matrix_rank(a) of an m x n matrix: singular values above
+** S.max() * max(m, n) * eps (tol < 0), or above tol. Errors as svd.
+*/
+size_t nd_linalg_matrix_rank_worksize(size_t m, size_t n);
+NdError nd_linalg_matrix_rank(size_t m, size_t n, const double *a,
+                              double tol, int64_t *rank, void *work,
+                              NdErr *err);
+
+/*
+** lstsq(a, b, rcond) (dgelsd): a m x n, b m x nrhs, x n x nrhs, s gets
+** min(m, n) singular values, *rank the effective rank. rcond NaN means
+** rcond=None (eps * max(m, n)). resid gets nrhs sums of squared
+** residuals and *nresid = nrhs only when rank == n and m > n; otherwise
+** *nresid = 0 (NumPy returns an empty array). Errors: ND_ELINALG "SVD
+** did not converge in Linear Least Squares".
+*/
+size_t nd_linalg_lstsq_worksize(size_t m, size_t n, size_t nrhs);
+NdError nd_linalg_lstsq(size_t m, size_t n, size_t nrhs, const double *a,
+                        const double *b, double rcond, double *x,
+                        double *resid, size_t *nresid, int64_t *rank,
+                        double *s, void *work, NdErr *err);
+
+/*
+** pinv(a, rcond=1e-15) of an m x n matrix into out (n x m): reduced SVD,
+** small singular values dropped, vt.T @ (s^-1 * u.T) through dgemm as
+** NumPy's matmul does. Errors as svd.
+*/
+size_t nd_linalg_pinv_worksize(size_t m, size_t n);
+NdError nd_linalg_pinv(size_t m, size_t n, const double *a, double rcond,
+                       double *out, void *work, NdErr *err);
+
+/*
+** qr(a, mode='reduced') (dgeqrf + dorgqr): a m x n, k = min(m, n); q is
+** m x k and r is k x n (upper triangular).
+*/
+size_t nd_linalg_qr_worksize(size_t m, size_t n);
+NdError nd_linalg_qr(size_t m, size_t n, const double *a, double *q,
+                     double *r, void *work, NdErr *err);
+
+/*
+** cholesky(a) (dpotrf, lower): out = L with a = L @ L.T, upper part 0.
+** Errors: ND_ELINALG "Matrix is not positive definite".
+*/
+size_t nd_linalg_cholesky_worksize(size_t n);
+NdError nd_linalg_cholesky(size_t n, const double *a, double *out,
+                           void *work, NdErr *err);
+
+/*
+** norm. nd_linalg_norm_flat: norm(x) with axis=None and ord None (any
+** ndim), 'fro' (2-d) or 2 (1-d): sqrt(x.dot(x)) through BLAS ddot, as
+** NumPy. nd_linalg_vector_norms: `count` vectors of length n, vector i
+** starting at x + i * vstride, elements `estride` apart (in doubles),
+** for norm(x, ord, axis=k); ord is a number (+-INFINITY, 0, 1, 2, p;
+** NaN means None = 2). NumPy sums a unit-stride axis pairwise and
+** other axes of a C-contiguous array in order; estride == 1 selects the
+** former. nd_linalg_matrix_norm: an m x n matrix with ord one of
+** ND_NORM_FRO, ND_NORM_NUC or a number 1, -1, 2, -2, +-INFINITY;
+** ND_EVALUE "Invalid norm order for matrices." otherwise.
+*/
+#define ND_NORM_FRO 1000.0
+#define ND_NORM_NUC 1001.0
+double nd_linalg_norm_flat(const double *x, size_t n);
+void nd_linalg_vector_norms(const double *x, size_t count, ptrdiff_t vstride,
+                            size_t n, ptrdiff_t estride, double ord,
+                            double *out);
+size_t nd_linalg_matrix_norm_worksize(size_t m, size_t n);
+NdError nd_linalg_matrix_norm(size_t m, size_t n, const double *a,
+                              double ord, double *out, void *work,
+                              NdErr *err);
+
+/*
+** BLAS, as NumPy's matmul calls it for C-contiguous float64 operands:
+** c (m x n) = a (m x k) @ b (k x n), row-major, through cblas_dgemm.
+** nd_blas_ddot: x . y for n contiguous doubles (cblas_ddot).
+*/
+void nd_blas_dgemm(size_t m, size_t n, size_t k, const double *a,
+                   const double *b, double *c);
+double nd_blas_ddot(size_t n, const double *x, const double *y);
+
+#endif
