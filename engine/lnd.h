@@ -1,0 +1,29 @@
+/*
+** lnd.h - the Lua binding of the array core: module `nd`.
+**
+** luaopen_nd returns the module table (NumPy's `np` namespace as seen by
+** the Python front end). The Lua API is documented in docs/ndarray.md.
+** Arrays are full userdata "nd.array" holding an NdArray view; owners
+** keep their data inline in the same userdata, views keep their owner
+** alive through user value 1, so Lua's GC (and the sandbox's capped
+** allocator) manage every byte of array memory.
+*/
+#ifndef PYPREP_LND_H
+#define PYPREP_LND_H
+
+#include <lua.h>
+
+#include "nd.h"
+
+/* Open the module; leaves the module table on the stack. */
+int luaopen_nd(lua_State *L);
+
+/* The NdArray of the array userdata at idx, or NULL if it is not one. */
+NdArray *lnd_toarray(lua_State *L, int idx);
+
+/* Push a new C-contiguous array (uninitialised data) of dtype t and the
+** given shape; raises ValueError/MemoryError like NumPy. */
+NdArray *lnd_newarray(lua_State *L, NdDType t, int ndim,
+                      const int64_t *shape);
+
+#endif
