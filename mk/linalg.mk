@@ -16,3 +16,20 @@ $(BUILD)/tests/engine/nd_linalg_test.t: tests/engine/nd_linalg_test.c \
 
 # The random test's oracle is a header it includes.
 $(BUILD)/tests/engine/nd_random_test.t: tests/random/oracle.h
+
+# make bench: solve/inv 256, eig 128, matmul 256/1024 (dgemm and a plain
+# loop) against NumPy in one run, with OpenBLAS's default threads and
+# with one thread (pyprep's policy).
+BENCH_TARGETS += bench-linalg
+.PHONY: bench-linalg
+$(BUILD)/tests/bench/linalg_bench: tests/bench/linalg_bench.c $(ENGINE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -O2 -o $@ $< $(ENGINE_LIB) $(LINALG_LIBS) -lm
+
+bench-linalg: $(BUILD)/tests/bench/linalg_bench
+	@for t in default 1; do \
+	    if [ $$t = 1 ]; then export OPENBLAS_NUM_THREADS=1; fi; \
+	    echo "== linalg bench, OpenBLAS threads: $$t"; \
+	    $< > $<.txt && /usr/bin/python3 tests/bench/linalg_bench.py $<.txt \
+	        || exit 1; \
+	done
