@@ -18,19 +18,23 @@
 
 /*
 ** All text goes through an Out. Python builds each line and calls
-** line.rstrip() when it wraps; here blanks at the end of what has been
-** written are only counted (pending) and sent when a non-blank follows,
-** or dropped by a line break. col is the column Python's len(line) and
+** line.rstrip() when it wraps; here whitespace at the end of what has
+** been written is only held back (as runs) and sent when something else
+** follows, or dropped by a line break. col is the column Python's len(line) and
 ** the repr's last_line_len would see. Pieces are batched in buf so the
 ** writer is called once per 512 bytes, not once per element.
 */
+
+#define OUT_RUNS 8
 
 typedef struct {
     NdWriter w;
     void *ud;
     int err;
-    long pending; /* blanks written but not yet sent */
-    long col;     /* column after the text so far, blanks included */
+    int nruns;            /* held-back whitespace, as runs of one char */
+    char run_ch[OUT_RUNS];
+    long run_n[OUT_RUNS];
+    long col;             /* column after the text so far */
     size_t n;
     char buf[512];
 } Out;
@@ -57,27 +61,57 @@ static void out_raw(Out *o, const char *s, size_t n)
     }
 }
 
-static void out_flush_pending(Out *o)
+/* Python's str.rstrip() set, as far as it can occur here. */
+static int is_ws(char c)
 {
-    static const char sp[] = "                                ";
-    while (o->pending > 0) {
-        long k = o->pending < 32 ? o->pending : 32;
-        out_raw(o, sp, (size_t)k);
-        o->pending -= k;
-    }
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+           c == '\f';
 }
 
-/* Text whose trailing blanks are held back until more text follows. */
+/* Send the oldest `upto` held-back runs, keeping the rest. */
+static void out_send_runs(Out *o, int upto)
+{
+    char chunk[32];
+    int i;
+    for (i = 0; i < upto; i++) {
+        long left = o->run_n[i];
+        memset(chunk, o->run_ch[i], sizeof chunk);
+        while (left > 0) {
+            long k = left < 32 ? left : 32;
+            out_raw(o, chunk, (size_t)k);
+            left -= k;
+        }
+    }
+    memmove(o->run_ch, o->run_ch + upto, (size_t)(o->nruns - upto));
+    memmove(o->run_n, o->run_n + upto,
+            (size_t)(o->nruns - upto) * sizeof o->run_n[0]);
+    o->nruns -= upto;
+}
+
+static void out_hold(Out *o, char c, long n)
+{
+    if (o->nruns > 0 && o->run_ch[o->nruns - 1] == c) {
+        o->run_n[o->nruns - 1] += n;
+        return;
+    }
+    if (o->nruns == OUT_RUNS) /* only odd separators get here */
+        out_send_runs(o, 1);
+    o->run_ch[o->nruns] = c;
+    o->run_n[o->nruns++] = n;
+}
+
+/* Text whose trailing whitespace is held back until more text follows. */
 static void out_text(Out *o, const char *s, size_t n)
 {
-    size_t core = n;
-    while (core > 0 && s[core - 1] == ' ')
+    size_t core = n, i;
+    while (core > 0 && is_ws(s[core - 1]))
         core--;
     if (core > 0) {
-        out_flush_pending(o);
+        out_send_runs(o, o->nruns);
         out_raw(o, s, core);
     }
-    o->pending += (long)(n - core);
+    for (i = core; i < n; i++)
+        out_hold(o, s[i], 1);
     o->col += (long)n;
 }
 
@@ -88,21 +122,22 @@ static void out_str(Out *o, const char *s)
 
 static void out_blanks(Out *o, long n)
 {
-    o->pending += n;
+    if (n > 0)
+        out_hold(o, ' ', n);
     o->col += n;
 }
 
-/* A line break drops the held-back blanks: Python's line.rstrip(). */
+/* A line break drops the held-back whitespace: Python's line.rstrip(). */
 static void out_newline(Out *o)
 {
-    o->pending = 0;
+    o->nruns = 0;
     out_raw(o, "\n", 1);
     o->col = 0;
 }
 
 static int out_done(Out *o)
 {
-    out_flush_pending(o);
+    out_send_runs(o, o->nruns);
     out_send(o);
     return o->err ? ND_EMEMORY : ND_OK;
 }
@@ -562,7 +597,9 @@ typedef struct {
     const NdArray *a;
     const Fmt *fmt;
     Out *out;
-    const char *sep; /* " " for str, ", " for repr */
+    const char *sep;  /* " " for str, ", " for repr */
+    size_t seplen;    /* its length */
+    size_t sepcore;   /* the length of separator.rstrip() */
     int summarize, edge;
     int64_t idx[ND_MAXDIMS];
     char elem[ELEM_MAX];
@@ -612,7 +649,7 @@ static void recurse(Pr *p, int axis, long indent, long width)
     int64_t n = p->a->shape[axis], i;
     int show = p->summarize && 2 * (int64_t)p->edge < n;
     int64_t lead = show ? p->edge : 0, trail = show ? p->edge : n;
-    size_t seplen = strlen(p->sep);
+    size_t seplen = p->seplen;
     Out *o = p->out;
 
     out_text(o, "[", 1);
@@ -621,7 +658,8 @@ static void recurse(Pr *p, int axis, long indent, long width)
          * the hanging indent counts, though '[' replaces it on line 1;
          * elem_width keeps room for the ']' (or ',') after an element
          */
-        long line = indent, elem_width = width - 1;
+        long line = indent;
+        long elem_width = width - (p->sepcore > 1 ? (long)p->sepcore : 1);
         for (i = 0; i < lead; i++) {
             row_word(p, axis, i, &line, elem_width, indent);
             out_text(o, p->sep, seplen);
@@ -640,7 +678,7 @@ static void recurse(Pr *p, int axis, long indent, long width)
         row_word(p, axis, n - 1, &line, elem_width, indent);
     } else {
         /* separator.rstrip() and a newline per remaining axis */
-        int comma = p->sep[0] == ',', first = 1, k;
+        int first = 1, k;
         int64_t pieces = lead + show + (trail > 1 ? trail : 1);
         for (i = 0; i < pieces; i++) {
             int64_t j;
@@ -660,8 +698,7 @@ static void recurse(Pr *p, int axis, long indent, long width)
                 recurse(p, axis + 1, indent + 1, width - 1);
             }
             if (i + 1 < pieces) {
-                if (comma)
-                    out_text(o, ",", 1);
+                out_text(o, p->sep, p->sepcore);
                 for (k = 1; k < axes_left; k++)
                     out_newline(o);
             }
@@ -709,6 +746,10 @@ static void array_body(Out *out, const NdArray *a, const NdPrintOptions *o,
     p.fmt = &fmt;
     p.out = out;
     p.sep = sep;
+    p.seplen = strlen(sep);
+    p.sepcore = p.seplen;
+    while (p.sepcore > 0 && strchr(" \t\n\r\f\v", sep[p.sepcore - 1]))
+        p.sepcore--;
     p.summarize = summ;
     p.edge = o->edgeitems;
     if (a->ndim == 0) {
@@ -783,6 +824,22 @@ static int defaults_if_null(const NdPrintOptions **o, NdPrintOptions *def)
         *o = def;
     }
     return 0;
+}
+
+int nd_array2string(const NdArray *a, const NdPrintOptions *o,
+                    const char *sep, size_t prefix_len, size_t suffix_len,
+                    NdWriter w, void *ud)
+{
+    NdPrintOptions def;
+    Out out;
+    defaults_if_null(&o, &def);
+    out_init(&out, w, ud);
+    if (elem_count(a) == 0)
+        out_str(&out, "[]");
+    else
+        array_body(&out, a, o, sep ? sep : " ", (long)prefix_len,
+                   (long)o->linewidth - (long)suffix_len);
+    return out_done(&out);
 }
 
 int nd_print_str(const NdArray *a, const NdPrintOptions *o, NdWriter w,

@@ -63,6 +63,18 @@ int nd_print_repr(const NdArray *a, const NdPrintOptions *o, NdWriter w,
                   void *ud);
 
 /*
+** np.array2string(a, separator=sep, prefix=..., suffix=...) with the
+** options in o (NULL: defaults): only the bracketed text, whose later
+** lines line up under a prefix of prefix_len characters that the caller
+** writes before it; suffix_len is taken off the line width. sep NULL
+** means " ". A 0-d array gives its element as the array's formatter
+** prints it ("0.1", "1."), an empty one "[]". Errors as nd_print_str.
+*/
+int nd_array2string(const NdArray *a, const NdPrintOptions *o,
+                    const char *sep, size_t prefix_len, size_t suffix_len,
+                    NdWriter w, void *ud);
+
+/*
 ** One NumPy scalar of dtype t whose element is at p (p needs no
 ** alignment): str(np.float32(0.1)) is "0.1", bools "True"/"False",
 ** complex "(1+2j)", "2j". In NumPy 1.24 str and repr of a scalar are

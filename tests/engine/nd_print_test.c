@@ -352,91 +352,155 @@ static unsigned char *unhex(const char *h, size_t *n)
     return b;
 }
 
+/*
+** Parse a case header ("C dtype ndim shape.. strides.. offset options")
+** and its data line ("D hex"); *buf receives the malloc'd bytes.
+*/
+static int parse_case(const char *c, const char *d, NdArray *a,
+                      NdPrintOptions *o, unsigned char **buf)
+{
+    char name[32], sign;
+    int ndim, k, pos, fm, supp;
+    long long v, off;
+    size_t n;
+    if (sscanf(c, "C %31s %d%n", name, &ndim, &pos) != 2)
+        return 0;
+    memset(a, 0, sizeof *a);
+    if (!dtype_of(name, &a->dtype) || ndim < 0 || ndim > ND_MAXDIMS)
+        return 0;
+    a->ndim = ndim;
+    for (k = 0; k < 2 * ndim; k++) {
+        int used;
+        if (sscanf(c + pos, "%lld%n", &v, &used) != 1)
+            return 0;
+        pos += used;
+        if (k < ndim)
+            a->shape[k] = v;
+        else
+            a->strides[k - ndim] = v;
+    }
+    nd_print_defaults(o);
+    if (sscanf(c + pos, "%lld %d %d %d %d %d %c %d", &off, &o->precision,
+               &o->threshold, &o->edgeitems, &o->linewidth, &supp, &sign,
+               &fm) != 8 ||
+        strncmp(d, "D ", 2) != 0)
+        return 0;
+    o->suppress = supp;
+    o->sign = sign == 'p' ? '+' : sign == 's' ? ' ' : '-';
+    o->floatmode = fm;
+    *buf = unhex(d + 2, &n);
+    a->data = (char *)*buf + off;
+    return *buf != NULL;
+}
+
+/* One result against its expectation, with a diagnostic on mismatch. */
+static int same(const char *what, int ncase, const char *head,
+                const char *got, const char *want, int *shown)
+{
+    if (strcmp(got, want) == 0)
+        return 1;
+    if ((*shown)++ < 20) {
+        tap_diag("case %d: %s", ncase, head);
+        tap_diag("%s got:\n%s\n# expected:\n%s", what, got, want);
+    }
+    return 0;
+}
+
 static void test_arrays(void)
 {
     FILE *f = open_data("arrays.txt");
-    char *c, *d, *s, *r;
-    int ncase = 0, nbad = 0;
+    char *c, *d = NULL, *s = NULL, *r = NULL;
+    int ncase = 0, shown = 0;
     if (!f) {
         ok(0, "nd_print: tests/print/arrays.txt found");
         return;
     }
     while ((c = read_line(f)) != NULL) {
-        char name[32], sign;
-        int ndim, k, pos, fm, supp, good = 0;
-        long long v, off;
         NdPrintOptions o;
         NdArray a;
-        size_t n;
         unsigned char *buf = NULL;
+        int good;
         d = read_line(f);
         s = read_line(f);
         r = read_line(f);
-        if (!d || !s || !r || sscanf(c, "C %31s %d%n", name, &ndim, &pos) != 2)
-            goto bad;
-        memset(&a, 0, sizeof a);
-        if (!dtype_of(name, &a.dtype) || ndim < 0 || ndim > ND_MAXDIMS)
-            goto bad;
-        a.ndim = ndim;
-        for (k = 0; k < 2 * ndim; k++) {
-            int used;
-            if (sscanf(c + pos, "%lld%n", &v, &used) != 1)
-                goto bad;
-            pos += used;
-            if (k < ndim)
-                a.shape[k] = v;
-            else
-                a.strides[k - ndim] = v;
+        if (!d || !s || !r || !parse_case(c, d, &a, &o, &buf) ||
+            strncmp(s, "S ", 2) != 0 || strncmp(r, "R ", 2) != 0) {
+            ok(0, "nd_print: arrays.txt is well-formed near case %d", ncase);
+            free(buf);
+            break;
         }
-        nd_print_defaults(&o);
-        if (sscanf(c + pos, "%lld %d %d %d %d %d %c %d", &off, &o.precision,
-                   &o.threshold, &o.edgeitems, &o.linewidth, &supp, &sign,
-                   &fm) != 8)
-            goto bad;
-        o.suppress = supp;
-        o.sign = sign == 'p' ? '+' : sign == 's' ? ' ' : '-';
-        o.floatmode = fm;
-        buf = unhex(d + 2, &n);
-        a.data = (char *)buf + off;
         unescape(s + 2);
         unescape(r + 2);
         ncase++;
-        {
-            const char *gs = str_of(&a, &o);
-            int sok = strcmp(gs, s + 2) == 0;
-            if (!sok && nbad < 40) {
-                tap_diag("case %d: %s", ncase, c);
-                tap_diag("str got:\n%s\n# expected:\n%s", gs, s + 2);
-            }
-            good = sok;
-        }
-        {
-            const char *gr = repr_of(&a, &o);
-            int rok = strcmp(gr, r + 2) == 0;
-            if (!rok && nbad < 40) {
-                tap_diag("case %d: %s", ncase, c);
-                tap_diag("repr got:\n%s\n# expected:\n%s", gr, r + 2);
-            }
-            good = good && rok;
-        }
-        ok(good, "nd_print: oracle case %d (%s, %d-d)", ncase, name, ndim);
-        nbad += !good;
+        good = same("str", ncase, c, str_of(&a, &o), s + 2, &shown);
+        good &= same("repr", ncase, c, repr_of(&a, &o), r + 2, &shown);
+        ok(good, "nd_print: oracle case %d (%s, %d-d)", ncase,
+           names[a.dtype], a.ndim);
         free(buf);
         free(c);
         free(d);
         free(s);
         free(r);
-        continue;
-    bad:
-        ok(0, "nd_print: arrays.txt is well-formed near case %d", ncase);
-        free(c);
-        free(d);
-        free(s);
-        free(r);
-        break;
+        c = d = s = r = NULL;
     }
+    free(c);
+    free(d);
+    free(s);
+    free(r);
     fclose(f);
     ok(ncase > 500, "nd_print: %d oracle array cases read", ncase);
+}
+
+static void test_array2string(void)
+{
+    FILE *f = open_data("a2s.txt");
+    char *c, *d = NULL, *p = NULL, *e = NULL;
+    int ncase = 0, nbad = 0, shown = 0;
+    if (!f) {
+        ok(0, "nd_print: tests/print/a2s.txt found");
+        return;
+    }
+    while ((c = read_line(f)) != NULL) {
+        NdPrintOptions o;
+        NdArray a;
+        unsigned char *buf = NULL;
+        int pre, suf, pos;
+        d = read_line(f);
+        p = read_line(f);
+        e = read_line(f);
+        if (!d || !p || !e || !parse_case(c, d, &a, &o, &buf) ||
+            sscanf(p, "P %d %d %n", &pre, &suf, &pos) != 2 ||
+            strncmp(e, "E ", 2) != 0) {
+            ok(0, "nd_print: a2s.txt is well-formed near case %d", ncase);
+            free(buf);
+            break;
+        }
+        /* the separator is the rest of the line, blanks included */
+        pos = (int)(strchr(strchr(p + 2, ' ') + 1, ' ') + 1 - p);
+        unescape(p + pos);
+        unescape(e + 2);
+        ncase++;
+        sink_reset(&sink);
+        if (nd_array2string(&a, &o, p + pos, (size_t)pre, (size_t)suf,
+                            sink_write, &sink) != ND_OK ||
+            !same("array2string", ncase, c, sink.s ? sink.s : "", e + 2,
+                  &shown))
+            nbad++;
+        free(buf);
+        free(c);
+        free(d);
+        free(p);
+        free(e);
+        c = d = p = e = NULL;
+    }
+    free(c);
+    free(d);
+    free(p);
+    free(e);
+    fclose(f);
+    ok(ncase >= 300 && nbad == 0,
+       "nd_array2string: %d cases with separators, prefixes, suffixes "
+       "(%d differ)", ncase, nbad);
 }
 
 static void test_scalars(void)
@@ -500,6 +564,7 @@ int main(void)
     test_hand();
     test_float_repr();
     test_arrays();
+    test_array2string();
     test_scalars();
     free(sink.s);
     return tap_done();

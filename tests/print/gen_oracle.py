@@ -6,7 +6,8 @@
 # tests/print/arrays.txt (str and repr of hand-picked and random arrays,
 # views and print options) and tests/print/scalars.txt (NumPy scalar str
 # and Python float repr). The C test tests/engine/nd_print_test.c reads
-# them; it never needs Python. Output is deterministic (fixed seeds).
+# them; it never needs Python. a2s.txt holds np.array2string cases.
+# Output is deterministic (fixed seeds).
 import os
 import random
 import sys
@@ -30,6 +31,17 @@ def esc(s):
     return s.replace("\n", "\\n")
 
 
+def case_head(v, base, o):
+    off = (v.__array_interface__["data"][0] -
+           base.__array_interface__["data"][0])
+    head = [v.dtype.name, str(v.ndim)] + [str(n) for n in v.shape]
+    head += [str(n) for n in v.strides] + [str(off)]
+    head += [str(o["precision"]), str(o["threshold"]), str(o["edgeitems"]),
+             str(o["linewidth"]), str(int(o["suppress"])), SIGNS[o["sign"]],
+             str(FLOATMODES.index(o["floatmode"]))]
+    return ["C " + " ".join(head), "D " + (base.tobytes().hex() or "-")]
+
+
 def emit_array(out, v, opts=None, base=None):
     """One case: v is an array, possibly a view of the contiguous base."""
     o = dict(DEFAULTS)
@@ -38,19 +50,11 @@ def emit_array(out, v, opts=None, base=None):
         base = np.ascontiguousarray(v)
         v = base
     assert base.flags.c_contiguous
-    off = (v.__array_interface__["data"][0] -
-           base.__array_interface__["data"][0])
     np.set_printoptions(**o)
     with np.errstate(all="ignore"):
         s, r = str(v), repr(v)
     np.set_printoptions(**DEFAULTS)
-    head = [v.dtype.name, str(v.ndim)] + [str(n) for n in v.shape]
-    head += [str(n) for n in v.strides] + [str(off)]
-    head += [str(o["precision"]), str(o["threshold"]), str(o["edgeitems"]),
-             str(o["linewidth"]), str(int(o["suppress"])), SIGNS[o["sign"]],
-             str(FLOATMODES.index(o["floatmode"]))]
-    out.append("C " + " ".join(head))
-    out.append("D " + (base.tobytes().hex() or "-"))
+    out.extend(case_head(v, base, o))
     out.append("S " + esc(s))
     out.append("R " + esc(r))
 
@@ -264,13 +268,42 @@ def scalar_cases():
         elif k < 0.6:
             v = rnd.randint(-10 ** 6, 10 ** 6) / rnd.choice([1, 3, 10, 7])
         elif k < 0.8:
-            import struct
-            v = struct.unpack("<d", rnd.getrandbits(64).to_bytes(8, "little"))[0]
+            raw = rnd.getrandbits(64).to_bytes(8, "little")
+            v = float(np.frombuffer(raw, dtype=np.float64)[0])
         else:
             v = rnd.uniform(-1, 1) * 10.0 ** rnd.randint(-320, 308)
         out.append("py %s %s" % (np.array([v]).tobytes().hex(), repr(v)))
     for v in specials:
         out.append("py %s %s" % (np.array([v]).tobytes().hex(), repr(v)))
+    return out
+
+
+def a2s_cases():
+    """np.array2string with separators, prefixes and suffixes."""
+    out = []
+    rng = np.random.default_rng(77)
+    seps = [" ", ", ", ",", ";  ", " | ", "", "\t"]
+    prefixes = ["", "x = ", "array(", "a rather long prefix: "]
+    suffixes = ["", ")", ",", ";;;"]
+    for i in range(300):
+        dt = str(rng.choice(DTYPES))
+        shape = rand_shape(rng)
+        v = rand_values(rng, dt, int(np.prod(shape))).reshape(shape).copy()
+        o = dict(DEFAULTS)
+        o.update(rand_opts(rng) if rng.random() < 0.5 else {})
+        sep = seps[int(rng.integers(0, len(seps)))]
+        pre = prefixes[int(rng.integers(0, len(prefixes)))]
+        suf = suffixes[int(rng.integers(0, len(suffixes)))]
+        with np.errstate(all="ignore"):
+            e = np.array2string(
+                v, max_line_width=o["linewidth"], precision=o["precision"],
+                suppress_small=o["suppress"], separator=sep, prefix=pre,
+                suffix=suf, threshold=o["threshold"],
+                edgeitems=o["edgeitems"], sign=o["sign"],
+                floatmode=o["floatmode"])
+        out.extend(case_head(v, v, o))
+        out.append("P %d %d %s" % (len(pre), len(suf), esc(sep)))
+        out.append("E " + esc(e))
     return out
 
 
@@ -286,6 +319,8 @@ def main():
     random_cases(out, n, seed)
     with open(os.path.join(outdir, "arrays.txt"), "w") as f:
         f.write("\n".join(out) + "\n")
+    with open(os.path.join(outdir, "a2s.txt"), "w") as f:
+        f.write("\n".join(a2s_cases()) + "\n")
     with open(os.path.join(outdir, "scalars.txt"), "w") as f:
         f.write("\n".join(scalar_cases()) + "\n")
 
