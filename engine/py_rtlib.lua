@@ -1,0 +1,2307 @@
+-- py_rtlib.lua - builtins, methods of the core types, formatting, and the
+-- math and time modules for pyprep's Python subset.
+--
+-- Loaded after py_rt.lua with (C, R). Every function checks its
+-- arguments the way CPython does for the cases the subset supports and
+-- refuses the rest; messages are CPython 3.11's.
+local C, R = ...
+local B = R.B
+local NONE = R.NONE
+local type, mtype, getmetatable, setmetatable = type, math.type,
+    getmetatable, setmetatable
+local select, tostring, tonumber, error = select, tostring, tonumber, error
+local sfmt, sbyte, ssub, sfind, srep, schar, slower, supper, sgsub, smatch =
+    string.format, string.byte, string.sub, string.find, string.rep,
+    string.char, string.lower, string.upper, string.gsub, string.match
+local concat, unpack = table.concat, table.unpack
+local floor, huge = math.floor, math.huge
+local maxint, minint = math.maxinteger, math.mininteger
+local ulen, uchar, ucodes = utf8.len, utf8.char, utf8.codes
+
+local throw, refuse = R.throw, R.refuse
+local typename, ITER, toarray = R.typename, R.ITER, R.toarray
+local LIST_MT, TUPLE_MT, DICT_MT, SET_MT, RANGE_MT, ITER_MT, TYPE_MT =
+    C.LIST_MT, C.TUPLE_MT, C.DICT_MT, R.SET_MT, R.RANGE_MT, R.ITER_MT,
+    R.TYPE_MT
+local VIEW_MT, KW_MT = R.VIEW_MT, C.KW_MT
+local mklist, mktuple, newdict, newset = R.mklist, R.mktuple, R.newdict,
+    R.newset
+local dget, dset, ddel, sadd, shas, sdel = R.dget, R.dset, R.ddel, R.sadd,
+    R.shas, R.sdel
+local REPR, STR, EQ, TRUTH = R.REPR, R.STR, R.EQ, R.TRUTH
+local getkw, kwcheck, isnd, mkiter = R.getkw, R.kwcheck, R.isnd, R.mkiter
+local ADD = R.ADD
+local INFO = R.INFO
+local METHODS = R.METHODS
+
+local function nd() return R.getnd() end
+
+local function nargs_error(fname, want, got)
+    throw("TypeError", fname .. "() takes exactly " .. want ..
+          " argument" .. (want == 1 and "" or "s") .. " (" .. got ..
+          " given)")
+end
+
+local function call(f, ...)
+    return f(...)
+end
+
+-- ---------------------------------------------------------------------
+-- len, range
+
+local function rangelen(r)
+    if r.step > 0 then
+        if r.start >= r.stop then return 0 end
+        return (r.stop - r.start - 1) // r.step + 1
+    end
+    if r.start <= r.stop then return 0 end
+    return (r.start - r.stop - 1) // (-r.step) + 1
+end
+R.rangelen = rangelen
+
+local function LEN(o)
+    local mt = getmetatable(o)
+    if mt == LIST_MT or mt == TUPLE_MT then return o.n end
+    if type(o) == "string" then
+        if not sfind(o, "[\128-\255]") then return #o end
+        return ulen(o) or refuse("strings that are not valid UTF-8")
+    end
+    if mt == DICT_MT or mt == SET_MT then return o.len end
+    if mt == RANGE_MT then return rangelen(o) end
+    if mt == VIEW_MT then return o.d.len end
+    if isnd(o) then return nd().len(o) end
+    throw("TypeError", "object of type '" .. typename(o) ..
+          "' has no len()")
+end
+R.LEN = LEN
+B.len = function(...)
+    local n = select("#", ...)
+    if n ~= 1 then
+        throw("TypeError", "len() takes exactly one argument (" .. n ..
+              " given)")
+    end
+    return LEN((...))
+end
+
+local function mkrange(a, b, c)
+    return setmetatable({start = a, stop = b, step = c}, RANGE_MT)
+end
+
+local function rangecall(...)
+    local n = select("#", ...)
+    local a, b, c = ...
+    if n == 1 then
+        return mkrange(0, R.index(a), 1)
+    elseif n == 2 then
+        return mkrange(R.index(a), R.index(b), 1)
+    elseif n == 3 then
+        c = R.index(c)
+        if c == 0 then
+            throw("ValueError", "range() arg 3 must not be zero")
+        end
+        return mkrange(R.index(a), R.index(b), c)
+    end
+    if n == 0 then
+        throw("TypeError", "range expected at least 1 argument, got 0")
+    end
+    throw("TypeError", "range expected at most 3 arguments, got " .. n)
+end
+
+-- ---------------------------------------------------------------------
+-- type objects
+
+local T = {}
+local function deftype(name, callf, check)
+    local t = R.mktype(name, {call = callf, check = check, methods = {}})
+    B[name] = t
+    T[name] = t
+    return t
+end
+
+local function int_from_string(s, base)
+    local t = sgsub(s, "^%s+", "")
+    t = sgsub(t, "%s+$", "")
+    local sign = 1
+    local body = t
+    if ssub(body, 1, 1) == "-" then
+        sign = -1
+        body = ssub(body, 2)
+    elseif ssub(body, 1, 1) == "+" then
+        body = ssub(body, 2)
+    end
+    local b = base
+    if b == 0 or b == 16 or b == 8 or b == 2 then
+        local p = slower(ssub(body, 1, 2))
+        if (p == "0x" and (b == 0 or b == 16)) then
+            b = 16; body = ssub(body, 3)
+        elseif (p == "0o" and (b == 0 or b == 8)) then
+            b = 8; body = ssub(body, 3)
+        elseif (p == "0b" and (b == 0 or b == 2)) then
+            b = 2; body = ssub(body, 3)
+        elseif b == 0 then
+            b = 10
+        end
+    end
+    local ok = body ~= "" and not sfind(body, "^_") and
+                   not sfind(body, "_$") and not sfind(body, "__")
+    local digits = sgsub(body, "_", "")
+    local v = 0
+    if ok then
+        for i = 1, #digits do
+            local ch = slower(ssub(digits, i, i))
+            local d = tonumber(ch, 36)
+            if not d or d >= b then
+                ok = false
+                break
+            end
+            if v > (maxint - d) // b then
+                refuse("integers beyond 64 bits")
+            end
+            v = v * b + d
+        end
+    end
+    if not ok then
+        throw("ValueError", "invalid literal for int() with base " ..
+              base .. ": " .. R.str_repr(s))
+    end
+    return sign * v
+end
+
+local function float_to_int(x)
+    if x ~= x then
+        throw("ValueError", "cannot convert float NaN to integer")
+    end
+    if x == huge or x == -huge then
+        throw("OverflowError", "cannot convert float infinity to integer")
+    end
+    local t = x >= 0 and floor(x) or -floor(-x)
+    local i = math.tointeger(t)
+    if not i then refuse("integers beyond 64 bits") end
+    return i
+end
+R.float_to_int = float_to_int
+
+deftype("int", function(...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    local x, base = ...
+    if kw then
+        if kw.base == nil then refuse("these keyword arguments to int()") end
+        base = kw.base
+        if n == 0 then refuse("int(base=...) without a value") end
+    end
+    if n == 0 then return 0 end
+    if base ~= nil then
+        if type(x) ~= "string" then
+            throw("TypeError", "int() can't convert non-string with " ..
+                  "explicit base")
+        end
+        return int_from_string(x, R.index(base))
+    end
+    local tx = mtype(x)
+    if tx == "integer" then return x end
+    if tx == "float" then return float_to_int(x) end
+    if type(x) == "boolean" then return x and 1 or 0 end
+    if type(x) == "string" then return int_from_string(x, 10) end
+    if isnd(x) then
+        local v = nd().item(x)
+        if mtype(v) == "float" then return float_to_int(v) end
+        if type(v) == "boolean" then return v and 1 or 0 end
+        return v
+    end
+    throw("TypeError", "int() argument must be a string, a bytes-like " ..
+          "object or a real number, not '" .. typename(x) .. "'")
+end, function(v)
+    return mtype(v) == "integer" or type(v) == "boolean"
+end)
+
+local function float_from_string(s)
+    local t = slower(sgsub(sgsub(s, "^%s+", ""), "%s+$", ""))
+    local sign, body = 1, t
+    if ssub(body, 1, 1) == "-" then
+        sign = -1; body = ssub(body, 2)
+    elseif ssub(body, 1, 1) == "+" then
+        body = ssub(body, 2)
+    end
+    if body == "inf" or body == "infinity" then return sign * huge end
+    if body == "nan" then return 0.0 / 0.0 end
+    local clean = sgsub(body, "_", "")
+    if not sfind(body, "__") and not sfind(body, "^_") and
+        not sfind(body, "_$") and not sfind(body, "%._") and
+        not sfind(body, "_%.") and
+        (sfind(clean, "^%d+%.?%d*$") or sfind(clean, "^%.%d+$") or
+         sfind(clean, "^%d+%.?%d*e[-+]?%d+$") or
+         sfind(clean, "^%.%d+e[-+]?%d+$")) then
+        return sign * (tonumber(clean) + 0.0)
+    end
+    throw("ValueError", "could not convert string to float: " ..
+          R.str_repr(s))
+end
+
+deftype("float", function(...)
+    local n = select("#", ...)
+    local x = ...
+    if n == 0 then return 0.0 end
+    if mtype(x) then return x + 0.0 end
+    if type(x) == "boolean" then return x and 1.0 or 0.0 end
+    if type(x) == "string" then return float_from_string(x) end
+    if isnd(x) then
+        local v = nd().item(x)
+        if type(v) == "boolean" then return v and 1.0 or 0.0 end
+        if mtype(v) then return v + 0.0 end
+    end
+    throw("TypeError", "float() argument must be a string or a real " ..
+          "number, not '" .. typename(x) .. "'")
+end, function(v)
+    if mtype(v) == "float" then return true end
+    return isnd(v) and nd().isinstance_float and nd().isinstance_float(v)
+end)
+
+deftype("str", function(...)
+    local n = select("#", ...)
+    if n == 0 then return "" end
+    if n > 1 then refuse("str() with an encoding") end
+    return STR((...))
+end, function(v) return type(v) == "string" end)
+
+deftype("bool", function(...)
+    if select("#", ...) == 0 then return false end
+    return TRUTH((...))
+end, function(v) return type(v) == "boolean" end)
+
+deftype("list", function(...)
+    if select("#", ...) == 0 then return mklist({}, 0) end
+    local it = ...
+    local t, n = {}, 0
+    for v in ITER(it) do
+        n = n + 1
+        t[n] = v
+    end
+    return mklist(t, n)
+end, function(v) return getmetatable(v) == LIST_MT end)
+
+deftype("tuple", function(...)
+    if select("#", ...) == 0 then return R.EMPTY_TUPLE end
+    local it = ...
+    if getmetatable(it) == TUPLE_MT then return it end
+    local t, n = {}, 0
+    for v in ITER(it) do
+        n = n + 1
+        t[n] = v
+    end
+    return mktuple(t, n)
+end, function(v) return getmetatable(v) == TUPLE_MT end)
+
+local function dict_update(d, src, kw)
+    if src ~= nil then
+        if getmetatable(src) == DICT_MT then
+            for i = 1, src.n do
+                if src.k[i] ~= nil then dset(d, src.k[i], src.v[i]) end
+            end
+        else
+            local idx = 0
+            for item in ITER(src) do
+                local t, m = toarray(item)
+                if m ~= 2 then
+                    throw("ValueError", "dictionary update sequence " ..
+                          "element #" .. idx .. " has length " .. m ..
+                          "; 2 is required")
+                end
+                dset(d, t[1], t[2])
+                idx = idx + 1
+            end
+        end
+    end
+    if kw then
+        -- keyword order is not kept by the KW table: refuse several
+        local names = {}
+        for k in pairs(kw) do names[#names + 1] = k end
+        if #names > 1 then refuse("dict() with several keyword arguments") end
+        for _, k in ipairs(names) do dset(d, k, kw[k]) end
+    end
+end
+
+deftype("dict", function(...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    local d = newdict()
+    dict_update(d, n > 0 and (...) or nil, kw)
+    return d
+end, function(v) return getmetatable(v) == DICT_MT end)
+
+deftype("set", function(...)
+    local s = newset()
+    if select("#", ...) > 0 then
+        for v in ITER((...)) do sadd(s, v) end
+    end
+    return s
+end, function(v) return getmetatable(v) == SET_MT and not v.frozen end)
+
+deftype("frozenset", function(...)
+    local s = newset()
+    if select("#", ...) > 0 then
+        for v in ITER((...)) do sadd(s, v) end
+    end
+    s.frozen = true
+    return s
+end, function(v) return getmetatable(v) == SET_MT and v.frozen end)
+
+deftype("range", rangecall,
+        function(v) return getmetatable(v) == RANGE_MT end)
+deftype("NoneType", function() return NONE end,
+        function(v) return v == NONE end)
+deftype("type", function(...)
+    if select("#", ...) ~= 1 then refuse("type() with three arguments") end
+    return R.typeof((...))
+end, function(v) return getmetatable(v) == TYPE_MT end)
+deftype("function", function() refuse("calling the function type") end,
+        function(v) return type(v) == "function" end)
+deftype("object", function() refuse("object()") end,
+        function() return true end)
+T.int.methods = nil
+T.bool.base = T.int
+
+function R.typeof(v)
+    local tn = typename(v)
+    local t = T[tn]
+    if t then return t end
+    local mt = getmetatable(v)
+    if mt == C.EXC_MT then return R.exc_class(v.type) end
+    if isnd(v) then return nd().typeobj(v) end
+    if mt == ITER_MT or mt == VIEW_MT then
+        return R.mktype(tn)
+    end
+    if type(v) == "function" then
+        return T["function"]
+    end
+    return R.mktype(tn)
+end
+B.type = T.type
+
+local function isinst(v, cls)
+    local mt = getmetatable(cls)
+    if mt == TUPLE_MT then
+        for i = 1, cls.n do
+            if isinst(v, cls[i]) then return true end
+        end
+        return false
+    end
+    if mt ~= TYPE_MT then
+        throw("TypeError", "isinstance() arg 2 must be a type, a tuple of " ..
+              "types, or a union")
+    end
+    if cls.check then return cls.check(v) and true or false end
+    if cls.exc then
+        return getmetatable(v) == C.EXC_MT and
+                   R.EXCMATCH(v, cls)
+    end
+    if cls == T.object then return true end
+    refuse("isinstance with this class")
+end
+
+B.isinstance = function(v, cls)
+    return isinst(v, cls)
+end
+
+B.issubclass = function(a, b)
+    if getmetatable(a) == TYPE_MT and getmetatable(b) == TYPE_MT then
+        if a == b then return true end
+        if a.exc and b.exc then
+            return R.EXCMATCH({type = a.exc}, b)
+        end
+        if a == T.bool and b == T.int then return true end
+        if b == T.object then return true end
+        if a.check and b.check then return false end
+    end
+    refuse("issubclass with these arguments")
+end
+
+B.repr = function(v) return REPR(v) end
+B.ascii = R.ASCII
+B.callable = function(v)
+    return type(v) == "function" or getmetatable(v) == TYPE_MT
+end
+
+-- ---------------------------------------------------------------------
+-- numeric builtins
+
+B.abs = function(x)
+    if mtype(x) == "integer" then
+        if x == minint then refuse("integers beyond 64 bits") end
+        return x < 0 and -x or x
+    end
+    if mtype(x) then return math.abs(x) end
+    if type(x) == "boolean" then return x and 1 or 0 end
+    if isnd(x) then return nd().call("absolute", x) end
+    throw("TypeError", "bad operand type for abs(): '" .. typename(x) .. "'")
+end
+
+B.divmod = function(a, b)
+    return mktuple({R.FLOORDIV(a, b), R.MOD(a, b)}, 2)
+end
+
+B.pow = function(a, b, m) return R.POW(a, b, m) end
+
+local function round_half_even(x)
+    return C.rint(x)
+end
+
+B.round = function(...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    local x, nd_ = ...
+    if kw then nd_ = kw.ndigits end
+    if isnd(x) then
+        if nd_ == nil or nd_ == NONE then
+            return nd().call("round", x)
+        end
+        return nd().call("round", x, nd_)
+    end
+    if type(x) == "boolean" then x = x and 1 or 0 end
+    if nd_ == nil or nd_ == NONE then
+        if mtype(x) == "integer" then return x end
+        if mtype(x) == "float" then
+            return float_to_int(round_half_even(x))
+        end
+        throw("TypeError", "type " .. typename(x) ..
+              " doesn't define __round__ method")
+    end
+    local d = R.index(nd_)
+    if mtype(x) == "integer" then
+        if d >= 0 then return x end
+        local p = 10 ^ (-d)
+        if -d > 18 then return 0 end
+        p = math.tointeger(p)
+        local q, r = x // p, x % p
+        -- half to even
+        if r * 2 > p or (r * 2 == p and q % 2 == 1) then q = q + 1 end
+        return q * p
+    end
+    if mtype(x) == "float" then
+        return C.round(x, d)
+    end
+    throw("TypeError", "type " .. typename(x) ..
+          " doesn't define __round__ method")
+end
+
+B.hex = function(x)
+    x = R.index(x)
+    if x < 0 then return "-0x" .. sfmt("%x", -x) end
+    return "0x" .. sfmt("%x", x)
+end
+B.oct = function(x)
+    x = R.index(x)
+    if x < 0 then return "-0o" .. sfmt("%o", -x) end
+    return "0o" .. sfmt("%o", x)
+end
+local function tobin(x)
+    if x == 0 then return "0" end
+    local t = {}
+    while x > 0 do
+        t[#t + 1] = tostring(x & 1)
+        x = x >> 1
+    end
+    return string.reverse(concat(t))
+end
+B.bin = function(x)
+    x = R.index(x)
+    if x < 0 then return "-0b" .. tobin(-x) end
+    return "0b" .. tobin(x)
+end
+R.tobin = tobin
+
+B.chr = function(i)
+    i = R.index(i)
+    if i < 0 or i > 0x10FFFF then
+        throw("ValueError", "chr() arg not in range(0x110000)")
+    end
+    if i >= 0xD800 and i < 0xE000 then refuse("surrogate characters") end
+    return uchar(i)
+end
+B.ord = function(s)
+    if type(s) ~= "string" then
+        throw("TypeError", "ord() expected string of length 1, but " ..
+              typename(s) .. " found")
+    end
+    local n = R.LEN(s)
+    if n ~= 1 then
+        throw("TypeError", "ord() expected a character, but string of " ..
+              "length " .. n .. " found")
+    end
+    return utf8.codepoint(s)
+end
+
+B.hash = function(v)
+    if mtype(v) == "integer" and v >= 0 and v < 2305843009213693951 then
+        return v
+    end
+    if type(v) == "boolean" then return v and 1 or 0 end
+    refuse("hash() of this value")
+end
+B.id = function() refuse("id() (object addresses)") end
+
+-- ---------------------------------------------------------------------
+-- iteration builtins
+
+local function key_of(kf, v)
+    if kf == nil or kf == NONE then return v end
+    return kf(v)
+end
+
+local function minmax(fname, better, ...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    local kf, default
+    if kw then
+        kwcheck(fname, kw, {key = 1, default = 1})
+        kf, default = kw.key, kw.default
+    end
+    local items, m
+    if n == 1 then
+        items, m = toarray((...))
+    elseif n == 0 then
+        throw("TypeError", fname .. " expected at least 1 argument, got 0")
+    else
+        if default ~= nil then
+            throw("TypeError", "Cannot specify a default for " .. fname ..
+                  "() with multiple positional arguments")
+        end
+        items, m = {...}, n
+    end
+    if m == 0 then
+        if default ~= nil then return default end
+        throw("ValueError", fname .. "() arg is an empty sequence")
+    end
+    local best, bk = items[1], key_of(kf, items[1])
+    for i = 2, m do
+        local v = items[i]
+        local k = key_of(kf, v)
+        if better(k, bk) then
+            best, bk = v, k
+        end
+    end
+    return best
+end
+
+local function truth_cmp(f)
+    return function(a, b) return TRUTH(f(a, b)) end
+end
+local LT, GT = truth_cmp(R.LT), truth_cmp(R.GT)
+B.min = function(...) return minmax("min", LT, ...) end
+B.max = function(...) return minmax("max", GT, ...) end
+
+B.sum = function(...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    local it, start = ...
+    if kw then start = kw.start end
+    if start == nil then start = 0 end
+    if type(start) == "string" then
+        throw("TypeError", "sum() can't sum strings [use ''.join(seq) " ..
+              "instead]")
+    end
+    local acc = start
+    local mt = getmetatable(it)
+    if (mt == LIST_MT or mt == TUPLE_MT) then
+        local allf = mtype(acc) == "float"
+        for i = 1, it.n do
+            local v = it[i]
+            acc = ADD(acc, v)
+        end
+        if allf then return acc end
+        return acc
+    end
+    if mt == RANGE_MT and mtype(acc) == "integer" then
+        local len = rangelen(it)
+        -- closed form, checked for overflow through the float estimate
+        if len == 0 then return acc end
+        local first = it.start
+        local last = it.start + (len - 1) * it.step
+        local est = (first + 0.0 + last) * len / 2
+        if est > 9.2e18 or est < -9.2e18 then
+            refuse("integers beyond 64 bits")
+        end
+        local s
+        if len % 2 == 0 then
+            s = (first + last) * (len // 2)
+        else
+            s = ((first + last) // 2) * len
+        end
+        return ADD(acc, s)
+    end
+    for v in ITER(it) do acc = ADD(acc, v) end
+    return acc
+end
+
+B.any = function(it)
+    for v in ITER(it) do
+        if TRUTH(v) then return true end
+    end
+    return false
+end
+B.all = function(it)
+    for v in ITER(it) do
+        if not TRUTH(v) then return false end
+    end
+    return true
+end
+
+-- Stable merge sort with Python's '<' (TypeError on mixed types).
+local lt = R.lt
+local function less(a, b)
+    if mtype(a) and mtype(b) then return a < b end
+    if type(a) == "string" and type(b) == "string" then
+        return C.strlt(a, b)
+    end
+    if isnd(a) or isnd(b) then return TRUTH(R.LT(a, b)) end
+    return lt(a, b)
+end
+R.less = less
+
+local function merge_sort(keys, idx, n)
+    local tmp = {}
+    local width = 1
+    local src, dst = idx, tmp
+    -- insertion sort runs of 8, then merge
+    local RUN = 8
+    for lo = 1, n, RUN do
+        local hi = lo + RUN - 1
+        if hi > n then hi = n end
+        for i = lo + 1, hi do
+            local x = src[i]
+            local j = i - 1
+            while j >= lo and less(keys[x], keys[src[j]]) do
+                src[j + 1] = src[j]
+                j = j - 1
+            end
+            src[j + 1] = x
+        end
+    end
+    width = RUN
+    while width < n do
+        for lo = 1, n, 2 * width do
+            local mid = lo + width - 1
+            local hi = lo + 2 * width - 1
+            if mid > n then mid = n end
+            if hi > n then hi = n end
+            local i, j, k = lo, mid + 1, lo
+            while i <= mid and j <= hi do
+                if less(keys[src[j]], keys[src[i]]) then
+                    dst[k] = src[j]
+                    j = j + 1
+                else
+                    dst[k] = src[i]
+                    i = i + 1
+                end
+                k = k + 1
+            end
+            while i <= mid do
+                dst[k] = src[i]; i = i + 1; k = k + 1
+            end
+            while j <= hi do
+                dst[k] = src[j]; j = j + 1; k = k + 1
+            end
+        end
+        src, dst = dst, src
+        width = width * 2
+    end
+    return src
+end
+
+-- Sort items t[1..n] in place (a list's storage).
+local function sort_items(t, n, kf, reverse)
+    local keys, idx = {}, {}
+    for i = 1, n do
+        keys[i] = key_of(kf, t[i])
+        idx[i] = i
+    end
+    if reverse then
+        -- reverse=True keeps stability: sort reversed input, reverse output
+        local rk, rt = {}, {}
+        for i = 1, n do
+            rk[i] = keys[n + 1 - i]
+            rt[i] = t[n + 1 - i]
+        end
+        local order = merge_sort(rk, idx, n)
+        local out = {}
+        for i = 1, n do out[i] = rt[order[n + 1 - i]] end
+        for i = 1, n do t[i] = out[i] end
+        return
+    end
+    local order = merge_sort(keys, idx, n)
+    local out = {}
+    for i = 1, n do out[i] = t[order[i]] end
+    for i = 1, n do t[i] = out[i] end
+end
+
+B.sorted = function(...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    if n ~= 1 then
+        throw("TypeError", "sorted expected 1 argument, got " .. n)
+    end
+    local kf, rev
+    if kw then
+        kwcheck("sort", kw, {key = 1, reverse = 1})
+        kf, rev = kw.key, kw.reverse and TRUTH(kw.reverse)
+    end
+    local t, m = {}, 0
+    for v in ITER((...)) do
+        m = m + 1
+        t[m] = v
+    end
+    sort_items(t, m, kf, rev)
+    return mklist(t, m)
+end
+
+B.reversed = function(o)
+    local mt = getmetatable(o)
+    local t, n
+    if mt == LIST_MT then
+        local i = o.n + 1
+        return mkiter(function()
+            i = i - 1
+            if i >= 1 and i <= o.n then return o[i] end
+            i = 0
+            return nil
+        end, "list_reverseiterator")
+    elseif mt == TUPLE_MT or type(o) == "string" or mt == RANGE_MT or
+        isnd(o) then
+        t, n = toarray(o)
+    elseif mt == DICT_MT then
+        t, n = toarray(o)
+    else
+        throw("TypeError", "'" .. typename(o) ..
+              "' object is not reversible")
+    end
+    local i = n + 1
+    return mkiter(function()
+        i = i - 1
+        if i >= 1 then return t[i] end
+        return nil
+    end, "reversed")
+end
+
+B.enumerate = function(...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    local it, start = ...
+    if kw then start = kw.start end
+    local f = ITER(it)
+    local i = (start == nil and 0 or R.index(start)) - 1
+    return mkiter(function()
+        local v = f()
+        if v == nil then return nil end
+        i = i + 1
+        return mktuple({i, v}, 2)
+    end, "enumerate")
+end
+
+B.zip = function(...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    local strict = kw and kw.strict and TRUTH(kw.strict)
+    local fs = {}
+    for i = 1, n do fs[i] = ITER((select(i, ...))) end
+    local done = false
+    return mkiter(function()
+        if done or n == 0 then return nil end
+        local t = {}
+        for i = 1, n do
+            local v = fs[i]()
+            if v == nil then
+                done = true
+                if strict and i > 1 then
+                    throw("ValueError", "zip() argument " .. i ..
+                          " is shorter than argument 1")
+                end
+                return nil
+            end
+            t[i] = v
+        end
+        return mktuple(t, n)
+    end, "zip")
+end
+
+B.map = function(f, ...)
+    local n = select("#", ...)
+    if n == 0 then
+        throw("TypeError", "map() must have at least two arguments.")
+    end
+    local fs = {}
+    for i = 1, n do fs[i] = ITER((select(i, ...))) end
+    return mkiter(function()
+        local t = {}
+        for i = 1, n do
+            local v = fs[i]()
+            if v == nil then return nil end
+            t[i] = v
+        end
+        return f(unpack(t, 1, n))
+    end, "map")
+end
+
+B.filter = function(f, it)
+    local g = ITER(it)
+    return mkiter(function()
+        while true do
+            local v = g()
+            if v == nil then return nil end
+            if f == NONE then
+                if TRUTH(v) then return v end
+            elseif TRUTH(f(v)) then
+                return v
+            end
+        end
+    end, "filter")
+end
+
+B.iter = function(o, sentinel)
+    if sentinel ~= nil then refuse("iter() with a sentinel") end
+    if getmetatable(o) == ITER_MT then return o end
+    return mkiter(ITER(o), typename(o) .. "_iterator")
+end
+
+B.next = function(it, default)
+    if getmetatable(it) ~= ITER_MT then
+        throw("TypeError", "'" .. typename(it) .. "' object is not an " ..
+              "iterator")
+    end
+    local v = it.nextf()
+    if v == nil then
+        if default ~= nil then return default end
+        error(R.mkexc("StopIteration", R.EMPTY_TUPLE), 0)
+    end
+    return v
+end
+
+B.format = function(v, spec) return R.FMT(v, spec or "") end
+
+B.input = function() refuse("input()") end
+B.open = function() refuse("open() (files)") end
+for _, name in ipairs({"super", "vars", "dir", "globals", "locals",
+                       "getattr", "setattr", "hasattr", "delattr", "exit",
+                       "quit", "slice"}) do
+    B[name] = function() refuse(name .. "()") end
+end
+B.slice = function(a, b, c)
+    if b == nil then a, b = NONE, a end
+    return R.SLICE(a, b, c == nil and NONE or c)
+end
+B.Ellipsis = C.ELLIPSIS or NONE
+B.NotImplemented = setmetatable({}, {})
+B.__name__ = "__main__"
+
+-- ---------------------------------------------------------------------
+-- list methods
+
+local function seq_index_of(o, x, start, stop, what)
+    local n = o.n
+    start = start and R.index(start) or 0
+    stop = stop and R.index(stop) or n
+    if start < 0 then start = start + n; if start < 0 then start = 0 end end
+    if stop < 0 then stop = stop + n end
+    if stop > n then stop = n end
+    for i = start + 1, stop do
+        if EQ(o[i], x) then return i - 1 end
+    end
+    throw("ValueError", what)
+end
+
+local function seq_count(o, x)
+    local c = 0
+    for i = 1, o.n do
+        if EQ(o[i], x) then c = c + 1 end
+    end
+    return c
+end
+
+local LM = {}
+METHODS.list = LM
+LM.append = function(o, x)
+    local n = o.n + 1
+    o[n] = x
+    o.n = n
+    return NONE
+end
+LM.extend = function(o, it)
+    local t, m = toarray(it)
+    local n = o.n
+    for i = 1, m do o[n + i] = t[i] end
+    o.n = n + m
+    return NONE
+end
+LM.insert = function(o, i, x)
+    i = R.index(i)
+    local n = o.n
+    if i < 0 then
+        i = i + n
+        if i < 0 then i = 0 end
+    end
+    if i > n then i = n end
+    table.insert(o, i + 1, x)
+    o.n = n + 1
+    return NONE
+end
+LM.pop = function(o, i)
+    local n = o.n
+    if n == 0 then throw("IndexError", "pop from empty list") end
+    if i == nil then
+        local v = o[n]
+        o[n] = nil
+        o.n = n - 1
+        return v
+    end
+    i = R.index(i)
+    if i < 0 then i = i + n end
+    if i < 0 or i >= n then throw("IndexError", "pop index out of range") end
+    local v = table.remove(o, i + 1)
+    o.n = n - 1
+    return v
+end
+LM.remove = function(o, x)
+    for i = 1, o.n do
+        if EQ(o[i], x) then
+            table.remove(o, i)
+            o.n = o.n - 1
+            return NONE
+        end
+    end
+    throw("ValueError", "list.remove(x): x not in list")
+end
+LM.index = function(o, x, a, b)
+    return seq_index_of(o, x, a, b, REPR(x) .. " is not in list")
+end
+LM.count = seq_count
+LM.reverse = function(o)
+    local n = o.n
+    for i = 1, n // 2 do o[i], o[n + 1 - i] = o[n + 1 - i], o[i] end
+    return NONE
+end
+LM.sort = function(o, ...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    if n > 0 then
+        throw("TypeError", "sort() takes no positional arguments")
+    end
+    local kf, rev
+    if kw then
+        kwcheck("sort", kw, {key = 1, reverse = 1})
+        kf, rev = kw.key, kw.reverse and TRUTH(kw.reverse)
+    end
+    sort_items(o, o.n, kf, rev)
+    return NONE
+end
+LM.copy = function(o)
+    local t = {}
+    for i = 1, o.n do t[i] = o[i] end
+    return mklist(t, o.n)
+end
+LM.clear = function(o)
+    for i = 1, o.n do o[i] = nil end
+    o.n = 0
+    return NONE
+end
+
+local TM = {}
+METHODS.tuple = TM
+TM.index = function(o, x, a, b)
+    return seq_index_of(o, x, a, b, "tuple.index(x): x not in tuple")
+end
+TM.count = seq_count
+
+-- ---------------------------------------------------------------------
+-- dict methods
+
+local DM = {}
+METHODS.dict = DM
+DM.get = function(d, k, default)
+    local v = dget(d, k)
+    if v == nil then return default == nil and NONE or default end
+    return v
+end
+DM.setdefault = function(d, k, default)
+    local v = dget(d, k)
+    if v == nil then
+        v = default == nil and NONE or default
+        dset(d, k, v)
+    end
+    return v
+end
+DM.pop = function(d, k, default)
+    local v = dget(d, k)
+    if v == nil then
+        if default ~= nil then return default end
+        error(R.mkexc("KeyError", mktuple({k}, 1)), 0)
+    end
+    ddel(d, k)
+    return v
+end
+DM.popitem = function(d)
+    for i = d.n, 1, -1 do
+        if d.k[i] ~= nil then
+            local k, v = d.k[i], d.v[i]
+            ddel(d, k)
+            return mktuple({k, v}, 2)
+        end
+    end
+    throw("KeyError", "'popitem(): dictionary is empty'")
+end
+local function view(d, which, kind)
+    return setmetatable({d = d, which = which, kind = kind}, VIEW_MT)
+end
+DM.keys = function(d) return view(d, 1, "dict_keys") end
+DM.values = function(d) return view(d, 2, "dict_values") end
+DM.items = function(d) return view(d, 3, "dict_items") end
+DM.update = function(d, ...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    dict_update(d, n > 0 and (...) or nil, kw)
+    return NONE
+end
+DM.copy = function(d)
+    local c = newdict()
+    for i = 1, d.n do
+        if d.k[i] ~= nil then dset(c, d.k[i], d.v[i]) end
+    end
+    return c
+end
+DM.clear = function(d)
+    d.k, d.v, d.ix, d.n, d.len = {}, {}, {}, 0, 0
+    d.ver = (d.ver or 0) + 1
+    return NONE
+end
+T.dict.methods.fromkeys = function(it, v)
+    local d = newdict()
+    for k in ITER(it) do dset(d, k, v == nil and NONE or v) end
+    return d
+end
+
+-- ---------------------------------------------------------------------
+-- sets
+
+local function set_members(s)
+    local t, n = {}, 0
+    for i = 1, s.n do
+        if s.k[i] ~= nil then
+            n = n + 1
+            t[n] = s.k[i]
+        end
+    end
+    return t, n
+end
+
+function R.setop(op, a, b)
+    local r = newset()
+    if op == "|" then
+        local ta, na = set_members(a)
+        for i = 1, na do sadd(r, ta[i]) end
+        local tb, nb = set_members(b)
+        for i = 1, nb do sadd(r, tb[i]) end
+    elseif op == "&" then
+        local ta, na = set_members(a)
+        for i = 1, na do
+            if shas(b, ta[i]) then sadd(r, ta[i]) end
+        end
+    elseif op == "-" then
+        local ta, na = set_members(a)
+        for i = 1, na do
+            if not shas(b, ta[i]) then sadd(r, ta[i]) end
+        end
+    elseif op == "^" then
+        local ta, na = set_members(a)
+        for i = 1, na do
+            if not shas(b, ta[i]) then sadd(r, ta[i]) end
+        end
+        local tb, nb = set_members(b)
+        for i = 1, nb do
+            if not shas(a, tb[i]) then sadd(r, tb[i]) end
+        end
+    end
+    r.frozen = a.frozen
+    return r
+end
+R.set_difference = function(a, b) return R.setop("-", a, b) end
+
+local function toset(it)
+    if getmetatable(it) == SET_MT then return it end
+    local s = newset()
+    for v in ITER(it) do sadd(s, v) end
+    return s
+end
+
+local SM = {}
+METHODS.set = SM
+SM.add = function(s, x) sadd(s, x); return NONE end
+SM.remove = function(s, x)
+    if not sdel(s, x) then
+        error(R.mkexc("KeyError", mktuple({x}, 1)), 0)
+    end
+    return NONE
+end
+SM.discard = function(s, x) sdel(s, x); return NONE end
+SM.pop = function(s)
+    local t, n = R.set_order(s)
+    if n == 0 then throw("KeyError", "'pop from an empty set'") end
+    sdel(s, t[1])
+    return t[1]
+end
+SM.clear = function(s)
+    s.k, s.ix, s.n, s.len, s.fill, s.size = {}, {}, 0, 0, 0, 8
+    return NONE
+end
+SM.copy = function(s) return R.setop("|", s, newset()) end
+SM.union = function(s, ...)
+    local r = s
+    for i = 1, select("#", ...) do
+        r = R.setop("|", r, toset((select(i, ...))))
+    end
+    if r == s then r = SM.copy(s) end
+    return r
+end
+SM.intersection = function(s, ...)
+    local r = s
+    for i = 1, select("#", ...) do
+        r = R.setop("&", r, toset((select(i, ...))))
+    end
+    if r == s then r = SM.copy(s) end
+    return r
+end
+SM.difference = function(s, ...)
+    local r = s
+    for i = 1, select("#", ...) do
+        r = R.setop("-", r, toset((select(i, ...))))
+    end
+    if r == s then r = SM.copy(s) end
+    return r
+end
+SM.symmetric_difference = function(s, o)
+    return R.setop("^", s, toset(o))
+end
+SM.update = function(s, ...)
+    for i = 1, select("#", ...) do
+        for v in ITER((select(i, ...))) do sadd(s, v) end
+    end
+    return NONE
+end
+SM.issubset = function(s, o)
+    o = toset(o)
+    local t, n = set_members(s)
+    for i = 1, n do
+        if not shas(o, t[i]) then return false end
+    end
+    return true
+end
+SM.issuperset = function(s, o)
+    return SM.issubset(toset(o), s)
+end
+SM.isdisjoint = function(s, o)
+    o = toset(o)
+    local t, n = set_members(s)
+    for i = 1, n do
+        if shas(o, t[i]) then return false end
+    end
+    return true
+end
+
+-- ---------------------------------------------------------------------
+-- str methods
+
+local SMT = {}
+METHODS.str = SMT
+
+local function isascii(s) return not sfind(s, "[\128-\255]") end
+local function need_ascii(s, what)
+    if not isascii(s) then refuse(what .. " on non-ASCII text") end
+end
+
+local function check_str(v, fname)
+    if type(v) ~= "string" then
+        throw("TypeError", "must be str, not " .. typename(v))
+    end
+    return v
+end
+
+SMT.upper = function(s) need_ascii(s, "str.upper"); return supper(s) end
+SMT.lower = function(s) need_ascii(s, "str.lower"); return slower(s) end
+SMT.casefold = SMT.lower
+SMT.swapcase = function(s)
+    need_ascii(s, "str.swapcase")
+    return (sgsub(s, "%a", function(c)
+        local u = supper(c)
+        return u == c and slower(c) or u
+    end))
+end
+SMT.capitalize = function(s)
+    need_ascii(s, "str.capitalize")
+    return supper(ssub(s, 1, 1)) .. slower(ssub(s, 2))
+end
+SMT.title = function(s)
+    need_ascii(s, "str.title")
+    local out = sgsub(slower(s), "()(%a)", function(pos, c)
+        local prev = pos > 1 and ssub(s, pos - 1, pos - 1) or ""
+        if prev == "" or not sfind(prev, "%a") then return supper(c) end
+        return c
+    end)
+    return out
+end
+
+local WS = " \t\n\r\v\f"
+local function strip_set(chars)
+    if chars == nil or chars == NONE then return WS end
+    check_str(chars)
+    need_ascii(chars, "str.strip with these characters")
+    return chars
+end
+local function in_set(c, set) return sfind(set, c, 1, true) ~= nil end
+
+SMT.strip = function(s, chars)
+    local set = strip_set(chars)
+    local i, j = 1, #s
+    while i <= j and in_set(ssub(s, i, i), set) do i = i + 1 end
+    while j >= i and in_set(ssub(s, j, j), set) do j = j - 1 end
+    return ssub(s, i, j)
+end
+SMT.lstrip = function(s, chars)
+    local set = strip_set(chars)
+    local i = 1
+    while i <= #s and in_set(ssub(s, i, i), set) do i = i + 1 end
+    return ssub(s, i)
+end
+SMT.rstrip = function(s, chars)
+    local set = strip_set(chars)
+    local j = #s
+    while j >= 1 and in_set(ssub(s, j, j), set) do j = j - 1 end
+    return ssub(s, 1, j)
+end
+
+local function split_ws(s, maxsplit)
+    local out, n = {}, 0
+    local i, len = 1, #s
+    while true do
+        while i <= len and in_set(ssub(s, i, i), WS) do i = i + 1 end
+        if i > len then break end
+        if maxsplit >= 0 and n == maxsplit then
+            local rest = ssub(s, i)
+            rest = sgsub(rest, "[ \t\n\r\v\f]+$", "")
+            n = n + 1
+            out[n] = rest
+            break
+        end
+        local j = i
+        while j <= len and not in_set(ssub(s, j, j), WS) do j = j + 1 end
+        n = n + 1
+        out[n] = ssub(s, i, j - 1)
+        i = j
+    end
+    return mklist(out, n)
+end
+
+SMT.split = function(s, ...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    local sep, maxsplit = ...
+    if kw then
+        if kw.sep ~= nil then sep = kw.sep end
+        if kw.maxsplit ~= nil then maxsplit = kw.maxsplit end
+    end
+    maxsplit = (maxsplit == nil) and -1 or R.index(maxsplit)
+    if sep == nil or sep == NONE then
+        if not isascii(s) and sfind(s, "\194[\133\160]") then
+            refuse("str.split on unicode whitespace")
+        end
+        return split_ws(s, maxsplit)
+    end
+    check_str(sep)
+    if sep == "" then throw("ValueError", "empty separator") end
+    local out, c = {}, 0
+    local i = 1
+    while true do
+        if maxsplit >= 0 and c == maxsplit then break end
+        local a, b = sfind(s, sep, i, true)
+        if not a then break end
+        c = c + 1
+        out[c] = ssub(s, i, a - 1)
+        i = b + 1
+    end
+    c = c + 1
+    out[c] = ssub(s, i)
+    return mklist(out, c)
+end
+
+SMT.rsplit = function(s, ...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    local sep, maxsplit = ...
+    if kw then
+        if kw.sep ~= nil then sep = kw.sep end
+        if kw.maxsplit ~= nil then maxsplit = kw.maxsplit end
+    end
+    maxsplit = (maxsplit == nil) and -1 or R.index(maxsplit)
+    if maxsplit < 0 then return SMT.split(s, sep) end
+    if sep == nil or sep == NONE then
+        refuse("str.rsplit without a separator and with maxsplit")
+    end
+    -- split from the right: reverse search
+    local parts, c = {}, 0
+    local j = #s
+    while c < maxsplit do
+        local found
+        for k = j - #sep + 1, 1, -1 do
+            if ssub(s, k, k + #sep - 1) == sep then
+                found = k
+                break
+            end
+        end
+        if not found then break end
+        c = c + 1
+        parts[c] = ssub(s, found + #sep, j)
+        j = found - 1
+    end
+    local out = {ssub(s, 1, j)}
+    for k = c, 1, -1 do out[#out + 1] = parts[k] end
+    return mklist(out, #out)
+end
+
+SMT.splitlines = function(s, keep)
+    keep = keep ~= nil and TRUTH(keep)
+    local out, n = {}, 0
+    local i, len = 1, #s
+    while i <= len do
+        local a, b = sfind(s, "\r?\n", i)
+        local r = sfind(s, "\r", i, true)
+        if r and (not a or r < a) and ssub(s, r + 1, r + 1) ~= "\n" then
+            a, b = r, r
+        end
+        if not a then
+            n = n + 1
+            out[n] = ssub(s, i)
+            break
+        end
+        n = n + 1
+        out[n] = keep and ssub(s, i, b) or ssub(s, i, a - 1)
+        i = b + 1
+    end
+    return mklist(out, n)
+end
+
+SMT.join = function(s, it)
+    local t, n = toarray(it)
+    for i = 1, n do
+        if type(t[i]) ~= "string" then
+            throw("TypeError", "sequence item " .. (i - 1) ..
+                  ": expected str instance, " .. typename(t[i]) ..
+                  " found")
+        end
+    end
+    return concat(t, s, 1, n)
+end
+
+SMT.replace = function(s, old, new, count)
+    check_str(old)
+    check_str(new)
+    count = count == nil and -1 or R.index(count)
+    if old == "" then
+        if not isascii(s) then refuse("str.replace('') on non-ASCII text") end
+        local parts, c = {new}, 0
+        for i = 1, #s do
+            if count >= 0 and c >= count then
+                parts[#parts + 1] = ssub(s, i)
+                return concat(parts)
+            end
+            parts[#parts + 1] = ssub(s, i, i)
+            c = c + 1
+            if count < 0 or c < count then parts[#parts + 1] = new end
+        end
+        return concat(parts)
+    end
+    local out, i, c = {}, 1, 0
+    while count < 0 or c < count do
+        local a, b = sfind(s, old, i, true)
+        if not a then break end
+        out[#out + 1] = ssub(s, i, a - 1)
+        out[#out + 1] = new
+        i = b + 1
+        c = c + 1
+    end
+    out[#out + 1] = ssub(s, i)
+    return concat(out)
+end
+
+local function char_to_byte_range(s, start, stop)
+    -- start/stop are code point indices (Python) -> byte positions
+    need_ascii(s, "str.find with start/end")
+    local n = #s
+    start = start and start ~= NONE and R.index(start) or 0
+    stop = stop and stop ~= NONE and R.index(stop) or n
+    if start < 0 then start = start + n; if start < 0 then start = 0 end end
+    if stop < 0 then stop = stop + n; if stop < 0 then stop = 0 end end
+    if stop > n then stop = n end
+    return start, stop
+end
+
+local function cp_index(s, bytepos)
+    -- byte position (1-based) -> code point index (0-based)
+    if isascii(s) then return bytepos - 1 end
+    return ulen(s, 1, bytepos - 1) or 0
+end
+
+SMT.find = function(s, sub, a, b)
+    check_str(sub)
+    if a == nil and b == nil then
+        local p = sfind(s, sub, 1, true)
+        return p and cp_index(s, p) or -1
+    end
+    local start, stop = char_to_byte_range(s, a, b)
+    if start > stop then return -1 end
+    local p = sfind(ssub(s, 1, stop), sub, start + 1, true)
+    return p and p - 1 or -1
+end
+SMT.rfind = function(s, sub, a, b)
+    check_str(sub)
+    local start, stop = 0, #s
+    if a ~= nil or b ~= nil then start, stop = char_to_byte_range(s, a, b) end
+    local hay = ssub(s, 1, stop)
+    local best = -1
+    local i = start + 1
+    while true do
+        local p = sfind(hay, sub, i, true)
+        if not p then break end
+        best = p
+        i = p + 1
+        if sub == "" and p > #hay then break end
+    end
+    if best < 0 then return -1 end
+    return cp_index(s, best)
+end
+SMT.index = function(s, sub, a, b)
+    local r = SMT.find(s, sub, a, b)
+    if r < 0 then throw("ValueError", "substring not found") end
+    return r
+end
+SMT.rindex = function(s, sub, a, b)
+    local r = SMT.rfind(s, sub, a, b)
+    if r < 0 then throw("ValueError", "substring not found") end
+    return r
+end
+SMT.count = function(s, sub, a, b)
+    check_str(sub)
+    if a ~= nil or b ~= nil then
+        local start, stop = char_to_byte_range(s, a, b)
+        s = ssub(s, start + 1, stop)
+    end
+    if sub == "" then return R.LEN(s) + 1 end
+    local c, i = 0, 1
+    while true do
+        local p, q = sfind(s, sub, i, true)
+        if not p then return c end
+        c = c + 1
+        i = q + 1
+    end
+end
+
+local function affix(fname, f)
+    return function(s, x, a, b)
+        if a ~= nil or b ~= nil then
+            local start, stop = char_to_byte_range(s, a, b)
+            s = ssub(s, start + 1, stop)
+        end
+        if getmetatable(x) == TUPLE_MT then
+            for i = 1, x.n do
+                if type(x[i]) ~= "string" then
+                    throw("TypeError", "tuple for " .. fname .. " must " ..
+                          "only contain str, not " .. typename(x[i]))
+                end
+                if f(s, x[i]) then return true end
+            end
+            return false
+        end
+        if type(x) ~= "string" then
+            throw("TypeError", fname .. " first arg must be str or a " ..
+                  "tuple of str, not " .. typename(x))
+        end
+        return f(s, x)
+    end
+end
+SMT.startswith = affix("startswith", function(s, p)
+    return ssub(s, 1, #p) == p
+end)
+SMT.endswith = affix("endswith", function(s, p)
+    return p == "" or ssub(s, -#p) == p
+end)
+
+local function all_match(s, pat)
+    if s == "" then return false end
+    need_ascii(s, "str.is* methods")
+    return not sfind(s, pat)
+end
+SMT.isdigit = function(s) return all_match(s, "[^%d]") end
+SMT.isnumeric = SMT.isdigit
+SMT.isdecimal = SMT.isdigit
+SMT.isalpha = function(s) return all_match(s, "[^%a]") end
+SMT.isalnum = function(s) return all_match(s, "[^%w]") end
+SMT.isspace = function(s) return all_match(s, "[^ \t\n\r\v\f]") end
+SMT.isupper = function(s)
+    need_ascii(s, "str.isupper")
+    return sfind(s, "%u") ~= nil and not sfind(s, "%l")
+end
+SMT.islower = function(s)
+    need_ascii(s, "str.islower")
+    return sfind(s, "%l") ~= nil and not sfind(s, "%u")
+end
+SMT.isidentifier = function(s)
+    need_ascii(s, "str.isidentifier")
+    return sfind(s, "^[%a_][%w_]*$") ~= nil
+end
+SMT.istitle = function(s)
+    need_ascii(s, "str.istitle")
+    return sfind(s, "%a") ~= nil and SMT.title(s) == s
+end
+
+local function pad(s, width, fillc, how)
+    width = R.index(width)
+    fillc = fillc or " "
+    if type(fillc) ~= "string" or R.LEN(fillc) ~= 1 then
+        throw("TypeError", "The fill character must be exactly one " ..
+              "character long")
+    end
+    local n = R.LEN(s)
+    if width <= n then return s end
+    local total = width - n
+    if how == "l" then return s .. srep(fillc, total) end
+    if how == "r" then return srep(fillc, total) .. s end
+    -- CPython's center: left = total//2 + (total & width & 1)
+    local left = total // 2 + (total & width & 1)
+    return srep(fillc, left) .. s .. srep(fillc, total - left)
+end
+SMT.ljust = function(s, w, f) return pad(s, w, f, "l") end
+SMT.rjust = function(s, w, f) return pad(s, w, f, "r") end
+SMT.center = function(s, w, f) return pad(s, w, f, "c") end
+SMT.zfill = function(s, w)
+    w = R.index(w)
+    local n = R.LEN(s)
+    if w <= n then return s end
+    local sign = ssub(s, 1, 1)
+    if sign == "+" or sign == "-" then
+        return sign .. srep("0", w - n) .. ssub(s, 2)
+    end
+    return srep("0", w - n) .. s
+end
+SMT.partition = function(s, sep)
+    check_str(sep)
+    if sep == "" then throw("ValueError", "empty separator") end
+    local a, b = sfind(s, sep, 1, true)
+    if not a then return mktuple({s, "", ""}, 3) end
+    return mktuple({ssub(s, 1, a - 1), sep, ssub(s, b + 1)}, 3)
+end
+SMT.rpartition = function(s, sep)
+    check_str(sep)
+    if sep == "" then throw("ValueError", "empty separator") end
+    local p = SMT.rfind(s, sep)
+    if p < 0 then return mktuple({"", "", s}, 3) end
+    need_ascii(s, "str.rpartition")
+    return mktuple({ssub(s, 1, p), sep, ssub(s, p + #sep + 1)}, 3)
+end
+SMT.removeprefix = function(s, p)
+    if ssub(s, 1, #p) == p then return ssub(s, #p + 1) end
+    return s
+end
+SMT.removesuffix = function(s, p)
+    if p ~= "" and ssub(s, -#p) == p then return ssub(s, 1, #s - #p) end
+    return s
+end
+SMT.encode = function() refuse("bytes (str.encode)") end
+SMT.format = function(s, ...) return R.str_format(s, ...) end
+SMT.expandtabs = function(s, ts)
+    ts = ts and R.index(ts) or 8
+    need_ascii(s, "str.expandtabs")
+    local out, col = {}, 0
+    for i = 1, #s do
+        local c = ssub(s, i, i)
+        if c == "\t" then
+            local k = ts > 0 and ts - col % ts or 0
+            out[#out + 1] = srep(" ", k)
+            col = col + k
+        else
+            out[#out + 1] = c
+            col = (c == "\n" or c == "\r") and 0 or col + 1
+        end
+    end
+    return concat(out)
+end
+
+-- int/float methods
+METHODS.int = {
+    bit_length = function(x)
+        if x < 0 then x = -x end
+        local n = 0
+        while x > 0 do n = n + 1; x = x >> 1 end
+        return n
+    end,
+    is_integer = function() return true end,
+    conjugate = function(x) return x end,
+}
+METHODS.float = {
+    is_integer = function(x) return x == floor(x) and x == x and
+                     x ~= huge and x ~= -huge end,
+    hex = function() refuse("float.hex") end,
+    as_integer_ratio = function() refuse("float.as_integer_ratio") end,
+    conjugate = function(x) return x end,
+}
+
+-- ---------------------------------------------------------------------
+-- format specs: format(value, spec), f-strings, str.format
+
+local function parse_spec(spec)
+    -- [[fill]align][sign][z][#][0][width][grouping][.precision][type]
+    local p = {fill = nil, align = nil, sign = "-", alt = false,
+               zero = false, width = nil, group = nil, prec = nil,
+               type = nil}
+    local i = 1
+    local function at(k) return ssub(spec, k, k) end
+    local c1 = ulen(spec) and spec or refuse("format specs that are not UTF-8")
+    -- the fill may be any character (UTF-8 aware)
+    local first_len = 1
+    local b = sbyte(spec, 1)
+    if b and b >= 0xC0 then
+        first_len = b >= 0xF0 and 4 or b >= 0xE0 and 3 or 2
+    end
+    local second = ssub(spec, first_len + 1, first_len + 1)
+    if second ~= "" and sfind("<>=^", second, 1, true) then
+        p.fill = ssub(spec, 1, first_len)
+        p.align = second
+        i = first_len + 2
+    elseif at(1) ~= "" and sfind("<>=^", at(1), 1, true) then
+        p.align = at(1)
+        i = 2
+    end
+    if at(i) ~= "" and sfind("+- ", at(i), 1, true) then
+        p.sign = at(i)
+        i = i + 1
+    end
+    if at(i) == "z" then
+        refuse("the 'z' format option")
+    end
+    if at(i) == "#" then
+        p.alt = true
+        i = i + 1
+    end
+    if at(i) == "0" then
+        p.zero = true
+        i = i + 1
+    end
+    local w = smatch(spec, "^%d+", i)
+    if w then
+        p.width = tonumber(w)
+        i = i + #w
+    end
+    if at(i) == "," or at(i) == "_" then
+        p.group = at(i)
+        i = i + 1
+    end
+    if at(i) == "." then
+        local pr = smatch(spec, "^%d+", i + 1)
+        if not pr then
+            throw("ValueError", "Format specifier missing precision")
+        end
+        p.prec = tonumber(pr)
+        i = i + 1 + #pr
+    end
+    if i <= #spec then
+        p.type = ssub(spec, i, i)
+        if i < #spec then
+            throw("ValueError", "Invalid format specifier '" .. spec ..
+                  "' for object of type '%s'")
+        end
+    end
+    return p
+end
+
+local function group_digits(int, sep, every)
+    local out = int
+    local k
+    repeat
+        out, k = sgsub(out, "^(%d+)(%d%d%d)", "%1" .. sep .. "%2")
+    until k == 0
+    return out
+end
+
+local function apply_group(body, p)
+    if not p.group then return body end
+    local int, rest = smatch(body, "^(%d+)(.*)$")
+    if not int then return body end
+    return group_digits(int, p.group) .. rest
+end
+
+local function align(s, p, default_align, signlen)
+    local width = p.width
+    if not width then return s end
+    local n = ulen(s) or #s
+    if n >= width then return s end
+    local fillc = p.fill or " "
+    local al = p.align or default_align
+    if p.zero and not p.align then
+        fillc = p.fill or "0"
+        al = "="
+    end
+    local total = width - n
+    if al == "<" then return s .. srep(fillc, total) end
+    if al == ">" then return srep(fillc, total) .. s end
+    if al == "^" then
+        local left = total // 2
+        return srep(fillc, left) .. s .. srep(fillc, total - left)
+    end
+    -- '=': padding after the sign
+    return ssub(s, 1, signlen) .. srep(fillc, total) .. ssub(s, signlen + 1)
+end
+
+local function sign_prefix(neg, p)
+    if neg then return "-" end
+    if p.sign == "+" then return "+" end
+    if p.sign == " " then return " " end
+    return ""
+end
+
+local function fmt_int(v, p, tname)
+    local t = p.type
+    if t == nil or t == "d" or t == "n" then
+        if p.prec then
+            throw("ValueError", "Precision not allowed in integer format " ..
+                  "specifier")
+        end
+        local neg = v < 0
+        local body = neg and tostring(v):sub(2) or tostring(v)
+        if p.zero and p.group and p.width and not p.align then
+            refuse("zero padding with grouping")
+        end
+        body = apply_group(body, p)
+        local pre = sign_prefix(neg, p)
+        return align(pre .. body, p, ">", #pre)
+    end
+    if t == "x" or t == "X" or t == "o" or t == "b" then
+        local neg = v < 0
+        local a = neg and -v or v
+        local body = t == "b" and R.tobin(a) or sfmt("%" .. t, a)
+        if p.group then
+            if p.group == "," then
+                throw("ValueError", "Cannot specify ',' with '" .. t .. "'.")
+            end
+            local k
+            repeat
+                body, k = sgsub(body, "^(%w+)(%w%w%w%w)", "%1_%2")
+            until k == 0
+        end
+        local pre = sign_prefix(neg, p)
+        if p.alt then pre = pre .. "0" .. (t == "X" and "X" or t) end
+        return align(pre .. body, p, ">", #pre)
+    end
+    if t == "c" then
+        return align(B.chr(v), p, "<", 0)
+    end
+    if sfind("eEfFgG%", t, 1, true) then
+        return R.fmt_float(v + 0.0, p, tname)
+    end
+    throw("ValueError", "Unknown format code '" .. t ..
+          "' for object of type '" .. tname .. "'")
+end
+
+function R.fmt_float(v, p, tname)
+    local t = p.type
+    local neg = v < 0 or (v == 0 and 1 / v < 0)
+    local a = neg and -v or v
+    local body
+    if v ~= v then
+        body = (t and sfind("EFG", t, 1, true)) and "NAN" or "nan"
+        neg = false
+    elseif a == huge then
+        body = (t and sfind("EFG", t, 1, true)) and "INF" or "inf"
+    elseif t == "f" or t == "F" then
+        body = sfmt("%" .. (p.alt and "#" or "") .. "." .. (p.prec or 6) ..
+                    "f", a)
+    elseif t == "e" or t == "E" then
+        body = sfmt("%" .. (p.alt and "#" or "") .. "." .. (p.prec or 6) ..
+                    t, a)
+    elseif t == "%" then
+        body = sfmt("%" .. (p.alt and "#" or "") .. "." .. (p.prec or 6) ..
+                    "f", a * 100) .. "%"
+    elseif t == "g" or t == "G" or t == "n" then
+        local prec = p.prec or 6
+        if prec == 0 then prec = 1 end
+        body = sfmt("%" .. (p.alt and "#" or "") .. "." .. prec ..
+                    (t == "G" and "G" or "g"), a)
+    elseif t == nil then
+        if p.prec then
+            local prec = p.prec == 0 and 1 or p.prec
+            body = sfmt("%." .. prec .. "g", a)
+            if not sfind(body, "[.e]") then
+                -- like 'g' but keeps a ".0" when fixed-point is integral
+                local digits = #sgsub(body, "%D", "")
+                if digits < prec or true then body = body .. ".0" end
+            end
+        else
+            body = C.frepr(a)
+        end
+    else
+        throw("ValueError", "Unknown format code '" .. t ..
+              "' for object of type '" .. tname .. "'")
+    end
+    body = apply_group(body, p)
+    local pre = sign_prefix(neg, p)
+    return align(pre .. body, p, ">", #pre)
+end
+
+local function fmt_str(v, p)
+    if p.type and p.type ~= "s" then
+        throw("ValueError", "Unknown format code '" .. p.type ..
+              "' for object of type 'str'")
+    end
+    if p.sign ~= "-" then
+        throw("ValueError", "Sign not allowed in string format specifier")
+    end
+    if p.group then
+        throw("ValueError", "Cannot specify '" .. p.group .. "' with 's'.")
+    end
+    if p.align == "=" then
+        throw("ValueError", "'=' alignment not allowed in string format " ..
+              "specifier")
+    end
+    local s = v
+    if p.prec then
+        if isascii(s) then
+            s = ssub(s, 1, p.prec)
+        else
+            local t, n = R.str_chars(s)
+            s = concat(t, "", 1, math.min(n, p.prec))
+        end
+    end
+    if p.zero and not p.align then
+        p.align = "<"
+        p.fill = p.fill or "0"
+    end
+    return align(s, p, "<", 0)
+end
+
+function R.FMT(v, spec)
+    if spec == "" then
+        if type(v) == "string" then return v end
+        if isnd(v) then return nd().format(v, "") end
+        return STR(v)
+    end
+    local p = parse_spec(spec)
+    local tv = type(v)
+    if mtype(v) == "integer" then return fmt_int(v, p, "int") end
+    if mtype(v) == "float" then return R.fmt_float(v, p, "float") end
+    if tv == "boolean" then
+        if p.type == nil and not p.prec then
+            return fmt_str(v and "True" or "False", p)
+        end
+        return fmt_int(v and 1 or 0, p, "bool")
+    end
+    if tv == "string" then return fmt_str(v, p) end
+    if isnd(v) then return nd().format(v, spec) end
+    throw("TypeError", "unsupported format string passed to " ..
+          typename(v) .. ".__format__")
+end
+
+-- str.format: "{}", "{0}", "{name}", "{0[1]}", "{x.attr}", !r, :spec
+function R.str_format(s, ...)
+    local n = select("#", ...)
+    local kw
+    kw, n = getkw(n, ...)
+    local args = {...}
+    local auto = 0
+    local manual = false
+    local function lookup(field)
+        local head, rest = smatch(field, "^([^.%[]*)(.*)$")
+        local v
+        if head == "" then
+            if manual then
+                throw("ValueError", "cannot switch from manual field " ..
+                      "specification to automatic field numbering")
+            end
+            auto = auto + 1
+            if auto > n then
+                throw("IndexError", "Replacement index " .. (auto - 1) ..
+                      " out of range for positional args tuple")
+            end
+            v = args[auto]
+        elseif sfind(head, "^%d+$") then
+            manual = true
+            local i = tonumber(head)
+            if i >= n then
+                throw("IndexError", "Replacement index " .. i ..
+                      " out of range for positional args tuple")
+            end
+            v = args[i + 1]
+        else
+            v = kw and kw[head]
+            if v == nil then
+                error(R.mkexc("KeyError", mktuple({head}, 1)), 0)
+            end
+        end
+        while rest ~= "" do
+            local attr, r2 = smatch(rest, "^%.([%w_]+)(.*)$")
+            if attr then
+                v = R.GA(v, attr)
+                rest = r2
+            else
+                local key, r3 = smatch(rest, "^%[([^%]]*)%](.*)$")
+                if not key then
+                    throw("ValueError", "Only '.' or '[' may follow ']' " ..
+                          "in format field specifier")
+                end
+                if sfind(key, "^%d+$") then key = tonumber(key) end
+                v = R.GI(v, key)
+                rest = r3
+            end
+        end
+        return v
+    end
+    local out = {}
+    local i, len = 1, #s
+    local function field_at(pos)
+        -- returns the replacement text and the position after '}'
+        local depth, j = 1, pos
+        while j <= len do
+            local c = ssub(s, j, j)
+            if c == "{" then depth = depth + 1
+            elseif c == "}" then
+                depth = depth - 1
+                if depth == 0 then break end
+            end
+            j = j + 1
+        end
+        if j > len then
+            throw("ValueError", "expected '}' before end of string")
+        end
+        local body = ssub(s, pos, j - 1)
+        local name, conv, spec = smatch(body, "^([^!:]*)!?([^:]*):?(.*)$")
+        local v = lookup(name)
+        if conv == "r" then v = REPR(v)
+        elseif conv == "s" then v = STR(v)
+        elseif conv == "a" then v = R.ASCII(v)
+        elseif conv ~= "" then
+            throw("ValueError", "Unknown conversion specifier " .. conv)
+        end
+        if sfind(spec, "{", 1, true) then
+            spec = R.str_format_nested(spec, lookup)
+        end
+        return R.FMT(v, spec), j + 1
+    end
+    while i <= len do
+        local c = ssub(s, i, i)
+        if c == "{" then
+            if ssub(s, i + 1, i + 1) == "{" then
+                out[#out + 1] = "{"
+                i = i + 2
+            else
+                local text, ni = field_at(i + 1)
+                out[#out + 1] = text
+                i = ni
+            end
+        elseif c == "}" then
+            if ssub(s, i + 1, i + 1) == "}" then
+                out[#out + 1] = "}"
+                i = i + 2
+            else
+                throw("ValueError", "Single '}' encountered in format string")
+            end
+        else
+            local j = sfind(s, "[{}]", i) or len + 1
+            out[#out + 1] = ssub(s, i, j - 1)
+            i = j
+        end
+    end
+    return concat(out)
+end
+
+function R.str_format_nested(spec, lookup)
+    return (sgsub(spec, "{([^{}]*)}", function(name)
+        return STR(lookup(name))
+    end))
+end
+
+-- printf-style: "%d items" % n
+function R.percent_format(s, args)
+    local vals, nv
+    if getmetatable(args) == TUPLE_MT then
+        vals, nv = args, args.n
+    elseif getmetatable(args) == DICT_MT then
+        refuse("%-formatting with a mapping")
+    else
+        vals, nv = {args}, 1
+    end
+    local k = 0
+    local out = sgsub(s, "%%([-+ #0]*)(%*?%d*)%.?(%d*)([diouxXeEfFgGcrsa%%])",
+        function(flags, width, prec, conv)
+            if conv == "%" then return "%" end
+            k = k + 1
+            if k > nv then
+                throw("TypeError", "not enough arguments for format string")
+            end
+            local v = vals[k]
+            local spec = ""
+            local p = {sign = "-", zero = false}
+            if sfind(flags, "-", 1, true) then p.align = "<" end
+            if sfind(flags, "+", 1, true) then p.sign = "+"
+            elseif sfind(flags, " ", 1, true) then p.sign = " " end
+            if sfind(flags, "0", 1, true) and not p.align then
+                p.zero = true
+            end
+            if sfind(width, "*", 1, true) then refuse("'*' widths") end
+            if width ~= "" then p.width = tonumber(width) end
+            if prec ~= "" then p.prec = tonumber(prec) end
+            if conv == "s" or conv == "r" or conv == "a" then
+                local str = conv == "s" and STR(v) or REPR(v)
+                if p.prec then str = ssub(str, 1, p.prec) end
+                p.prec = nil
+                p.type = nil
+                p.zero = false
+                if not p.align then p.align = ">" end
+                return align(str, p, ">", 0)
+            end
+            if conv == "c" then
+                return align(type(v) == "string" and v or B.chr(v), p, ">",
+                             0)
+            end
+            if type(v) == "boolean" then v = v and 1 or 0 end
+            if isnd(v) then v = nd().item(v) end
+            if not mtype(v) then
+                throw("TypeError", "%" .. conv .. " format: a real number " ..
+                      "is required, not " .. typename(v))
+            end
+            if conv == "d" or conv == "i" or conv == "u" then
+                if mtype(v) == "float" then v = float_to_int(v) end
+                p.type = "d"
+                local pr = p.prec
+                p.prec = nil
+                if pr then refuse("%d with a precision") end
+                return fmt_int(v, p, "int")
+            end
+            if conv == "x" or conv == "X" or conv == "o" then
+                if mtype(v) ~= "integer" then
+                    throw("TypeError", "%" .. conv .. " format: an integer " ..
+                          "is required, not " .. typename(v))
+                end
+                p.type = conv
+                return fmt_int(v, p, "int")
+            end
+            p.type = conv
+            if not p.prec then p.prec = 6 end
+            return R.fmt_float(v + 0.0, p, "float")
+        end)
+    if k < nv then
+        throw("TypeError", "not all arguments converted during string " ..
+              "formatting")
+    end
+    return out
+end
+
+-- ---------------------------------------------------------------------
+-- math and time
+
+R.LOADERS.math = function()
+    local m = {}
+    local function num(x, fname)
+        if mtype(x) then return x end
+        if type(x) == "boolean" then return x and 1 or 0 end
+        if isnd(x) then
+            local v = nd().item(x)
+            if mtype(v) then return v end
+        end
+        throw("TypeError", "must be real number, not " .. typename(x))
+    end
+    local function domain() throw("ValueError", "math domain error") end
+    local function f1(name, f, check)
+        m[name] = function(x)
+            x = num(x) + 0.0
+            if check and not check(x) then domain() end
+            return f(x)
+        end
+    end
+    m.pi, m.e, m.tau = math.pi, math.exp(1), 2 * math.pi
+    m.inf, m.nan = huge, 0.0 / 0.0
+    f1("sqrt", math.sqrt, function(x) return x >= 0 or x ~= x end)
+    f1("exp", function(x)
+        local r = math.exp(x)
+        if r == huge and x ~= huge then
+            throw("OverflowError", "math range error")
+        end
+        return r
+    end)
+    m.log = function(x, base)
+        x = num(x)
+        if x <= 0 then domain() end
+        if base == nil then return math.log(x + 0.0) end
+        base = num(base)
+        if base <= 0 then domain() end
+        local d = math.log(base + 0.0)
+        if d == 0 then
+            throw("ZeroDivisionError", "float division by zero")
+        end
+        return math.log(x + 0.0) / d
+    end
+    f1("log10", function(x) return math.log(x, 10) end,
+       function(x) return x > 0 end)
+    f1("log2", function(x) return math.log(x, 2) end,
+       function(x) return x > 0 end)
+    f1("sin", math.sin); f1("cos", math.cos); f1("tan", math.tan)
+    f1("asin", math.asin, function(x) return x >= -1 and x <= 1 end)
+    f1("acos", math.acos, function(x) return x >= -1 and x <= 1 end)
+    f1("atan", math.atan)
+    f1("fabs", math.abs)
+    f1("degrees", function(x) return x * (180.0 / math.pi) end)
+    f1("radians", function(x) return x * (math.pi / 180.0) end)
+    f1("sinh", C.sinh); f1("cosh", C.cosh); f1("tanh", C.tanh)
+    m.atan2 = function(y, x) return math.atan(num(y) + 0.0, num(x) + 0.0) end
+    m.hypot = function(...)
+        local n = select("#", ...)
+        if n == 2 then
+            return C.hypot(num((...)) + 0.0, num((select(2, ...))) + 0.0)
+        end
+        refuse("math.hypot with other than two arguments")
+    end
+    m.pow = function(x, y)
+        x, y = num(x) + 0.0, num(y) + 0.0
+        if x == 0 and y < 0 then domain() end
+        if x < 0 and y ~= floor(y) then domain() end
+        return x ^ y
+    end
+    m.floor = function(x)
+        x = num(x)
+        if mtype(x) == "integer" then return x end
+        return float_to_int(floor(x))
+    end
+    m.ceil = function(x)
+        x = num(x)
+        if mtype(x) == "integer" then return x end
+        return float_to_int(math.ceil(x))
+    end
+    m.trunc = function(x)
+        x = num(x)
+        if mtype(x) == "integer" then return x end
+        return float_to_int(x)
+    end
+    m.isnan = function(x) x = num(x); return x ~= x end
+    m.isinf = function(x) x = num(x); return x == huge or x == -huge end
+    m.isfinite = function(x)
+        x = num(x)
+        return x == x and x ~= huge and x ~= -huge
+    end
+    m.copysign = function(x, y)
+        x, y = mabs_(num(x) + 0.0), num(y) + 0.0
+        if y < 0 or (y == 0 and 1 / y < 0) then return -x end
+        return x
+    end
+    m.fmod = function(x, y)
+        x, y = num(x) + 0.0, num(y) + 0.0
+        if y == 0 then domain() end
+        return math.fmod(x, y)
+    end
+    m.factorial = function(n)
+        if mtype(n) ~= "integer" then
+            if type(n) == "boolean" then n = n and 1 or 0
+            else
+                throw("TypeError", "'" .. typename(n) .. "' object cannot " ..
+                      "be interpreted as an integer")
+            end
+        end
+        if n < 0 then
+            throw("ValueError", "factorial() not defined for negative values")
+        end
+        local r = 1
+        for i = 2, n do r = R.MUL(r, i) end
+        return r
+    end
+    local function gcd(a, b)
+        a, b = math.abs(a), math.abs(b)
+        while b ~= 0 do a, b = b, a % b end
+        return a
+    end
+    m.gcd = function(...)
+        local r = 0
+        for i = 1, select("#", ...) do r = gcd(r, R.index((select(i, ...))))
+        end
+        return r
+    end
+    m.lcm = function(a, b)
+        a, b = R.index(a), R.index(b)
+        if a == 0 or b == 0 then return 0 end
+        return math.abs(R.MUL(a // gcd(a, b), b))
+    end
+    m.comb = function(n, k)
+        n, k = R.index(n), R.index(k)
+        if n < 0 or k < 0 then
+            throw("ValueError", (n < 0 and "n" or "k") ..
+                  " must be a non-negative integer")
+        end
+        if k > n then return 0 end
+        if k > n - k then k = n - k end
+        local r = 1
+        for i = 1, k do
+            r = R.MUL(r, n - k + i) // i
+        end
+        return r
+    end
+    m.perm = function(n, k)
+        n = R.index(n)
+        k = k == nil and n or R.index(k)
+        if k > n then return 0 end
+        local r = 1
+        for i = n - k + 1, n do r = R.MUL(r, i) end
+        return r
+    end
+    m.isclose = function(a, b, ...)
+        local kw = getkw(select("#", ...), ...)
+        local rt, at = 1e-09, 0.0
+        if kw then
+            rt = kw.rel_tol or rt
+            at = kw.abs_tol or at
+        end
+        a, b = num(a) + 0.0, num(b) + 0.0
+        if a == b then return true end
+        if a == huge or a == -huge or b == huge or b == -huge then
+            return false
+        end
+        local d = math.abs(b - a)
+        return d <= math.abs(rt * b) or d <= math.abs(rt * a) or d <= at
+    end
+    m.prod = function(it, ...)
+        local kw = getkw(select("#", ...), ...)
+        local acc = kw and kw.start or 1
+        for v in ITER(it) do acc = R.MUL(acc, v) end
+        return acc
+    end
+    m.fsum = function() refuse("math.fsum") end
+    m.modf = function(x)
+        x = num(x) + 0.0
+        local i = x >= 0 and floor(x) or -floor(-x)
+        return mktuple({x - i, i + 0.0}, 2)
+    end
+    return R.mkmodule("math", m)
+end
+function mabs_(x) return x < 0 and -x or (x == 0 and 0.0 or x) end
+
+R.LOADERS.time = function()
+    local t = {}
+    t.perf_counter = function() return C.clock(1) end
+    t.time = function() return C.clock(0) end
+    t.monotonic = function() return C.clock(1) end
+    t.process_time = function() return C.clock(1) end
+    t.sleep = function() refuse("time.sleep") end
+    return R.mkmodule("time", t)
+end
+
+return true
