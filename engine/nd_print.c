@@ -374,9 +374,11 @@ static void float_fill(FloatFmt *f, const NdArray *a, int part, int summ,
     f->floatmode = o->floatmode;
     f->suppress = o->suppress;
     f->sign = sign;
-    f->precision = f->floatmode == ND_FLOATMODE_UNIQUE ? -1 : o->precision;
-    if (f->precision > ND_PRINT_MAXPREC)
-        f->precision = ND_PRINT_MAXPREC;
+    f->precision = o->precision < 0                  ? 0
+                   : o->precision > ND_PRINT_MAXPREC ? ND_PRINT_MAXPREC
+                                                     : o->precision;
+    if (f->floatmode == ND_FLOATMODE_UNIQUE)
+        f->precision = -1; /* None: as many digits as it takes */
     f->exp_format = 0;
     c.f = f;
     c.t = a->dtype;
