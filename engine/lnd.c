@@ -2781,6 +2781,685 @@ static int l_append(lua_State *L)
 }
 
 /* ------------------------------------------------------------------ */
+/* sorting, searching */
+
+static void *scratch(lua_State *L, size_t n)
+{
+    return lua_newuserdatauv(L, n ? n : 1, 0);
+}
+
+static int l_sort(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    NdArray ta;
+    char sa[16];
+    NdErr err;
+    int ai = argx(L, top_, 2, "axis");
+    const NdArray *a = operand(L, 1, &ta, sa);
+    NdArray *c;
+    int axis = -1;
+    if (ai && is_none(L, ai)) {
+        int64_t n = nd_size(a);
+        c = push_copy(L, a, a->dtype);
+        c->ndim = 1;
+        c->shape[0] = n;
+        c->strides[0] = (int64_t)nd_dtype_size(c->dtype);
+        nd_update_flags(c);
+    } else {
+        if (!absent(L, ai))
+            axis = (int)toint(L, ai, "axis");
+        c = push_copy(L, a, a->dtype);
+    }
+    if (c->ndim == 0)
+        raisef(L, "numpy.AxisError", "axis -1 is out of bounds for array "
+                                     "of dimension 0");
+    int ci = lua_gettop(L);
+    TRY(nd_norm_axis(&axis, c->ndim, &err));
+    void *s = scratch(L, nd_sort_scratch(c, axis));
+    TRY(nd_sort(c, axis, s, &err));
+    lua_settop(L, ci);
+    return 1;
+}
+
+/* a:sort() sorts in place */
+static int m_sort(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    NdArray *a = checkarray(L, 1);
+    NdErr err;
+    int ai = argx(L, top_, 2, "axis");
+    int axis = absent(L, ai) ? -1 : (int)toint(L, ai, "axis");
+    if (a->ndim == 0)
+        raisef(L, "numpy.AxisError", "axis -1 is out of bounds for array "
+                                     "of dimension 0");
+    TRY(nd_norm_axis(&axis, a->ndim, &err));
+    void *s = scratch(L, nd_sort_scratch(a, axis));
+    TRY(nd_sort(a, axis, s, &err));
+    return 0;
+}
+
+static int l_argsort(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    NdArray ta;
+    char sa[16];
+    NdErr err;
+    int ai = argx(L, top_, 2, "axis");
+    const NdArray *a = operand(L, 1, &ta, sa);
+    NdArray flat;
+    int axis = -1;
+    if (ai && is_none(L, ai)) {
+        int64_t n = nd_size(a);
+        if (!nd_reshape_view(&flat, a, 1, &n)) {
+            NdArray *c = push_copy(L, a, a->dtype);
+            nd_reshape_view(&flat, c, 1, &n);
+        }
+        a = &flat;
+        axis = 0;
+    } else if (!absent(L, ai)) {
+        axis = (int)toint(L, ai, "axis");
+    }
+    if (a->ndim == 0)
+        raisef(L, "numpy.AxisError", "axis -1 is out of bounds for array "
+                                     "of dimension 0");
+    TRY(nd_norm_axis(&axis, a->ndim, &err));
+    NdArray *o = lnd_newarray(L, ND_INT64, a->ndim, a->shape);
+    int oi = lua_gettop(L);
+    size_t n = (size_t)a->shape[axis];
+    void *s = scratch(L, n * nd_dtype_size(a->dtype) + 16 + n * 8);
+    TRY(nd_argsort(a, axis, o, s, &err));
+    lua_settop(L, oi);
+    return 1;
+}
+
+static int l_unique(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    NdArray ta;
+    char sa[16];
+    NdErr err;
+    int ci = argx(L, top_, 0, "return_counts");
+    int want_counts = ci ? tobool(L, ci) : 0;
+    const NdArray *a = operand(L, 1, &ta, sa);
+    int64_t n = nd_size(a);
+    NdArray *c = push_copy(L, a, a->dtype);
+    c->ndim = 1;
+    c->shape[0] = n;
+    c->strides[0] = (int64_t)nd_dtype_size(c->dtype);
+    nd_update_flags(c);
+    int cidx = lua_gettop(L);
+    TRY(nd_sort(c, 0, NULL, &err));
+    int64_t *counts = want_counts ? scratch(L, (size_t)n * 8) : NULL;
+    int si = lua_gettop(L);
+    int64_t k = nd_unique_sorted(c, counts);
+    NdArray *u = lnd_newarray(L, c->dtype, 1, &k);
+    memcpy(u->data, c->data, (size_t)k * nd_dtype_size(c->dtype));
+    if (!want_counts)
+        return 1;
+    NdArray *cn = lnd_newarray(L, ND_INT64, 1, &k);
+    memcpy(cn->data, counts, (size_t)k * 8);
+    (void)cidx;
+    (void)si;
+    push_seq(L, 2, "py.tuple");
+    return 1;
+}
+
+static int l_nonzero(lua_State *L)
+{
+    NdArray ta;
+    char sa[16];
+    const NdArray *a = operand(L, 1, &ta, sa);
+    if (a->ndim == 0)
+        raisef(L, "ValueError", "Calling nonzero on 0d arrays is not "
+                                "allowed. Use np.atleast_1d(scalar)."
+                                "nonzero() instead.");
+    int64_t cnt = nd_count_nonzero(a);
+    int64_t sh[2] = {a->ndim, cnt};
+    NdArray *nz = lnd_newarray(L, ND_INT64, 2, sh);
+    int nzi = lua_gettop(L);
+    nd_nonzero(a, nz);
+    for (int d = 0; d < a->ndim; d++) {
+        NdArray row;
+        nd_slice_axis(&row, nz, 0, d, 1, 1);
+        nd_squeeze(&row, &row, 0, NULL);
+        push_view(L, &row, nzi);
+    }
+    push_seq(L, a->ndim, "py.tuple");
+    return 1;
+}
+
+static int l_where_any(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    if (nposx(L, top_) == 1)
+        return l_nonzero(L);
+    return l_where(L);
+}
+
+/* median / percentile / quantile */
+static int quantile(lua_State *L, int kind /* 0 median 1 pct 2 q */)
+{
+    const int top_ = lua_gettop(L);
+    NdArray ta, tq;
+    char sa[16], sq[16];
+    NdErr err;
+    char axes[ND_MAXDIMS];
+    int qi = kind ? argx(L, top_, 2, "q") : 0;
+    int ai = argx(L, top_, kind ? 3 : 2, "axis");
+    int ki = argx(L, top_, 0, "keepdims");
+    const NdArray *a = operand(L, 1, &ta, sa);
+    int given = axes_arg(L, ai, a, axes);
+    int keep = ki ? tobool(L, ki) : 0;
+    if (nd_dtype_kind(a->dtype) == 'c')
+        raisef(L, "TypeError", "a must be an array of real numbers");
+    const NdArray *q = NULL;
+    int nq = 1;
+    double qv[1024];
+    if (kind) {
+        if (!qi)
+            raisef(L, "TypeError", "missing required argument 'q'");
+        q = operand(L, qi, &tq, sq);
+        if (nd_size(q) > 1024)
+            raisef(L, "ValueError", "too many quantiles");
+        nq = (int)nd_size(q);
+        int64_t idx[ND_MAXDIMS] = {0};
+        for (int i = 0; i < nq; i++) {
+            const char *p = q->data;
+            for (int d = 0; d < q->ndim; d++)
+                p += idx[d] * q->strides[d];
+            double v = nd_get_double(q->dtype, p);
+            if (kind == 1)
+                v = v / 100;
+            if (!(v >= 0 && v <= 1))
+                raisef(L, "ValueError", kind == 1
+                                            ? "Percentiles must be in the "
+                                              "range [0, 100]"
+                                            : "Quantiles must be in the "
+                                              "range [0, 1]");
+            qv[i] = v;
+            for (int d = q->ndim - 1; d >= 0; d--) {
+                if (++idx[d] < q->shape[d])
+                    break;
+                idx[d] = 0;
+            }
+        }
+    }
+    /* move reduced axes last, copy contiguous (m, n) */
+    int perm[ND_MAXDIMS], np_ = 0, nred = 0;
+    int64_t m = 1, n = 1;
+    for (int i = 0; i < a->ndim; i++)
+        if (!(given != 1 || axes[i])) {
+            perm[np_++] = i;
+            m *= a->shape[i];
+        }
+    for (int i = 0; i < a->ndim; i++)
+        if (given != 1 || axes[i]) {
+            perm[np_++] = i;
+            n *= a->shape[i];
+            nred++;
+        }
+    NdArray tr;
+    TRY(nd_transpose(&tr, a, perm, &err));
+    NdArray *w = lnd_newarray(L, a->dtype, tr.ndim, tr.shape);
+    TRY(nd_assign(w, &tr, &err));
+    w->ndim = 2;
+    w->shape[0] = m;
+    w->shape[1] = n;
+    w->strides[1] = (int64_t)nd_dtype_size(a->dtype);
+    w->strides[0] = n * w->strides[1];
+    nd_update_flags(w);
+    NdDType ot = kind == 0 && a->dtype == ND_FLOAT32 ? ND_FLOAT32
+                                                     : ND_FLOAT64;
+    int64_t shape[ND_MAXDIMS];
+    int nd = 0;
+    if (kind && q->ndim > 0)
+        for (int d = 0; d < q->ndim; d++)
+            shape[nd++] = q->shape[d];
+    for (int i = 0; i < a->ndim; i++) {
+        int red = given != 1 || axes[i];
+        if (!red)
+            shape[nd++] = a->shape[i];
+        else if (keep)
+            shape[nd++] = 1;
+    }
+    NdArray *o = lnd_newarray(L, ot, nd, shape);
+    TRY(nd_quantile_rows(w, qv, nq, kind == 0, o, &err));
+    mark_scalar(L, -1);
+    return 1;
+}
+
+static int l_median(lua_State *L)
+{
+    return quantile(L, 0);
+}
+
+static int l_percentile(lua_State *L)
+{
+    return quantile(L, 1);
+}
+
+static int l_quantile(lua_State *L)
+{
+    return quantile(L, 2);
+}
+
+/* ------------------------------------------------------------------ */
+/* products */
+
+static int l_matmul(lua_State *L)
+{
+    NdArray ta, tb;
+    char sa[16], sb[16];
+    NdErr err;
+    NdDType t;
+    int nd;
+    int64_t shape[ND_MAXDIMS];
+    const NdArray *a = operand(L, 1, &ta, sa);
+    const NdArray *b = operand(L, 2, &tb, sb);
+    TRY(nd_matmul_prepare(a, b, &t, &nd, shape, &err));
+    NdArray *o = lnd_newarray(L, t, nd, shape);
+    int oi = lua_gettop(L);
+    void *s = scratch(L, nd_matmul_scratch(a, b, o));
+    TRY(nd_matmul(a, b, o, s, &err));
+    lua_settop(L, oi);
+    mark_scalar(L, -1);
+    return 1;
+}
+
+/* General dot: contract a's last axis with b's second-to-last (its only
+** one when 1-d). */
+static int dot_impl(lua_State *L, const NdArray *a, const NdArray *b)
+{
+    NdErr err;
+    if (a->ndim == 0 || b->ndim == 0) {
+        NdDType t;
+        int nd;
+        int64_t shape[ND_MAXDIMS];
+        TRY(nd_binary_prepare(ND_MUL, a, b, &t, &nd, shape, &err));
+        NdArray *o = lnd_newarray(L, t, nd, shape);
+        TRY(nd_binary(ND_MUL, a, b, o, &err));
+        mark_scalar(L, -1);
+        return 1;
+    }
+    int ka = a->ndim - 1, kb = b->ndim == 1 ? 0 : b->ndim - 2;
+    if (a->shape[ka] != b->shape[kb]) {
+        char s1[300], s2[300];
+        nd_shape_str(s1, sizeof s1, a->ndim, a->shape);
+        nd_shape_str(s2, sizeof s2, b->ndim, b->shape);
+        return raisef(L, "ValueError",
+                      "shapes %s and %s not aligned: %lld (dim %d) != %lld "
+                      "(dim %d)", s1, s2, (long long)a->shape[ka], ka,
+                      (long long)b->shape[kb], kb);
+    }
+    if (a->ndim <= 2 && b->ndim <= 2) {
+        NdDType t;
+        int nd;
+        int64_t shape[ND_MAXDIMS];
+        TRY(nd_matmul_prepare(a, b, &t, &nd, shape, &err));
+        NdArray *o = lnd_newarray(L, t, nd, shape);
+        int oi = lua_gettop(L);
+        void *s = scratch(L, nd_matmul_scratch(a, b, o));
+        TRY(nd_matmul(a, b, o, s, &err));
+        lua_settop(L, oi);
+        mark_scalar(L, -1);
+        return 1;
+    }
+    /* (P, K) @ (K, Q) */
+    NdDType t = nd_promote_types(a->dtype, b->dtype);
+    int64_t K = a->shape[ka], P = K ? nd_size(a) / K : 0, Q = 1;
+    int64_t shape[ND_MAXDIMS];
+    int nd = 0;
+    for (int i = 0; i < ka; i++)
+        shape[nd++] = a->shape[i];
+    int perm[ND_MAXDIMS], np_ = 0;
+    perm[np_++] = kb;
+    for (int i = 0; i < b->ndim; i++)
+        if (i != kb) {
+            perm[np_++] = i;
+            shape[nd++] = b->shape[i];
+            Q *= b->shape[i];
+        }
+    if (nd > ND_MAXDIMS)
+        raisef(L, "ValueError", "too many dimensions");
+    NdArray bt;
+    TRY(nd_transpose(&bt, b, perm, &err));
+    NdArray *A2 = lnd_newarray(L, t, a->ndim, a->shape);
+    TRY(nd_assign(A2, a, &err));
+    NdArray *B2 = lnd_newarray(L, t, bt.ndim, bt.shape);
+    TRY(nd_assign(B2, &bt, &err));
+    A2->ndim = 2, A2->shape[0] = P, A2->shape[1] = K;
+    B2->ndim = 2, B2->shape[0] = K, B2->shape[1] = Q;
+    NdArray *o = lnd_newarray(L, t, nd, shape);
+    NdArray o2 = *o;
+    o2.ndim = 2, o2.shape[0] = P, o2.shape[1] = Q;
+    TRY(nd_matmul2d(A2, B2, &o2, &err));
+    return 1;
+}
+
+static int l_dot(lua_State *L)
+{
+    NdArray ta, tb;
+    char sa[16], sb[16];
+    const NdArray *a = operand(L, 1, &ta, sa);
+    const NdArray *b = operand(L, 2, &tb, sb);
+    return dot_impl(L, a, b);
+}
+
+static int l_inner(lua_State *L)
+{
+    NdArray ta, tb;
+    char sa[16], sb[16];
+    NdErr err;
+    const NdArray *a = operand(L, 1, &ta, sa);
+    const NdArray *b = operand(L, 2, &tb, sb);
+    if (b->ndim >= 2) {
+        int perm[ND_MAXDIMS];
+        for (int i = 0; i < b->ndim; i++)
+            perm[i] = i;
+        perm[b->ndim - 2] = b->ndim - 1;
+        perm[b->ndim - 1] = b->ndim - 2;
+        NdArray bt;
+        TRY(nd_transpose(&bt, b, perm, &err));
+        if (a->ndim && a->shape[a->ndim - 1] != bt.shape[bt.ndim - 2])
+            raisef(L, "ValueError", "shapes %s and %s not aligned",
+                   "a", "b");
+        return dot_impl(L, a, &bt);
+    }
+    return dot_impl(L, a, b);
+}
+
+static int l_outer(lua_State *L)
+{
+    NdArray ta, tb;
+    char sa[16], sb[16];
+    NdErr err;
+    const NdArray *a = operand(L, 1, &ta, sa);
+    const NdArray *b = operand(L, 2, &tb, sb);
+    NdArray *ac = push_copy(L, a, a->dtype), *bc = push_copy(L, b, b->dtype);
+    NdArray av = *ac, bv = *bc;
+    int64_t na = nd_size(a), nb = nd_size(b);
+    av.ndim = 2, av.shape[0] = na, av.shape[1] = 1;
+    av.strides[0] = (int64_t)nd_dtype_size(a->dtype), av.strides[1] = 0;
+    bv.ndim = 2, bv.shape[0] = 1, bv.shape[1] = nb;
+    bv.strides[0] = 0, bv.strides[1] = (int64_t)nd_dtype_size(b->dtype);
+    NdDType t;
+    int nd;
+    int64_t shape[ND_MAXDIMS];
+    TRY(nd_binary_prepare(ND_MUL, &av, &bv, &t, &nd, shape, &err));
+    NdArray *o = lnd_newarray(L, t, nd, shape);
+    TRY(nd_binary(ND_MUL, &av, &bv, o, &err));
+    return 1;
+}
+
+/* out = x*y - z*w over views (NumPy's cross: multiply, then subtract) */
+static NdError cross_term(lua_State *L, NdArray *out, const NdArray *x,
+                          const NdArray *y, const NdArray *z,
+                          const NdArray *w, NdErr *err)
+{
+    NdError rc;
+    NdArray *tmp = lnd_newarray(L, out->dtype, out->ndim, out->shape);
+    if ((rc = nd_binary(ND_MUL, x, y, out, err)) ||
+        (rc = nd_binary(ND_MUL, z, w, tmp, err)) ||
+        (rc = nd_binary(ND_SUB, out, tmp, out, err)))
+        return rc;
+    lua_pop(L, 1);
+    return ND_OK;
+}
+
+static int l_cross(lua_State *L)
+{
+    NdArray ta, tb;
+    char sa[16], sb[16];
+    NdErr err;
+    const NdArray *a = operand(L, 1, &ta, sa);
+    const NdArray *b = operand(L, 2, &tb, sb);
+    if (a->ndim == 0 || b->ndim == 0)
+        raisef(L, "ValueError", "At least one array has zero dimension");
+    int64_t da = a->shape[a->ndim - 1], db = b->shape[b->ndim - 1];
+    if ((da != 2 && da != 3) || (db != 2 && db != 3))
+        raisef(L, "ValueError", "incompatible dimensions for cross "
+                                "product\n(dimension must be 2 or 3)");
+    NdArray ac[3], bc[3];
+    char zs[2][16];
+    NdArray zero[2];
+    for (int i = 0; i < 3; i++) {
+        if (i < da) {
+            nd_slice_axis(&ac[i], a, a->ndim - 1, i, 1, 1);
+            nd_squeeze(&ac[i], &ac[i], a->ndim - 1, NULL);
+        }
+        if (i < db) {
+            nd_slice_axis(&bc[i], b, b->ndim - 1, i, 1, 1);
+            nd_squeeze(&bc[i], &bc[i], b->ndim - 1, NULL);
+        }
+    }
+    nd_scalar_int(&zero[0], zs[0], a->dtype, 0);
+    nd_scalar_int(&zero[1], zs[1], b->dtype, 0);
+    if (da == 2)
+        ac[2] = zero[0];
+    if (db == 2)
+        bc[2] = zero[1];
+    const NdArray *ops[2] = {&ac[0], &bc[0]};
+    int nd;
+    int64_t shape[ND_MAXDIMS];
+    TRY(nd_broadcast_shape(2, ops, &nd, shape, &err));
+    NdDType t = nd_promote_types(a->dtype, b->dtype);
+    if (da == 2 && db == 2) {
+        NdArray *o = lnd_newarray(L, t, nd, shape);
+        TRY(cross_term(L, o, &ac[0], &bc[1], &ac[1], &bc[0], &err));
+        mark_scalar(L, -1);
+        return 1;
+    }
+    shape[nd] = 3;
+    NdArray *o = lnd_newarray(L, t, nd + 1, shape);
+    NdArray oc[3];
+    for (int i = 0; i < 3; i++) {
+        nd_slice_axis(&oc[i], o, nd, i, 1, 1);
+        nd_squeeze(&oc[i], &oc[i], nd, NULL);
+    }
+    TRY(cross_term(L, &oc[0], &ac[1], &bc[2], &ac[2], &bc[1], &err));
+    TRY(cross_term(L, &oc[1], &ac[2], &bc[0], &ac[0], &bc[2], &err));
+    TRY(cross_term(L, &oc[2], &ac[0], &bc[1], &ac[1], &bc[0], &err));
+    return 1;
+}
+
+/* np.cov(m, y=None, rowvar=True, bias=False, ddof=None) */
+static int cov_impl(lua_State *L, int corr)
+{
+    const int top_ = lua_gettop(L);
+    NdArray tm, ty;
+    char sm[16], sy[16];
+    NdErr err;
+    int yi = argx(L, top_, 2, "y");
+    int ri = argx(L, top_, 3, "rowvar");
+    int bi = corr ? 0 : argx(L, top_, 4, "bias");
+    int di = corr ? 0 : argx(L, top_, 5, "ddof");
+    int rowvar = ri && !absent(L, ri) ? tobool(L, ri) : 1;
+    const NdArray *m = operand(L, 1, &tm, sm);
+    if (m->ndim > 2)
+        raisef(L, "ValueError", "m has more than 2 dimensions");
+    /* X = array(m, ndmin=2, dtype=float64) */
+    NdArray mv = *m;
+    if (m->ndim < 2) {
+        mv.ndim = 2;
+        mv.shape[1] = m->ndim ? m->shape[0] : 1;
+        mv.strides[1] = m->ndim ? m->strides[0] : 0;
+        mv.shape[0] = 1;
+        mv.strides[0] = 0;
+    }
+    if (!rowvar && mv.shape[0] != 1)
+        nd_transpose(&mv, &mv, NULL, NULL);
+    int64_t rows = mv.shape[0], n = mv.shape[1];
+    NdArray yv;
+    if (!absent(L, yi)) {
+        const NdArray *y = operand(L, yi, &ty, sy);
+        yv = *y;
+        if (y->ndim < 2) {
+            yv.ndim = 2;
+            yv.shape[1] = y->ndim ? y->shape[0] : 1;
+            yv.strides[1] = y->ndim ? y->strides[0] : 0;
+            yv.shape[0] = 1;
+            yv.strides[0] = 0;
+        }
+        if (!rowvar && yv.shape[0] != 1)
+            nd_transpose(&yv, &yv, NULL, NULL);
+        if (yv.shape[1] != n)
+            raisef(L, "ValueError", "all the input array dimensions except "
+                                    "for the concatenation axis must match "
+                                    "exactly");
+        rows += yv.shape[0];
+    }
+    int64_t xs[2] = {rows, n};
+    NdArray *X = lnd_newarray(L, ND_FLOAT64, 2, xs);
+    NdArray part;
+    nd_slice_axis(&part, X, 0, 0, 1, mv.shape[0]);
+    TRY(nd_assign(&part, &mv, &err));
+    if (!absent(L, yi)) {
+        nd_slice_axis(&part, X, 0, mv.shape[0], 1, yv.shape[0]);
+        TRY(nd_assign(&part, &yv, &err));
+    }
+    double ddof = 1;
+    if (bi && tobool(L, bi))
+        ddof = 0;
+    if (di && !absent(L, di))
+        ddof = todouble(L, di);
+    double fact = (double)n - ddof;
+    /* avg = X.mean(axis=1); X -= avg[:, None] */
+    int64_t one = rows;
+    NdArray *avg = lnd_newarray(L, ND_FLOAT64, 1, &one);
+    char ax[ND_MAXDIMS] = {0, 1};
+    TRY(nd_reduce(ND_R_MEAN, X, ax, 0, avg, &err));
+    NdArray av = *avg;
+    av.ndim = 2, av.shape[1] = 1, av.strides[1] = 0;
+    TRY(nd_binary(ND_SUB, X, &av, X, &err));
+    int64_t cs[2] = {rows, rows};
+    NdArray *C = lnd_newarray(L, ND_FLOAT64, 2, cs);
+    int ci = lua_gettop(L);
+    const double *x = (const double *)X->data;
+    double *c = (double *)C->data;
+    for (int64_t i = 0; i < rows; i++)
+        for (int64_t j = i; j < rows; j++) {
+            double s = 0;
+            for (int64_t k = 0; k < n; k++)
+                s += x[j * n + k] * x[i * n + k];
+            c[i * rows + j] = c[j * rows + i] = s;
+        }
+    double f = 1.0 / fact;
+    for (int64_t i = 0; i < rows * rows; i++)
+        c[i] *= f;
+    if (corr) {
+        double sd[1024];
+        if (rows > 1024)
+            raisef(L, "ValueError", "too many variables");
+        for (int64_t i = 0; i < rows; i++)
+            sd[i] = sqrt(c[i * rows + i]);
+        for (int64_t i = 0; i < rows; i++)
+            for (int64_t j = 0; j < rows; j++) {
+                double v = c[i * rows + j] / sd[i];
+                v = v / sd[j];
+                if (v < -1)
+                    v = -1;
+                if (v > 1)
+                    v = 1;
+                c[i * rows + j] = v;
+            }
+    }
+    lua_settop(L, ci);
+    if (rows == 1) {
+        C->ndim = 0;
+        nd_update_flags(C);
+        mark_scalar(L, -1);
+    }
+    return 1;
+}
+
+static int l_cov(lua_State *L)
+{
+    return cov_impl(L, 0);
+}
+
+static int l_corrcoef(lua_State *L)
+{
+    return cov_impl(L, 1);
+}
+
+static int l_atleast_1d(lua_State *L)
+{
+    NdArray ta;
+    char sa[16];
+    const NdArray *a = operand(L, 1, &ta, sa);
+    if (a->ndim >= 1) {
+        if (a == &ta)
+            push_copy(L, a, a->dtype);
+        else
+            lua_pushvalue(L, lnd_toarray(L, 1) == a ? 1 : -1);
+        return 1;
+    }
+    NdArray *c = push_copy(L, a, a->dtype);
+    c->ndim = 1;
+    c->shape[0] = 1;
+    c->strides[0] = (int64_t)nd_dtype_size(c->dtype);
+    nd_update_flags(c);
+    return 1;
+}
+
+static int l_diag(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    NdArray *a = checkarray(L, 1);
+    int ki = argx(L, top_, 2, "k");
+    int64_t k = absent(L, ki) ? 0 : toint(L, ki, "k");
+    if (a->ndim == 1) {
+        int64_t n = a->shape[0] + (k < 0 ? -k : k);
+        int64_t sh[2] = {n, n};
+        NdArray *o = lnd_newarray(L, a->dtype, 2, sh);
+        memset(o->data, 0, nd_nbytes(o));
+        for (int64_t i = 0; i < a->shape[0]; i++) {
+            int64_t r = k >= 0 ? i : i - k, c = k >= 0 ? i + k : i;
+            memcpy(o->data + r * o->strides[0] + c * o->strides[1],
+                   a->data + i * a->strides[0], nd_dtype_size(a->dtype));
+        }
+        return 1;
+    }
+    if (a->ndim != 2)
+        raisef(L, "ValueError", "Input must be 1- or 2-d.");
+    NdArray v = *a;
+    int64_t r0 = k >= 0 ? 0 : -k, c0 = k >= 0 ? k : 0;
+    int64_t n = a->shape[0] - r0 < a->shape[1] - c0 ? a->shape[0] - r0
+                                                    : a->shape[1] - c0;
+    if (n < 0)
+        n = 0;
+    v.ndim = 1;
+    v.data = a->data + (n ? r0 * a->strides[0] + c0 * a->strides[1] : 0);
+    v.shape[0] = n;
+    v.strides[0] = a->strides[0] + a->strides[1];
+    NdArray *o = lnd_newarray(L, a->dtype, 1, &n);
+    NdErr err;
+    TRY(nd_assign(o, &v, &err));
+    return 1;
+}
+
+static int l_trace(lua_State *L)
+{
+    NdArray *a = checkarray(L, 1);
+    if (a->ndim != 2)
+        raisef(L, "ValueError", "diag requires an array of at least two "
+                                "dimensions");
+    NdArray v = *a;
+    int64_t n = a->shape[0] < a->shape[1] ? a->shape[0] : a->shape[1];
+    v.ndim = 1;
+    v.shape[0] = n;
+    v.strides[0] = a->strides[0] + a->strides[1];
+    nd_update_flags(&v);
+    NdArray desc;
+    NdErr err;
+    TRY(nd_reduce_prepare(ND_R_SUM, &v, NULL, 0, -1, &desc, &err));
+    NdArray *o = push_new(L, &desc);
+    TRY(nd_reduce(ND_R_SUM, &v, NULL, 0, o, &err));
+    mark_scalar(L, -1);
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
 /* module tables */
 
 static int l_kw(lua_State *L)
@@ -2849,6 +3528,11 @@ static const luaL_Reg methods[] = {
     {"tolist", l_tolist},
     {"fill", l_fill},
     {"repeat", l_repeat},
+    {"sort", m_sort},
+    {"argsort", l_argsort},
+    {"nonzero", l_nonzero},
+    {"dot", l_dot},
+    {"trace", l_trace},
     {NULL, NULL},
 };
 
@@ -2959,7 +3643,7 @@ static const luaL_Reg funcs[] = {
     {"round", l_round},
     {"around", l_round},
     {"clip", l_clip},
-    {"where", l_where},
+    {"where", l_where_any},
     {"truth", l_truth},
     {"item", l_item},
     {"tolist", l_tolist},
@@ -3011,6 +3695,23 @@ static const luaL_Reg funcs[] = {
     {"tile", l_tile},
     {"repeat", l_repeat},
     {"append", l_append},
+    {"sort", l_sort},
+    {"argsort", l_argsort},
+    {"unique", l_unique},
+    {"nonzero", l_nonzero},
+    {"median", l_median},
+    {"percentile", l_percentile},
+    {"quantile", l_quantile},
+    {"matmul", l_matmul},
+    {"dot", l_dot},
+    {"inner", l_inner},
+    {"outer", l_outer},
+    {"cross", l_cross},
+    {"cov", l_cov},
+    {"corrcoef", l_corrcoef},
+    {"atleast_1d", l_atleast_1d},
+    {"diag", l_diag},
+    {"trace", l_trace},
     {"kw", l_kw},
     {"ndim", l_ndim},
     {"shape", l_shape},

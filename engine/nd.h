@@ -146,6 +146,9 @@ void nd_set_double(NdDType t, char *p, double v);
 void nd_set_int(NdDType t, char *p, int64_t v);
 void nd_get_complex(NdDType t, const char *p, double *re, double *im);
 
+/* "(2,3)" as NumPy prints shapes in error messages ("(2,)" for 1-d). */
+void nd_shape_str(char *buf, size_t size, int ndim, const int64_t *shape);
+
 /* Normalise an axis for an array of ndim dims (negative counts from
 ** the end). ND_EAXIS "axis 2 is out of bounds for array of dimension 1". */
 NdError nd_norm_axis(int *axis, int ndim, NdErr *e);
@@ -268,13 +271,21 @@ NdError nd_accumulate(int prod, const NdArray *a, int axis, NdArray *out,
 NdDType nd_sum_dtype(NdDType t);
 
 /* ---- sorting ---- */
-/* Sort a in place along axis (NaN last). */
-NdError nd_sort(NdArray *a, int axis, NdErr *e);
-/* out (int64, a's shape) = argsort along axis, NumPy's introsort order. */
-NdError nd_argsort(const NdArray *a, int axis, NdArray *out, NdErr *e);
-/* Quantiles along the reduced axes of a, which the caller has copied
-** into work (contiguous, reduced axes moved last and flattened:
-** shape (m, n)); q in [0,1]; out has m * nq elements (q outermost). */
+/* Scratch bytes nd_sort/nd_argsort need for a along axis. */
+size_t nd_sort_scratch(const NdArray *a, int axis);
+/* Sort a in place along axis (NaN last); scratch is used for lanes that
+** are not contiguous (may be NULL when they are). */
+NdError nd_sort(NdArray *a, int axis, void *scratch, NdErr *e);
+/* out (int64, a's shape) = argsort along axis in NumPy's introsort
+** order. */
+NdError nd_argsort(const NdArray *a, int axis, NdArray *out, void *scratch,
+                   NdErr *e);
+/* Compact a sorted contiguous 1-d array to its unique values; counts (if
+** not NULL, shape[0] slots) receive multiplicities. Returns the count. */
+int64_t nd_unique_sorted(NdArray *a, int64_t *counts);
+/* Quantiles of each row of work (contiguous (m, n), sorted here in
+** place); q in [0, 1], nq of them; median = NumPy's median instead.
+** out receives m * nq values, q-major, in out's dtype. */
 NdError nd_quantile_rows(NdArray *work, const double *q, int nq,
                          int median, NdArray *out, NdErr *e);
 
@@ -330,16 +341,18 @@ NdError nd_index_set(const NdIndexPlan *plan, const NdArray *value,
 
 /* ---- products ---- */
 /* out = a @ b for C-contiguous 2-D a (m,k), b (k,n), out (m,n), all of
-** out's dtype. */
-void nd_matmul2d(const NdArray *a, const NdArray *b, NdArray *out);
-/* Shapes and dtype for matmul (batch broadcasting); NumPy's gufunc
-** mismatch text. */
+** out's dtype (real dtypes; ND_ETYPE otherwise). */
+NdError nd_matmul2d(const NdArray *a, const NdArray *b, NdArray *out,
+                    NdErr *e);
+/* Result dtype and shape of matmul (batch dims broadcast, 1-d operands
+** promoted and their dims removed); NumPy's gufunc error texts. */
 NdError nd_matmul_prepare(const NdArray *a, const NdArray *b, NdDType *t,
                           int *ndim, int64_t *shape, NdErr *e);
-/* General matmul: any strides/dtypes, cast to out's dtype on the fly;
-** scratch must hold nd_matmul_scratch(a, b, out) bytes. */
+/* Scratch bytes nd_matmul needs (one packed copy of each operand's 2-d
+** block in out's dtype). */
 size_t nd_matmul_scratch(const NdArray *a, const NdArray *b,
                          const NdArray *out);
+/* out = a @ b with any strides and dtypes (cast on the fly). */
 NdError nd_matmul(const NdArray *a, const NdArray *b, NdArray *out,
                   void *scratch, NdErr *e);
 

@@ -71,8 +71,6 @@ NdError nd_fail(NdErr *e, NdError code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
-/* "(2,3)" as NumPy prints shapes in messages ("(2,)" for 1-d). */
-void nd_shape_str(char *buf, size_t size, int ndim, const int64_t *shape);
 /* Is the array C-contiguous (flags kept up to date by nd_update_flags). */
 #define ND_ISC(a) (((a)->flags & ND_C_CONTIGUOUS) != 0)
 
