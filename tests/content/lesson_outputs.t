@@ -4,6 +4,8 @@ by an ```output block is run under python3 and its output compared byte for
 byte (stdout, plus the last stderr line when the program dies with an
 uncaught exception). Also checks front matter, code width (<= 76 columns)
 and that every `core`/`iter` topic id of TOPICS.md is covered by a lesson.
+For the core/iter chapters it also checks that tables stay tables at 80
+columns and that each lesson ends with the "really testing" block quote.
 Run from the repo root (prove does that); optional args: lesson files.
 """
 
@@ -19,6 +21,7 @@ LESSONS = os.path.join(ROOT, "lessons")
 TOPICS = os.path.normpath(os.path.join(ROOT, "..", "shared", "TOPICS.md"))
 CHAPTERS = ("core", "iter")
 MAX_CODE_WIDTH = 76
+CLOSING = "> **What the interviewer is really testing:**"
 READER_WIDTH = 80  # tables in core/iter must not be flattened at 80
 FENCE = re.compile(r"^```(\w*)\s*$")
 REQUIRED = ("id", "title", "level", "topics")
@@ -197,6 +200,11 @@ def check_file(path, covered):
         wide_tables = table_problems(lines[body_start:], body_start)
         report(not wide_tables, f"{rel} tables fit {READER_WIDTH} columns",
                wide_tables)
+        text = "".join(lines[body_start:]).rstrip()
+        last = text.split("\n\n")[-1]
+        report(last.startswith(CLOSING),
+               f"{rel} ends with the 'really testing' block quote",
+               [f"last paragraph: {last[:60]!r}"])
 
     for first, code, expected in pairs:
         actual, problem = run_program(code)
