@@ -678,6 +678,14 @@ static int l_str(lua_State *L)
 {
     LndArray *u = toud(L, 1);
     NdDType *t;
+    if (lua_type(L, 1) == LUA_TBOOLEAN) {
+        lua_pushstring(L, lua_toboolean(L, 1) ? "True" : "False");
+        return 1;
+    }
+    if (is_none(L, 1)) {
+        lua_pushliteral(L, "None");
+        return 1;
+    }
     if (u)
         return push_str(L, &u->a, 0, u->scalar);
     if ((t = luaL_testudata(L, 1, MT_DTYPE)) != NULL) {
@@ -1653,9 +1661,9 @@ static int l_dtype(lua_State *L)
 
 static int l_slice(lua_State *L)
 {
-    LndSlice *s = lua_newuserdatauv(L, sizeof *s, 0);
+    LndSlice sl, *s = &sl;
     memset(s, 0, sizeof *s);
-    int n = lua_gettop(L) - 1;
+    int n = lua_gettop(L);
     int a = 1, b = 2, c = 3;
     if (n == 1) { /* slice(stop) */
         a = 0, b = 1, c = 0;
@@ -1672,6 +1680,8 @@ static int l_slice(lua_State *L)
         s->has_step = 1;
         s->step = toint(L, c, "slice");
     }
+    s = lua_newuserdatauv(L, sizeof *s, 0);
+    *s = sl;
     luaL_setmetatable(L, MT_SLICE);
     return 1;
 }

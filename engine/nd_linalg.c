@@ -9,6 +9,7 @@
 */
 #include "nd_linalg.h"
 
+#include <dlfcn.h>
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
@@ -61,6 +62,21 @@ extern void cblas_dgemm(const int order, const int transa, const int transb,
                         const double alpha, const double *a, const int lda,
                         const double *b, const int ldb, const double beta,
                         double *c, const int ldc);
+
+int nd_linalg_set_threads(int n)
+{
+    /* looked up at run time: only OpenBLAS has it, and the system's BLAS
+    ** is whatever the alternatives point at */
+    void (*set)(int);
+    void *self = dlopen(NULL, RTLD_LAZY);
+    if (!self)
+        return 0;
+    *(void **)&set = dlsym(self, "openblas_set_num_threads");
+    if (set)
+        set(n);
+    dlclose(self);
+    return set != NULL;
+}
 
 static NdError nd_fail(NdErr *err, NdError code, const char *msg)
 {

@@ -16,6 +16,15 @@
 
 #include "nd.h"
 
+/*
+** Sets OpenBLAS's thread count (when the BLAS is OpenBLAS; returns 0 and
+** does nothing otherwise). OpenBLAS's results depend on it in the last
+** bits (its threaded kernels split sums differently), so NumPy's bits
+** are those of NumPy run with the same count; the tests and their oracle
+** use 1, as should the sandbox worker (no threads under seccomp).
+*/
+int nd_linalg_set_threads(int n);
+
 /* ND_ELINALG "Last 2 dimensions of the array must be square" unless
 ** rows == cols; a helper for the binding's shape checks. */
 NdError nd_linalg_check_square(int64_t rows, int64_t cols, NdErr *err);

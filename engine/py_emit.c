@@ -415,11 +415,10 @@ static void emit_list_items(Emit *e, PyNode *items)
     int n = 0;
     outs(e, "{");
     for (PyNode *x = items; x; x = x->next, n++) {
-        if (n)
-            outs(e, ", ");
         emit_expr(e, x);
+        outs(e, ", ");
     }
-    outf(e, ", n=%d}", n);
+    outf(e, "n=%d}", n);
 }
 
 static int has_starred(PyNode *items)
@@ -435,9 +434,7 @@ static void emit_star_items(Emit *e, PyNode *items)
 {
     outs(e, "STARLIST({");
     int n = 0;
-    for (PyNode *x = items; x; x = x->next) {
-        if (n++)
-            outs(e, ", ");
+    for (PyNode *x = items; x; x = x->next, n++) {
         if (x->kind == PN_STARRED) {
             outs(e, "true, ");
             emit_expr(e, x->a);
@@ -445,8 +442,9 @@ static void emit_star_items(Emit *e, PyNode *items)
             outs(e, "false, ");
             emit_expr(e, x);
         }
+        outs(e, ", ");
     }
-    outf(e, ", n=%d})", n * 2);
+    outf(e, "n=%d})", n * 2);
 }
 
 static Scope *push_scope(Emit *e, int kind)
@@ -604,16 +602,15 @@ static void emit_call(Emit *e, PyNode *n)
         outs(e, ", {");
         int k = 0;
         for (PyNode *a = n->b; a; a = a->next, k++) {
-            if (k)
-                outs(e, ", ");
             if (a->s)
                 emit_lua_string(e, a->s, strlen(a->s));
             else
                 outf(e, "%d", a->op);
             outs(e, ", ");
             emit_expr(e, a->a);
+            outs(e, ", ");
         }
-        outf(e, ", n=%d})", k * 2);
+        outf(e, "n=%d})", k * 2);
         return;
     }
     int method = fn->kind == PN_ATTR;
@@ -844,13 +841,12 @@ static void emit_expr(Emit *e, PyNode *n)
         int k = 0;
         outs(e, "MKDICT({");
         for (PyNode *kv = n->a; kv; kv = kv->next, k++) {
-            if (k)
-                outs(e, ", ");
             emit_expr(e, kv->a);
             outs(e, ", ");
             emit_expr(e, kv->b);
+            outs(e, ", ");
         }
-        outf(e, ", n=%d})", k * 2);
+        outf(e, "n=%d})", k * 2);
         break;
     }
     case PN_LISTCOMP:

@@ -264,15 +264,16 @@ static PyNode *parse_fstring(PyCompiler *c, const char *s, size_t n, int raw,
         fld->a = parse_sub_expr(c, s + start, e - start, line);
         i = e;
         if (s[i] == '=') {
-            /* self-documenting: literal text "expr=" and repr default */
-            PyNode *l = py_node(c, PN_STR, line, 0);
-            l->s = py_strdup(c, s + start, i + 1 - start);
-            l->slen = i + 1 - start;
-            add_part(&tail, l);
-            fld->op = 'r';
+            /* self-documenting: literal text "expr=" (with the spaces
+               around '=') and repr unless a spec or conversion follows */
             i++;
             while (i < n && s[i] == ' ')
                 i++;
+            PyNode *l = py_node(c, PN_STR, line, 0);
+            l->s = py_strdup(c, s + start, i - start);
+            l->slen = i - start;
+            add_part(&tail, l);
+            fld->op = (i < n && s[i] == ':') ? 0 : 'r';
         }
         if (i < n && s[i] == '!') {
             if (i + 1 >= n || !strchr("rsa", s[i + 1]))

@@ -882,7 +882,12 @@ local function lt_slow(a, b, op)
         return a.n < b.n
     end
     if ta == "table" and ma == SET_MT and mb == SET_MT then
-        refuse("set ordering comparisons")
+        -- proper subset (op '<' or '>' already swapped to '<')
+        if a.len >= b.len then return false end
+        for i = 1, a.n do
+            if a.k[i] ~= nil and not shas(b, a.k[i]) then return false end
+        end
+        return true
     end
     cmp_error(op, a, b)
 end
@@ -903,6 +908,9 @@ local function LE(a, b)
     if type(a) == "string" and type(b) == "string" then
         return not strlt(b, a)
     end
+    if getmetatable(a) == SET_MT and getmetatable(b) == SET_MT then
+        return a.len <= b.len and (EQ(a, b) or lt_slow(a, b, "<="))
+    end
     return lt_slow(a, b, "<=") or EQ(a, b)
 end
 local function GE(a, b)
@@ -910,6 +918,9 @@ local function GE(a, b)
     if isnd(a) or isnd(b) then return ND.cmp(">=", a, b) end
     if type(a) == "string" and type(b) == "string" then
         return not strlt(a, b)
+    end
+    if getmetatable(a) == SET_MT and getmetatable(b) == SET_MT then
+        return b.len <= a.len and (EQ(a, b) or lt_slow(b, a, ">="))
     end
     return lt_slow(b, a, ">=") or EQ(a, b)
 end
@@ -1092,9 +1103,8 @@ function SUB(a, b)
         local x, y = tonum(a), tonum(b)
         if mtype(x) and mtype(y) then return SUB(x, y) end
     end
-    if getmetatable(a) == SET_MT and getmetatable(b) == SET_MT then
-        return R.set_difference(a, b)
-    end
+    local sa, sb = R.asset(a), R.asset(b)
+    if sa and sb then return R.set_difference(sa, sb) end
     binop_error("-", a, b)
 end
 
@@ -1295,8 +1305,9 @@ local function intop(op, f)
         end
         if isnd(a) or isnd(b) then return nd_binop(op, a, b) end
         local ma, mb = getmetatable(a), getmetatable(b)
-        if ma == SET_MT and mb == SET_MT then
-            return R.setop(op, a, b)
+        local sa, sb = R.asset(a), R.asset(b)
+        if sa and sb then
+            return R.setop(op, sa, sb)
         end
         if ma == DICT_MT and mb == DICT_MT and op == "|" then
             local d = newdict()
@@ -2004,6 +2015,8 @@ local function GA(o, name)
         if name == "__name__" then return o.__name__ end
         if o.attrs and o.attrs[name] ~= nil then return o.attrs[name] end
         if o.methods and o.methods[name] then return o.methods[name] end
+        local m = METHODS[o.__name__]
+        if m and m[name] then return m[name] end
     elseif mt == EXC_MT then
         if name == "args" then
             return o.args or (o.message and mktuple({o.message}, 1)) or

@@ -1133,6 +1133,18 @@ function R.setop(op, a, b)
 end
 R.set_difference = function(a, b) return R.setop("-", a, b) end
 
+-- Sets and the set-like dict views (keys, items) as sets, else nil.
+function R.asset(v)
+    local mt = getmetatable(v)
+    if mt == SET_MT then return v end
+    if mt == VIEW_MT and v.which ~= 2 then
+        local s = newset()
+        for x in R.dict_iter(v.d, v.which) do sadd(s, x) end
+        return s
+    end
+    return nil
+end
+
 local function toset(it)
     if getmetatable(it) == SET_MT then return it end
     local s = newset()
@@ -2112,6 +2124,8 @@ end
 -- ---------------------------------------------------------------------
 -- math and time
 
+local function mabs_(x) return x < 0 and -x or (x == 0 and 0.0 or x) end
+
 R.LOADERS.math = function()
     local m = {}
     local function num(x, fname)
@@ -2292,7 +2306,6 @@ R.LOADERS.math = function()
     end
     return R.mkmodule("math", m)
 end
-function mabs_(x) return x < 0 and -x or (x == 0 and 0.0 or x) end
 
 R.LOADERS.time = function()
     local t = {}

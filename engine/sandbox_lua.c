@@ -515,9 +515,12 @@ static int sb_msgh(lua_State *L)
     SbCtx *c = sb_ctx(L);
     if (c->doomed || lua_type(L, 1) != LUA_TTABLE || !lua_checkstack(L, 4))
         return 1;
+    lua_settop(L, 1);
     lua_pushliteral(L, "message");
-    if (lua_rawget(L, 1) != LUA_TSTRING)
+    if (lua_rawget(L, 1) != LUA_TSTRING) {
+        lua_settop(L, 1);
         return 1;
+    }
     lua_pushliteral(L, "type");
     if (lua_rawget(L, 1) == LUA_TSTRING)
         lua_pushfstring(L, "%s: %s", lua_tostring(L, -1),

@@ -378,6 +378,7 @@ static int sb_seccomp(void)
 #endif
     sb_allow(p, SYS_getpid);
     sb_allow(p, SYS_gettid);
+    sb_allow(p, SYS_sigaltstack); /* queried by sanitizers' longjmp */
     sb_allow(p, SYS_rt_sigreturn);
     sb_allow(p, SYS_rt_sigprocmask);
     sb_allow(p, SYS_exit);
