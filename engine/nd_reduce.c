@@ -78,7 +78,11 @@ PAIRWISE(pw_sq_f64, double, (x - m) * (x - m))
     {                                                                      \
         (void)u;                                                           \
         if (s[0] == 0) {                                                   \
-            *(T *)p[0] += PW(p[1], n, s[1], 0);                            \
+            /* NumPy restarts the pairwise sum every buffer (8192) */      \
+            for (int64_t o = 0; o < n; o += ND_BUFSIZE)                    \
+                *(T *)p[0] += PW(p[1] + o * s[1],                          \
+                                 n - o < ND_BUFSIZE ? n - o : ND_BUFSIZE,  \
+                                 s[1], 0);                                 \
         } else {                                                           \
             for (int64_t i = 0; i < n; i++)                                \
                 *(T *)(p[0] + i * s[0]) += *(const T *)(p[1] + i * s[1]);  \
@@ -89,7 +93,10 @@ PAIRWISE(pw_sq_f64, double, (x - m) * (x - m))
     {                                                                      \
         (void)u;                                                           \
         if (s[0] == 0 && s[2] == 0) {                                      \
-            *(T *)p[0] += PWSQ(p[1], n, s[1], *(const T *)p[2]);           \
+            for (int64_t o = 0; o < n; o += ND_BUFSIZE)                    \
+                *(T *)p[0] += PWSQ(p[1] + o * s[1],                        \
+                                   n - o < ND_BUFSIZE ? n - o : ND_BUFSIZE, \
+                                   s[1], *(const T *)p[2]);                \
         } else {                                                           \
             for (int64_t i = 0; i < n; i++) {                              \
                 T d = *(const T *)(p[1] + i * s[1]) -                      \

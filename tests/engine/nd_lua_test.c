@@ -28,6 +28,14 @@ static const char prelude[] =
     "end\n"
     "function ok(c, name) report(c and true or false, name) end\n"
     "function is(got, want, name)\n"
+    "  if type(got) == 'function' then\n"
+    "    local okc, v = pcall(got)\n"
+    "    if not okc then\n"
+    "      report(false, name, 'raised ' .. tostring(v))\n"
+    "      return\n"
+    "    end\n"
+    "    got = v\n"
+    "  end\n"
     "  if type(got) == 'userdata' then got = nd.str(got) end\n"
     "  report(got == want, name,\n"
     "    ('got:      %q\\nexpected: %q'):format(tostring(got), "
@@ -48,6 +56,13 @@ static const char prelude[] =
     "None = nd.newaxis\n"
     "S = nd.slice\n"
     "function kw(t) return nd.kw(t) end\n"
+    "function shp(a)\n"
+    "  local s = a.shape\n"
+    "  local t = {}\n"
+    "  for i = 1, s.n do t[i] = tostring(s[i]) end\n"
+    "  if s.n == 1 then return '(' .. t[1] .. ',)' end\n"
+    "  return '(' .. table.concat(t, ', ') .. ')'\n"
+    "end\n"
     "function done() print('1..' .. count) return failed end\n";
 
 int main(int argc, char **argv)
