@@ -109,8 +109,8 @@ def hand_cases(out):
               a([4.0983114, 4098.3115], dtype=np.float32),
               a([81.32721 + 1j, 81327.21], dtype=np.complex64),
               a([4.0983114, 4098.3115]), a([0.0001, 0.5], dtype=np.float32),
-              np.arange(3000).reshape(3, 1000), np.arange(1200) - 600,
-              np.zeros((2, 3, 400)), np.arange(2 * 3 * 4 * 50).reshape(
+              (np.arange(1200) - 600).astype(np.int16).reshape(3, 400),
+              np.zeros((2, 3, 100)), np.arange(2 * 3 * 4 * 50).reshape(
                   2, 3, 4, 50)]:
         emit_array(out, v)
     # str of a view: reversed, transposed, strided, broadcast (stride 0)
@@ -186,7 +186,7 @@ def rand_shape(rng):
         return ()
     if r < 0.1:
         return tuple(int(k) for k in rng.integers(0, 3, rng.integers(1, 4)))
-    if r < 0.97:
+    if r < 0.98:
         while True:
             nd = int(rng.integers(1, 5))
             dims = [int(k) for k in rng.integers(1, 6, nd)]
@@ -223,6 +223,8 @@ def random_cases(out, n, seed):
         dt = str(rng.choice(DTYPES))
         shape = rand_shape(rng)
         size = int(np.prod(shape))
+        if size > 150 and np.dtype(dt).itemsize > 4:
+            dt = "float32" if dt.startswith(("float", "complex")) else "int16"
         v = rand_values(rng, dt, size).reshape(shape).copy()
         opts = rand_opts(rng) if rng.random() < 0.5 else None
         if v.ndim >= 2 and rng.random() < 0.2:
@@ -285,9 +287,11 @@ def a2s_cases():
     seps = [" ", ", ", ",", ";  ", " | ", "", "\t"]
     prefixes = ["", "x = ", "array(", "a rather long prefix: "]
     suffixes = ["", ")", ",", ";;;"]
-    for i in range(300):
+    for i in range(250):
         dt = str(rng.choice(DTYPES))
         shape = rand_shape(rng)
+        if int(np.prod(shape)) > 150:
+            shape = (2, 3)
         v = rand_values(rng, dt, int(np.prod(shape))).reshape(shape).copy()
         o = dict(DEFAULTS)
         o.update(rand_opts(rng) if rng.random() < 0.5 else {})
@@ -311,7 +315,7 @@ def main():
     # usage: gen_oracle.py [CASES [SEED [OUTDIR]]]; defaults make the
     # checked-in files. Other seeds and sizes are for soak runs: point
     # PYPREP_PRINT_DATA at OUTDIR to make the test read them.
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 600
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 450
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1234
     outdir = sys.argv[3] if len(sys.argv) > 3 else HERE
     out = []
