@@ -385,6 +385,9 @@ static void test_gemm(void)
 
 int main(void)
 {
+    /* the oracle was made by NumPy with one OpenBLAS thread */
+    tap_diag("OpenBLAS threads set to 1: %s",
+             nd_linalg_set_threads(1) ? "yes" : "not OpenBLAS");
     SQUARE(c2, 2);
     SQUARE(c3, 3);
     SQUARE(r5, 5);
