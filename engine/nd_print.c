@@ -819,13 +819,13 @@ int nd_print_scalar_repr(NdDType t, const void *p, NdWriter w, void *ud)
     return nd_print_scalar_str(t, p, w, ud);
 }
 
-static int defaults_if_null(const NdPrintOptions **o, NdPrintOptions *def)
+/* A NULL options pointer means NumPy's defaults, kept in *def. */
+static void defaults_if_null(const NdPrintOptions **o, NdPrintOptions *def)
 {
     if (*o == NULL) {
         nd_print_defaults(def);
         *o = def;
     }
-    return 0;
 }
 
 int nd_array2string(const NdArray *a, const NdPrintOptions *o,
