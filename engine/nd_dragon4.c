@@ -391,7 +391,10 @@ static int dragon4_digits(uint64_t mantissa, int exponent, int mantissa_bit,
     return (int)(cur - out);
 }
 
-/* A bounded string builder: output past the end is dropped. */
+/*
+** A bounded string builder: output past the end is dropped rather than
+** overflowing, so a caller's fixed ND_D4_BUFSIZE buffer is always safe.
+*/
 typedef struct {
     char *s;
     size_t len, cap;
@@ -415,7 +418,13 @@ static void sb_fill(Sb *b, char c, int n)
         sb_putc(b, c);
 }
 
-/* NumPy's FormatPositional, after the digits are known. */
+/*
+** NumPy's FormatPositional, after the digits are known: place the point
+** (padding with zeros on either side), then apply trim, min_digits /
+** precision zero-fill and the left/right padding, in NumPy's order —
+** e.g. right padding counts the fraction digits left after trimming, and
+** a trimmed point is replaced by a blank when padding on the right.
+*/
 static void format_positional(Sb *b, const char *dig, int nd, int pexp,
                               char signch, const NdD4Opts *o)
 {
@@ -487,7 +496,12 @@ static void format_positional(Sb *b, const char *dig, int nd, int pexp,
     }
 }
 
-/* NumPy's FormatScientific, after the digits are known. */
+/*
+** NumPy's FormatScientific, after the digits are known: d.ddd, trim and
+** zero-fill as in positional, then "e+XX" with at least exp_digits
+** (default 2, at most 5) exponent digits. pad_left counts the sign and
+** the leading digit.
+*/
 static void format_scientific(Sb *b, const char *dig, int nd, int pexp,
                               char signch, const NdD4Opts *o)
 {
@@ -537,6 +551,13 @@ static void format_scientific(Sb *b, const char *dig, int nd, int pexp,
         sb_putc(b, ebuf[--i]);
 }
 
+/*
+** Split x into mantissa * 2^exponent as NumPy does per IEEE format:
+** normal numbers get the implicit bit and, for a zero fraction except
+** at the lowest exponent, unequal margins (the float below is closer);
+** subnormals have equal margins. Digit buffers are sized so that no
+** option within ND_PRINT_MAXPREC can overflow them.
+*/
 size_t nd_dragon4(double x, int is_f32, const NdD4Opts *o, char *buf)
 {
     char dig[ND_D4_BUFSIZE];
