@@ -22,7 +22,6 @@
 
 #include "util.h"
 
-#define BUSY_TIMEOUT_MS 5000
 
 struct Progress {
     sqlite3 *db;
@@ -39,6 +38,12 @@ struct Progress {
 static const char *db_path_opt;
 static int64_t (*clock_fn)(void);
 static Progress *shared;
+static int busy_timeout_ms = 5000;
+
+void progress_set_busy_timeout(int ms)
+{
+    busy_timeout_ms = ms;
+}
 
 void progress_set_path(const char *path)
 {
@@ -253,7 +258,7 @@ static int mkdir_parents(const char *path)
 
 static void configure(sqlite3 *db)
 {
-    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+    sqlite3_busy_timeout(db, busy_timeout_ms);
     sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     sqlite3_exec(db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 }

@@ -54,6 +54,10 @@ void progress_set_clock(int64_t (*now)(void));
 
 /* ---- opening ---- */
 
+/* How long a write waits for another process's lock before giving up
+** (default 5000 ms); for tests. Applies to stores opened afterwards. */
+void progress_set_busy_timeout(int ms);
+
 /*
 ** Open (creating and migrating as needed) the database at path. Never
 ** NULL: on trouble the store is read-only or in memory and
