@@ -260,6 +260,15 @@ static void sb_drain_cancel(Sandbox *sb)
     sb->cancel_flag = 0;
 }
 
+int sandbox_prestart(Sandbox *sb)
+{
+    if (sb->cfg.isolation != SANDBOX_PROCESS)
+        return 0;
+    if (sb->next_pid == 0)
+        sb_spawn_next(sb);
+    return sb->next_pid > 0 ? 0 : -1;
+}
+
 static void sb_spawn_next(Sandbox *sb)
 {
     SbWorkerSpec spec;
@@ -456,7 +465,8 @@ static void sb_crash_message(SandboxResult *res, int status)
 /* Send `req` to the worker and wait for its verdict. Returns 1 if the
 ** worker was killed and reaped here (it must not be used again). */
 static int sb_converse(Sandbox *sb, pid_t pid, int fd, const char *req,
-                       size_t reqlen, int64_t t0, SandboxResult *res)
+                       size_t reqlen, int64_t t0, int prestart,
+                       SandboxResult *res)
 {
     const SandboxConfig *cfg = &sb->cfg;
     int64_t deadline = t0 + (int64_t)cfg->time_ms * 1000000 + SB_GRACE_NS;
@@ -527,6 +537,10 @@ static int sb_converse(Sandbox *sb, pid_t pid, int fd, const char *req,
                 sent += (size_t)w;
             else if (w < 0 && errno != EAGAIN && errno != EINTR)
                 sent = reqlen; /* worker gone: its EOF tells the rest */
+            /* The worker is busy now: fork its successor meanwhile, so
+            ** the fork overlaps the evaluation instead of following it. */
+            if (sent == reqlen && prestart && sb->next_pid == 0)
+                sb_spawn_next(sb);
         }
         if (!(pf[0].revents & (POLLIN | POLLHUP | POLLERR)))
             continue;
@@ -726,13 +740,12 @@ SandboxKind sandbox_run(Sandbox *sb, const char *src, size_t len,
             return sb_fail(res, t0, m);
         }
     }
-    if (sb_converse(sb, pid, fd, req, reqlen, t0, res) == 0) {
+    if (sb_converse(sb, pid, fd, req, reqlen, t0, sb->cfg.prestart, res) ==
+        0) {
         close(fd);
         sb_retire(sb, pid);
     }
     free(req);
-    if (sb->cfg.prestart)
-        sb_spawn_next(sb);
     sb_finish_result(res, t0);
     return res->kind;
 }
@@ -782,7 +795,7 @@ SandboxKind sandbox_session_run(SandboxSession *ss, const char *src,
     req = sb_encode(src, len, chunkname, args, nargs, &reqlen, res);
     if (req == NULL)
         return sb_fail(res, t0, NULL);
-    if (sb_converse(ss->sb, ss->pid, ss->fd, req, reqlen, t0, res) != 0)
+    if (sb_converse(ss->sb, ss->pid, ss->fd, req, reqlen, t0, 0, res) != 0)
         ss->alive = 0;
     else if (res->kind != SANDBOX_OK && res->kind != SANDBOX_SYNTAX &&
              res->kind != SANDBOX_RUNTIME) {

@@ -92,8 +92,9 @@ typedef struct {
     SandboxIsolation isolation;
     int prestart;           /* 1: keep the next worker forked and ready
                                (state + libs built) so a run never waits
-                               for a spawn; each worker still runs one
-                               evaluation only */
+                               for a spawn: the successor is forked while
+                               the current worker evaluates. Each worker
+                               still runs one evaluation only. */
     SandboxOutputFn on_output; /* optional streaming */
     SandboxTickFn on_tick;     /* optional cancellation poll */
     void *ud;                  /* passed to both callbacks */
@@ -143,6 +144,13 @@ void sandbox_free(Sandbox *sb);
 SandboxKind sandbox_run(Sandbox *sb, const char *src, size_t len,
                         const char *chunkname, const SandboxValue *args,
                         int nargs, SandboxResult *res);
+
+/* Fork the next worker now (state and libraries built, waiting for a
+** request) if none is ready, so the next sandbox_run does not wait for a
+** spawn; the TUI may call it when idle. With cfg->prestart the sandbox
+** also does this itself during each run. Returns 0, or -1 if the fork
+** failed (sandbox_run will try again). No-op for SANDBOX_INPROCESS. */
+int sandbox_prestart(Sandbox *sb);
 
 /* Ask the run in progress on `sb` to stop: it ends with SANDBOX_CANCELLED.
 ** Async-signal-safe (a SIGINT handler may call it) and thread-safe. A
