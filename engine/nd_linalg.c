@@ -90,7 +90,10 @@ static nd_fint nd_fmax(nd_fint a, nd_fint b)
     return a > b ? a : b;
 }
 
-/* a (m x n, row-major) -> f (column-major, leading dimension ld). */
+/* a (m x n, row-major) -> f (column-major, leading dimension ld). This
+** copy is what NumPy's linearize_matrix makes with swapped strides: LAPACK
+** then factors a itself, not its transpose, which decides the pivots and
+** so the bits (det's -2.0000000000000004 comes from this LU). */
 static void nd_to_fortran(const double *a, size_t m, size_t n, double *f,
                           size_t ld)
 {
@@ -130,6 +133,7 @@ NdError nd_linalg_check_finite(const double *a, size_t n, NdErr *err)
 
 /* ---- det, solve, inv --------------------------------------------------- */
 
+/* det and slogdet: the n x n LU copy, then n pivots. */
 size_t nd_linalg_det_worksize(size_t n)
 {
     return n * n * sizeof(double) + n * sizeof(nd_fint);
@@ -179,6 +183,7 @@ NdError nd_linalg_det(size_t n, const double *a, double *det, void *work,
     return e;
 }
 
+/* solve and inv: A's copy, B's copy (overwritten by x), pivots. */
 size_t nd_linalg_solve_worksize(size_t n, size_t nrhs)
 {
     return (n * n + n * nrhs) * sizeof(double) + n * sizeof(nd_fint);
@@ -234,6 +239,9 @@ NdError nd_linalg_inv(size_t n, const double *a, double *out, void *work,
 /* ---- eig, eigh --------------------------------------------------------- */
 
 /* dgeev's optimal lwork, as NumPy queries it. */
+/* The queries pass tiny dummy arrays: with lwork = -1 LAPACK only
+** reads the dimensions. The workspace size matters beyond memory: the
+** blocked code paths are chosen by it, so we must use NumPy's. */
 static nd_fint nd_geev_lwork(size_t n, int vectors)
 {
     nd_fint fn = (nd_fint)n, ld = nd_fmax(fn, 1), lw = -1, info = 0;
@@ -330,6 +338,7 @@ NdError nd_linalg_eigh(size_t n, const double *a, double *w, double *v,
     lw = nd_fmax(lw, 1);
     liw = nd_fmax(liw, 1);
     iwk = (nd_fint *)(wk + lw);
+    /* Fortran A(i, j) = a[i][j]: 'L' reads a's own lower triangle */
     nd_to_fortran(a, n, n, a_f, n);
     dsyevd_(v ? "V" : "N", "L", &fn, a_f, &ld, w, wk, &lw, iwk, &liw, &info,
             1, 1);
@@ -342,6 +351,8 @@ NdError nd_linalg_eigh(size_t n, const double *a, double *w, double *v,
 
 /* ---- svd and what is built on it ---------------------------------------- */
 
+/* gesdd's jobz: 'N' values only (compute_uv=False, matrix_rank, 2-norms),
+** 'A' full_matrices=True, 'S' reduced. */
 static char nd_svd_job(int uv, int full)
 {
     return !uv ? 'N' : full ? 'A' : 'S';
@@ -427,6 +438,8 @@ NdError nd_linalg_matrix_rank(size_t m, size_t n, const double *a,
     if (e != ND_OK)
         return e;
     if (tol < 0) {
+        /* s is sorted descending, but NumPy takes S.max(): same value,
+        ** kept as a max for NaN's sake */
         smax = k ? s[0] : 0.0;
         for (i = 1; i < k; i++)
             if (s[i] > smax)
@@ -481,6 +494,8 @@ NdError nd_linalg_lstsq(size_t m, size_t n, size_t nrhs, const double *a,
     iwk = (nd_fint *)(wk + lw);
     if (isnan(rcond)) /* rcond=None */
         rcond = DBL_EPSILON * (double)mx;
+    /* b sits in an mx-row buffer: gelsd returns x (n rows) in place of b
+    ** and, when m > n, the residual components in rows n..m */
     nd_to_fortran(a, m, n, a_f, m);
     memset(b_f, 0, mx * nrhs * sizeof *b_f);
     nd_to_fortran(b, m, nrhs, b_f, mx);
@@ -532,6 +547,7 @@ NdError nd_linalg_pinv(size_t m, size_t n, const double *a, double rcond,
     for (i = 1; i < k; i++)
         if (s[i] > smax)
             smax = s[i];
+    /* numpy: cutoff = rcond * amax(s); s = 1/s where s > cutoff, else 0 */
     cutoff = rcond * smax;
     for (i = 0; i < k; i++)
         s[i] = s[i] > cutoff ? 1.0 / s[i] : 0.0;
@@ -582,7 +598,8 @@ NdError nd_linalg_qr(size_t m, size_t n, const double *a, double *q,
     if (info != 0)
         return nd_fail(err, ND_ELINALG, "Incorrect argument found while "
                                         "performing QR factorization");
-    /* r = triu(a[:k, :]) */
+    /* r = triu(a[:k, :]): geqrf leaves R on and above the diagonal and
+    ** the Householder vectors below it */
     for (i = 0; i < k; i++)
         for (j = 0; j < n; j++)
             r[i * n + j] = j >= i ? a_f[j * m + i] : 0.0;
@@ -612,6 +629,7 @@ NdError nd_linalg_cholesky(size_t n, const double *a, double *out,
     dpotrf_("L", &fn, a_f, &lda, &info, 1);
     if (info != 0)
         return nd_fail(err, ND_ELINALG, "Matrix is not positive definite");
+    /* dpotrf leaves the strict upper part as it was; NumPy zeroes it */
     for (i = 0; i < n; i++)
         for (j = 0; j < n; j++)
             out[i * n + j] = j <= i ? a_f[j * n + i] : 0.0;
@@ -796,6 +814,8 @@ NdError nd_linalg_matrix_norm(size_t m, size_t n, const double *a,
 
 /* ---- BLAS --------------------------------------------------------------- */
 
+/* NumPy's matmul hands C-contiguous operands to cblas_dgemm row-major
+** with no transposes, alpha 1 and beta 0: so do we, for equal bits. */
 void nd_blas_dgemm(size_t m, size_t n, size_t k, const double *a,
                    const double *b, double *c)
 {

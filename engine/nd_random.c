@@ -52,6 +52,9 @@ static void nd_seterr(NdErr *err, const char *msg)
 
 /* ---- MT19937 ---------------------------------------------------------- */
 
+/* init_genrand: Knuth's multiplier fills the 624-word key from one seed;
+** the position says "refill before the next draw". Every seed also
+** resets what NumPy's _reset_state_variables resets. */
 static void nd_mt_init(NdRandom *r, uint32_t s)
 {
     int i;
@@ -67,6 +70,8 @@ static void nd_mt_init(NdRandom *r, uint32_t s)
     r->uinteger = 0;
 }
 
+/* The twist: all 624 words at once (NumPy's mt19937_gen), so a stream
+** never depends on how draws were grouped into calls. */
 static void nd_mt_refill(NdRandom *r)
 {
     uint32_t *mt = r->mt;
@@ -80,6 +85,7 @@ static void nd_mt_refill(NdRandom *r)
     r->mt_pos = 0;
 }
 
+/* One tempered 32-bit output. */
 static uint32_t nd_mt_next(NdRandom *r)
 {
     uint32_t y;
@@ -145,6 +151,8 @@ void nd_random_seed_legacy_array(NdRandom *r, const uint32_t *key, size_t n)
 #define ND_SS_MIX_R  0x4973f715u
 #define ND_SS_POOL   4
 
+/* SeedSequence's hash: the multiplier itself evolves with every use, so
+** the order of the calls below is part of the algorithm. */
 static uint32_t nd_ss_hashmix(uint32_t v, uint32_t *hc)
 {
     v ^= *hc;
@@ -162,6 +170,7 @@ static uint32_t nd_ss_mix(uint32_t x, uint32_t y)
 static const nd_u128 nd_pcg_mult =
     ((nd_u128)2549297995355413924ull << 64) + 4865540595714422341ull;
 
+/* PCG64's 128-bit LCG step; NumPy steps before each output. */
 static void nd_pcg_step(NdRandom *r)
 {
     r->pcg_state = r->pcg_state * nd_pcg_mult + r->pcg_inc;
@@ -220,6 +229,7 @@ NdError nd_random_default_rng_int(NdRandom *r, int64_t seed, NdErr *err)
     return ND_OK;
 }
 
+/* XSL-RR: fold the halves, rotate by the top 6 bits. */
 static uint64_t nd_pcg_next64(NdRandom *r)
 {
     uint64_t hi, lo;
@@ -258,6 +268,8 @@ uint64_t nd_random_next_uint64(NdRandom *r)
     return hi << 32 | nd_mt_next(r);
 }
 
+/* next_double: each bit generator has its own (MT19937 spends two
+** 32-bit words on 53 bits, PCG64 one 64-bit word). */
 static double nd_next_double(NdRandom *r)
 {
     if (r->kind == ND_RK_MT19937) {
@@ -671,6 +683,8 @@ typedef struct {
     int cnt;
 } NdBitBuf;
 
+/* A `bits`-wide draw; for 8 and 16 the buffer is kept by the caller
+** for one fill call only, so a new call starts with a fresh word. */
 static uint32_t nd_buffered(NdRandom *r, NdBitBuf *b, int bits)
 {
     if (bits == 32)
@@ -876,6 +890,8 @@ NdError nd_random_integers(NdRandom *r, int64_t low, int64_t high,
             nd_seterr(err, low == 0 ? "high <= 0" : "low >= high");
         return ND_EVALUE;
     }
+    /* Work in unsigned offsets from low, as NumPy's fill functions: a
+    ** range like [INT64_MIN, INT64_MAX] still fits. */
     rng = (uint64_t)high - (uint64_t)low;
     off = (uint64_t)low;
 
@@ -899,7 +915,9 @@ NdError nd_random_integers(NdRandom *r, int64_t low, int64_t high,
         for (i = 0; i < n; i++)
             nd_store(out, i, dtype, off);
     } else if (bits < 64 || rng <= 0xffffffffu) {
-        /* 8/16/32-bit fills, and the 64-bit fill's 32-bit branch */
+        /* 8/16/32-bit fills, and the 64-bit fill's 32-bit branch. A
+        ** full-width range needs no rejection (and Lemire cannot take
+        ** it): the draw is the value. */
         int w = bits < 64 ? bits : 32;
         uint64_t full = w == 32 ? 0xffffffffu : ((uint64_t)1 << w) - 1;
         for (i = 0; i < n; i++) {
@@ -1022,6 +1040,8 @@ size_t nd_random_choice_worksize(const NdRandom *r, int64_t pop,
     return nd_floyd_slots(n) * sizeof(uint64_t);
 }
 
+/* choice's checks on p, in NumPy's order (so the same p gives the same
+** message): NaN sum, negative entries, then the sum's distance from 1. */
 static NdError nd_check_p(const double *p, size_t pop, NdErr *err)
 {
     double sum = nd_kahan_sum(p, pop);
@@ -1124,6 +1144,8 @@ NdError nd_random_choice(NdRandom *r, int64_t pop, const double *p,
         nd_choice_p_noreplace(r, p, npop, idx, n, work);
         return ND_OK;
     }
+    /* Without replacement the APIs part ways: the legacy one shuffles the
+    ** whole population, the Generator only touches about n values. */
     if (legacy) {
         /* permutation(pop)[:size] */
         int64_t *perm = work;
@@ -1132,6 +1154,8 @@ NdError nd_random_choice(NdRandom *r, int64_t pop, const double *p,
         return ND_OK;
     }
     if (nd_tail_shuffle(pop, n)) {
+        /* n is a large share of pop: shuffle only the last n slots of
+        ** arange(pop) and keep them */
         int64_t *all = work;
         for (i = 0; i < npop; i++)
             all[i] = (int64_t)i;
@@ -1139,7 +1163,10 @@ NdError nd_random_choice(NdRandom *r, int64_t pop, const double *p,
         memcpy(idx, all + (npop - n), n * sizeof *idx);
         return ND_OK;
     } else {
-        /* Floyd's algorithm with an open-addressing set of values */
+        /* Floyd's algorithm: for j in pop-n..pop-1 draw v in [0, j] and
+        ** take v, or j if v was taken; the set is open-addressed with
+        ** linear probing, about 1.2 n slots rounded up to a power of 2.
+        ** The picks come out sorted-ish, hence NumPy's final shuffle. */
         uint64_t *set = work, mask = nd_floyd_slots(n) - 1;
         const uint64_t empty = UINT64_MAX;
         uint64_t j;

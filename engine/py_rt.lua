@@ -797,11 +797,19 @@ end
 R.TRUTH = TRUTH
 
 local EQ
+-- Equality as a Lua boolean (array results go through truth()).
+local function EQB(a, b)
+    local r = EQ(a, b)
+    if r == true or r == false then return r end
+    return TRUTH(r)
+end
+R.EQB = EQB
+
 local function seq_eq(a, b)
     if a.n ~= b.n then return false end
     for i = 1, a.n do
         local x, y = a[i], b[i]
-        if not rawequal(x, y) and not EQ(x, y) then return false end
+        if not rawequal(x, y) and not EQB(x, y) then return false end
     end
     return true
 end
@@ -828,7 +836,7 @@ function EQ(a, b)
             local k = a.k[i]
             if k ~= nil then
                 local w = dget(b, k)
-                if w == nil or not EQ(a.v[i], w) then return false end
+                if w == nil or not EQB(a.v[i], w) then return false end
             end
         end
         return true
@@ -877,7 +885,7 @@ local function lt_slow(a, b, op)
         local n = a.n < b.n and a.n or b.n
         for i = 1, n do
             local x, y = a[i], b[i]
-            if not EQ(x, y) then return lt_slow(x, y, op) end
+            if not EQB(x, y) then return lt_slow(x, y, op) end
         end
         return a.n < b.n
     end
@@ -911,7 +919,7 @@ local function LE(a, b)
     if getmetatable(a) == SET_MT and getmetatable(b) == SET_MT then
         return a.len <= b.len and (EQ(a, b) or lt_slow(a, b, "<="))
     end
-    return lt_slow(a, b, "<=") or EQ(a, b)
+    return lt_slow(a, b, "<=") or EQB(a, b)
 end
 local function GE(a, b)
     if mtype(a) and mtype(b) then return a >= b end
@@ -922,7 +930,7 @@ local function GE(a, b)
     if getmetatable(a) == SET_MT and getmetatable(b) == SET_MT then
         return b.len <= a.len and (EQ(a, b) or lt_slow(b, a, ">="))
     end
-    return lt_slow(b, a, ">=") or EQ(a, b)
+    return lt_slow(b, a, ">=") or EQB(a, b)
 end
 R.LT, R.GT, R.LE, R.GE = LT, GT, LE, GE
 R.lt = function(a, b) return lt_slow(a, b, "<") end
@@ -932,7 +940,7 @@ local function CONTAINS(o, x)
     if mt == LIST_MT or mt == TUPLE_MT then
         for i = 1, o.n do
             local y = o[i]
-            if rawequal(x, y) or EQ(x, y) then return true end
+            if rawequal(x, y) or EQB(x, y) then return true end
         end
         return false
     elseif mt == DICT_MT then
@@ -942,7 +950,7 @@ local function CONTAINS(o, x)
     elseif mt == VIEW_MT then
         if o.which == 1 then return o.d.ix[hkey(x)] ~= nil end
         for v in dict_iter(o.d, o.which) do
-            if EQ(v, x) then return true end
+            if EQB(v, x) then return true end
         end
         return false
     elseif mt == RANGE_MT then
@@ -968,7 +976,7 @@ local function CONTAINS(o, x)
         return ND.contains(o, x)
     end
     for v in ITER(o) do
-        if EQ(v, x) then return true end
+        if EQB(v, x) then return true end
     end
     return false
 end

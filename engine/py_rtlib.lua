@@ -28,7 +28,7 @@ local mklist, mktuple, newdict, newset = R.mklist, R.mktuple, R.newdict,
     R.newset
 local dget, dset, ddel, sadd, shas, sdel = R.dget, R.dset, R.ddel, R.sadd,
     R.shas, R.sdel
-local REPR, STR, EQ, TRUTH = R.REPR, R.STR, R.EQ, R.TRUTH
+local REPR, STR, EQ, TRUTH = R.REPR, R.STR, R.EQB, R.TRUTH
 local getkw, kwcheck, isnd, mkiter = R.getkw, R.kwcheck, R.isnd, R.mkiter
 local ADD = R.ADD
 local INFO = R.INFO
