@@ -1,5 +1,6 @@
 /*
-** cmd_list.c - `pyprep list [--json]`: chapters and lessons.
+** cmd_list.c - `pyprep list [--exercises] [--json]`: chapters and lessons,
+** or every exercise (id, topic, level, kind).
 **
 ** Plain text for people, a JSON array for scripts. Broken lessons are
 ** listed as unavailable and their errors go to stderr; the exit status
@@ -10,6 +11,7 @@
 
 #include "cmd.h"
 #include "content.h"
+#include "exercises.h"
 #include "json.h"
 
 static void print_json(const Content *c)
@@ -72,23 +74,73 @@ static void print_text(const Content *c)
     }
 }
 
+static int print_exercises(const Content *c, int json)
+{
+    ExerciseSet *set = exercises_load((char **)&c->root, 1, c);
+    if (json) {
+        Json j = {0};
+        json_begin_array(&j);
+        for (int i = 0; i < set->n; i++) {
+            const GradeExercise *ex = set->v[i];
+            json_begin_object(&j);
+            json_key(&j, "id");
+            json_string(&j, ex->id);
+            json_key(&j, "topic");
+            json_string(&j, ex->topic ? ex->topic : "");
+            json_key(&j, "level");
+            json_string(&j, ex->level ? ex->level : "");
+            json_key(&j, "kind");
+            json_string(&j, grade_kind_name(ex->kind));
+            json_end_object(&j);
+        }
+        json_end_array(&j);
+        printf("%s\n", j.out.data);
+        buf_free(&j.out);
+    } else {
+        int w = 0;
+        for (int i = 0; i < set->n; i++) {
+            int n = (int)strlen(set->v[i]->id);
+            w = n > w ? n : w;
+        }
+        for (int i = 0; i < set->n; i++) {
+            const GradeExercise *ex = set->v[i];
+            printf("%-*s  %-8s %-12s  %s%s\n", w, ex->id,
+                   grade_kind_name(ex->kind), ex->level ? ex->level : "-",
+                   ex->topic ? ex->topic : "-",
+                   grade_kind_available(ex->kind) ? ""
+                                                  : " (not in this build)");
+        }
+    }
+    for (int i = 0; i < set->errors.n; i++)
+        fprintf(stderr, "%s\n", set->errors.v[i]);
+    exercises_free(set);
+    return 0;
+}
+
 int cmd_list(int argc, char **argv)
 {
-    int json = 0;
+    int json = 0, exercises = 0;
     Content *c;
 
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (strcmp(argv[i], "--exercises") == 0) {
+            exercises = 1;
         } else {
             fprintf(stderr, "%s: list: unknown option '%s'\n"
-                            "usage: %s list [--json]\n",
+                            "usage: %s list [--exercises] [--json]\n",
                     progname, argv[i], progname);
             return 2;
         }
     }
     if (!(c = content_open()))
         return 2;
+    if (exercises) {
+        int rc = print_exercises(c, json);
+        content_free(c);
+        return rc;
+    }
     if (json)
         print_json(c);
     else

@@ -56,8 +56,8 @@ static const char *const break_words[] = {
     "unlike", "except", NULL};
 
 static const char *const negators[] = {
-    "not", "no", "never", "neither", "nor", "cannot", "without", "none",
-    "nothing", "instead", "rather", "unlike", "nobody", NULL};
+    "not", "no", "never", "neither", "nor", "cannot", "without",
+    "instead", "rather", "unlike", NULL};
 
 static int in_list(const char *const *list, const char *w, size_t n)
 {
@@ -194,6 +194,11 @@ static const char *correct_word(const Vocab *vo, const char *w, int n)
             return NULL; /* already a rubric word */
         if (v[0] != w[0] || (cap == 2 && v[1] != w[1]) || nv < 4)
             continue;
+        /* another form of a rubric word (plural, -ed, -ing) is no typo:
+        ** the patterns decide whether that form counts */
+        if (abs(nv - n) <= 3 &&
+            memcmp(v, w, (size_t)(nv < n ? nv : n)) == 0)
+            return NULL;
         d = osa_distance(w, n, v, nv, cap);
         if (d <= cap && d < bestd) {
             bestd = d;

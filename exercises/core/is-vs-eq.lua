@@ -1,0 +1,74 @@
+-- Exercises for core.is-vs-eq: identity vs equality.
+local IS = {
+  "`is`", "\\bthe is operator\\b", "\\bis operator\\b", "[\"']is[\"']",
+  "\\b(?:with|using|use)\\s+is\\b",
+  "\\bis\\b(?=\\s+(?:checks?|compares?|tests?|asks?|tells?|returns?|looks|verif\\w*|determines?|only|cares|sees)\\b)",
+}
+local EQ = {
+  "==", "\\bdouble equals?\\b", "\\bequality operator\\b", "\\bequals operator\\b",
+}
+local IDENTITY = {
+  "\\bidentity\\b", "\\bidentities\\b", "\\bid\\(\\)",
+  "\\bsame (?:exact |very |one |single |actual |underlying )?(?:object|instance|thing|memory|address|location|reference)s?\\b",
+  "\\bmemory address", "\\bone and the same\\b", "\\bthe very same\\b",
+  "\\b(?:points?|refers?|bound) to the same\\b",
+  "\\bliterally (?:the same|one)\\b", "\\b(?:just|only) one object\\b",
+}
+local VALUES = {
+  "\\bvalues?\\b", "\\bequal\\b", "\\bequality\\b", "\\bcontents?\\b",
+  "\\bsame data\\b", "\\bequivalent\\b", "__eq__",
+}
+
+return {
+  {
+    id = "core.is-vs-eq.explain",
+    topic = "core.is-vs-eq",
+    level = "beginner",
+    kind = "explain",
+    prompt = "What is the difference between `is` and `==` in Python? When should you use `is`?",
+    hints = {
+      "One of them asks about the objects' contents, the other about the objects themselves.",
+      "Think identity (same object) versus equality (same value).",
+      "`==` compares values via `__eq__`; `is` checks whether two names refer to one object. Use `is` for `None`.",
+    },
+    solution = "`==` compares values: it calls `__eq__`, so two different lists with the same items are equal. `is` compares identity: it is true only when both names refer to the very same object. Use `==` for values and reserve `is` for singletons such as `None` (`x is None`). Small-int caching can make `is` look like it works for numbers, but that is a CPython detail you must not rely on.",
+    why = "Whether you understand that names are references to objects, and identity versus equality.",
+    rubric = {
+      concepts = {
+        { label = "`is` checks identity (the same object)", weight = 2,
+          subject = IS, object = IDENTITY },
+        { label = "`==` compares values (equality, __eq__)", weight = 2,
+          subject = EQ, object = VALUES },
+        { label = "use `is` for None and other singletons", weight = 1,
+          match = { "\\bis\\s+none\\b", "\\bsingletons?\\b", "\\bsentinels?\\b",
+                    "\\bnone\\b.{0,40}\\bis\\b", "\\bis\\b.{0,40}\\bnone\\b" } },
+        { label = "`==` can be customised; int caching is a CPython detail", weight = 0.5,
+          match = { "__eq__", "\\boverrid\\w*", "\\bcustomi[sz]\\w*", "\\bcach\\w*", "\\bintern\\w*",
+                    "implementation detail" } },
+      },
+      red_flags = {
+        { label = "`is` does not compare values", penalty = 0.6,
+          subject = IS, object = { "\\bvalues?\\b", "\\bcontents?\\b", "\\bsame data\\b" } },
+        { label = "`==` does not compare identity", penalty = 0.6,
+          subject = EQ, object = IDENTITY },
+        { label = "`is` is not for numbers or strings", penalty = 0.6,
+          subject = { "\\buse\\s+`?is`?\\b", "\\bis\\b\\s+(?:is\\s+)?(?:just\\s+)?(?:a\\s+)?faster" },
+          object = { "\\bnumbers?\\b", "\\bintegers?\\b", "\\bints?\\b", "\\bstrings?\\b", "==" } },
+      },
+    },
+    samples = {
+      good = {
+        "== checks whether two objects have equal values, while is checks whether they are the very same object in memory. Use is for None.",
+        "The `is` operator tells you whether both names point to the very same thing, while double equals just asks whether the two hold the same data.",
+        "`is` chekcs identiy: are both names bound to the same obejct. `==` compares the valeus, using __eq__.",
+        "Two separate lists [1] and [1] are == because their contents match, but `is` returns False since it looks at identity, not at contents. That's why we write `x is None`.",
+      },
+      bad = {
+        "`is` compares the values of two variables, and == checks whether they are the same object.",
+        "is, ==, identity, equality, same object, values, None, __eq__.",
+        "`is` does not check identity; == does not compare values.",
+        "They do the same thing; `is` is just a faster == for numbers and strings.",
+      },
+    },
+  },
+}
