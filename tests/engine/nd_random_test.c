@@ -16,7 +16,7 @@
 
 #include "../random/oracle.h"
 
-#define MAXN 20000
+#define MAXN 1000000 /* the longest oracle case */
 
 static uint64_t bitsbuf[MAXN];
 static double dbuf[MAXN];
@@ -138,6 +138,27 @@ static size_t c_bool(NdRandom *r, size_t n)
     return ints_as(r, 0, 2, 0, ND_BOOL, n);
 }
 
+static size_t c_rej32(NdRandom *r, size_t n)
+{
+    return ints_as(r, 0, ((int64_t)1 << 31) + 1, 0, ND_INT64, n);
+}
+
+static size_t c_rej64(NdRandom *r, size_t n)
+{
+    return ints_as(r, -((int64_t)1 << 62),
+                   ((int64_t)1 << 62) + ((int64_t)1 << 60), 0, ND_INT64, n);
+}
+
+static size_t c_rej16(NdRandom *r, size_t n)
+{
+    return ints_as(r, 0, (1 << 15) + 1, 0, ND_UINT16, n);
+}
+
+static size_t c_rej8(NdRandom *r, size_t n)
+{
+    return ints_as(r, -64, 65, 0, ND_INT8, n);
+}
+
 static size_t c_perm(NdRandom *r, size_t n)
 {
     nd_random_permutation(r, ibuf, n);
@@ -204,6 +225,8 @@ static const struct {
     {'L', "permutation", c_perm},     {'L', "shuffle", c_shuffle},
     {'L', "choice_r", c_choice_r},    {'L', "choice_p", c_choice_p},
     {'L', "choice_nr", c_choice_nr},  {'L', "choice_pnr", c_choice_pnr},
+    {'L', "randint_rej32", c_rej32},  {'L', "randint_rej64", c_rej64},
+    {'L', "randint_rej16", c_rej16},  {'L', "randn_long", c_stdnormal},
     {'G', "random", c_random},        {'G', "standard_normal", c_stdnormal},
     {'G', "normal", c_normal},        {'G', "uniform", c_uniform},
     {'G', "int10", c_int10},          {'G', "int_big", c_intbig},
@@ -214,6 +237,9 @@ static const struct {
     {'G', "choice_r", c_choice_r},    {'G', "choice_p", c_choice_p},
     {'G', "choice_floyd", c_choice_nr}, {'G', "choice_tail", c_choice_tail},
     {'G', "choice_pnr", c_choice_pnr},
+    {'G', "int_rej32", c_rej32},      {'G', "int_rej64", c_rej64},
+    {'G', "int_rej16", c_rej16},      {'G', "int_rej8", c_rej8},
+    {'G', "normal_long", c_stdnormal},
 };
 
 static uint64_t fnv1a(const uint64_t *w, size_t n)

@@ -10,6 +10,7 @@
 import numpy as np
 
 COUNT = 10000
+LONG = 1000000   # the "_long" cases, for seed 0 only
 HEAD = 48
 SEEDS = [0, 42, 12345, 2**32 - 1]
 ARRAY_SEED = [1, 2, 3, 4, 5]   # seed -1 in the table: seed(ARRAY_SEED)
@@ -46,6 +47,12 @@ LEGACY = {
     "choice_p": lambda r: r.choice(5, COUNT, p=P5),
     "choice_nr": lambda r: r.choice(COUNT, 500, replace=False),
     "choice_pnr": lambda r: r.choice(50, 30, replace=False, p=P50),
+    # rejection-heavy ranges: about half of all draws are rejected
+    "randint_rej32": lambda r: r.randint(0, 2**31 + 1, COUNT),
+    "randint_rej64": lambda r: r.randint(-2**62, 2**62 + 2**60, COUNT),
+    "randint_rej16": lambda r: r.randint(0, 2**15 + 1, COUNT,
+                                         dtype=np.uint16),
+    "randn_long": lambda r: r.standard_normal(LONG),
 }
 GENERATOR = {
     "random": lambda g: g.random(COUNT),
@@ -67,7 +74,14 @@ GENERATOR = {
     "choice_floyd": lambda g: g.choice(COUNT, 500, replace=False),
     "choice_tail": lambda g: g.choice(20000, 1000, replace=False),
     "choice_pnr": lambda g: g.choice(50, 30, replace=False, p=P50),
+    "int_rej32": lambda g: g.integers(0, 2**31 + 1, COUNT),
+    "int_rej64": lambda g: g.integers(-2**62, 2**62 + 2**60, COUNT),
+    "int_rej16": lambda g: g.integers(0, 2**15 + 1, COUNT, dtype=np.uint16),
+    "int_rej8": lambda g: g.integers(-64, 65, COUNT, dtype=np.int8),
+    # a million normals: the ziggurat's wedge and tail paths many times
+    "normal_long": lambda g: g.standard_normal(LONG),
 }
+LONG_CASES = ("randn_long", "normal_long")
 
 
 def bits(vals):
@@ -106,6 +120,8 @@ def main():
         for name, fn in table.items():
             if seed in (-1, BIG_SEED) and name not in ("rand", "random",
                                                        "normal"):
+                continue
+            if name in LONG_CASES and seed != 0:
                 continue
             s = ARRAY_SEED if seed == -1 else seed
             if api == "L":
