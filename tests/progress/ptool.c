@@ -4,6 +4,8 @@
 ** `ptool record DB N [TAG]` grades N answers with the real scheduler and
 ** store, printing "ack I" only after each attempt's commit returned, so a
 ** test that SIGKILLs it knows exactly which answers were acknowledged.
+** `ptool attempt DB EX TOPIC MODE SCORE PASSED ANSWER` and `ptool session
+** DB MODE TITLE NITEMS NCORRECT DETAIL` record one row each.
 ** `ptool cmd NAME ARGS...` runs a progress command (reset, report) as
 ** pyprep would, until main.c's table carries them.
 */
@@ -50,8 +52,59 @@ static int record(const char *db, int n, const char *tag)
     return rc;
 }
 
+/* One attempt with the given fields; prints its id. */
+static int one_attempt(char **v)
+{
+    Progress *p = progress_open(v[0], 0);
+    ProgressAttempt a = {0};
+    int64_t id;
+
+    a.exercise_id = v[1];
+    a.topic = v[2];
+    a.mode = v[3];
+    a.score = atof(v[4]);
+    a.passed = atoi(v[5]);
+    a.answer = strcmp(v[6], "-") ? v[6] : NULL;
+    a.kind = "explain";
+    id = progress_record_attempt(p, &a);
+    if (id < 0)
+        fprintf(stderr, "ptool: %s\n", progress_problem(p));
+    else
+        printf("%lld\n", (long long)id);
+    progress_close(p);
+    return id < 0;
+}
+
+/* A finished session: DB MODE TITLE NITEMS NCORRECT DETAIL_JSON. */
+static int one_session(char **v)
+{
+    Progress *p = progress_open(v[0], 0);
+    ProgressSession s = {0};
+    int64_t id;
+    int ok;
+
+    s.mode = v[1];
+    s.title = v[2];
+    s.nitems = atoi(v[3]);
+    s.seed = 42;
+    id = progress_session_begin(p, &s);
+    ok = id > 0 && progress_session_finish(p, id, s.nitems ? atof(v[4]) /
+                                                  s.nitems : 0,
+                                           atoi(v[4]), v[5]) == 0;
+    if (!ok)
+        fprintf(stderr, "ptool: %s\n", progress_problem(p));
+    else
+        printf("%lld\n", (long long)id);
+    progress_close(p);
+    return !ok;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 9 && strcmp(argv[1], "attempt") == 0)
+        return one_attempt(argv + 2);
+    if (argc == 8 && strcmp(argv[1], "session") == 0)
+        return one_session(argv + 2);
     if (argc >= 4 && strcmp(argv[1], "record") == 0)
         return record(argv[2], atoi(argv[3]), argc > 4 ? argv[4] : "t");
     if (argc >= 3 && strcmp(argv[1], "cmd") == 0) {
