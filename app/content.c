@@ -174,8 +174,8 @@ static char *trim(const char *s, size_t n)
 ** Split the front matter off text. Returns 0, or -1 with a message and
 ** the line it concerns.
 */
-static int parse_front(const char *text, Front *f, int *eline, char *err,
-                       size_t errlen)
+static int parse_front_raw(const char *text, Front *f, int *eline,
+                           char *err, size_t errlen)
 {
     const char *p = text;
     int line = 1;
@@ -228,6 +228,16 @@ static int parse_front(const char *text, Front *f, int *eline, char *err,
         p = nl + 1;
         line++;
     }
+}
+
+/* As parse_front_raw, but owns nothing on failure. */
+static int parse_front(const char *text, Front *f, int *eline, char *err,
+                       size_t errlen)
+{
+    int rc = parse_front_raw(text, f, eline, err, errlen);
+    if (rc < 0)
+        front_free(f);
+    return rc;
 }
 
 static const char *front_get(const Front *f, const char *key, int *line)

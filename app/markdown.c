@@ -137,6 +137,8 @@ typedef struct {
 static void ss_add(SStr *s, const char *p, size_t n, int style)
 {
     size_t old = s->text.len;
+    if (n == 0)
+        return;
     buf_add(&s->text, p, n);
     if (s->text.len > s->cap) {
         s->cap = s->text.cap;

@@ -89,8 +89,11 @@ static void buf_grow(Buf *b, size_t extra)
 
 void buf_add(Buf *b, const char *s, size_t n)
 {
+    if (n == 0 && b->data)
+        return;
     buf_grow(b, n);
-    memcpy(b->data + b->len, s, n);
+    if (n)
+        memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
 }
