@@ -387,10 +387,10 @@ static char *line_diff(char **a, int na, char **b, int nb)
         size_t k;
         if (i < ca && j < cb && strcmp(a[i], b[j]) == 0) {
             tag = ' ', s = a[i++], j++;
-        } else if (j < cb && (i == ca || T(i, j + 1) >= T(i + 1, j))) {
-            tag = '+', s = b[j++];
-        } else {
+        } else if (i < ca && (j == cb || T(i + 1, j) >= T(i, j + 1))) {
             tag = '-', s = a[i++];
+        } else {
+            tag = '+', s = b[j++];
         }
         k = strlen(s);
         while (len + k + 4 > cap)

@@ -788,6 +788,19 @@ static GradeExercise *build(const LV *t, int index, const char *file,
         ex->has_check = chk && chk->type == 'f';
     }
     build_kind(&b, t);
+    if (!ex->solution && ex->kind == GRADE_PARSONS && ex->nlines) {
+        size_t len = 0;
+        for (int i = 0; i < ex->nlines; i++)
+            len += strlen(ex->lines[i]) + 1;
+        ex->solution = gx_calloc(len + 1, 1);
+        for (int i = 0; i < ex->nlines; i++) {
+            strcat(ex->solution, ex->lines[i]);
+            if (i + 1 < ex->nlines)
+                strcat(ex->solution, "\n");
+        }
+    } else if (!ex->solution && ex->kind == GRADE_OUTPUT && ex->expected) {
+        ex->solution = gx_strdup(ex->expected);
+    }
     *probs += b.problems;
     return ex;
 }

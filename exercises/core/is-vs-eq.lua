@@ -71,4 +71,47 @@ return {
       },
     },
   },
+  {
+    id = "core.is-vs-eq.none-test",
+    topic = "core.is-vs-eq",
+    level = "beginner",
+    kind = "choice",
+    prompt = "A function returns `None` when nothing was found. Which test for that is the idiom?",
+    options = {
+      { text = "if result is None:", correct = true,
+        why = "None is a singleton, so an identity test is exact and cannot be fooled by __eq__." },
+      { text = "if result == None:", why = "Works for most objects, but a class can override __eq__ to answer True; linters flag it." },
+      { text = "if not result:", why = "Also true for 0, \"\", [] and other falsy values that may be real results." },
+      { text = "if result is False:", why = "None is not False: this test never fires for None." },
+    },
+    hints = {
+      "How many None objects exist in a running program?",
+      "With exactly one None, asking whether it is that very object is exact.",
+    },
+    solution = "if result is None:",
+    why = "Knowing that None is a singleton and that identity tests suit singletons.",
+  },
+  {
+    id = "core.is-vs-eq.aliases",
+    topic = "core.is-vs-eq",
+    level = "beginner",
+    kind = "output",
+    prompt = "What does this program print?",
+    code = [[
+a = [1, 2, 3]
+b = a
+c = a[:]
+b.append(4)
+print(a is b, a is c, a == c)
+print(len(c))]],
+    expected = "True False False\n3",
+    hints = {
+      "Which of b and c is a new list?",
+      "`b = a` gives the same list a second name; `a[:]` builds a new list.",
+      "After the append, a and b are [1, 2, 3, 4]; c is still [1, 2, 3].",
+    },
+    solution = "True False False\n3",
+    why = "Names are references: assignment never copies, slicing does.",
+    wrong = { "True False True\n4", "True True True\n4" },
+  },
 }
