@@ -119,10 +119,12 @@ run: deps
 	./pyprep
 
 # Long-running jobs, kept out of `make test`; results go in the notes.
-bench: deps
+bench:
+	@./tools/deps.sh bench
 	@$(MAKE) --no-print-directory pyprep $(BENCH_TARGETS)
 
-fuzz: deps
+fuzz:
+	@./tools/deps.sh fuzz
 	@$(MAKE) --no-print-directory $(FUZZ_TARGETS)
 
 MANDIR = $(PREFIX)/share/man/man1

@@ -8,6 +8,16 @@
 
 set -u
 
+# usage: deps.sh [bench] [fuzz] - also what `make bench` / `make fuzz` need.
+extra=""
+for profile in "$@"; do
+    case $profile in
+    bench) extra="$extra py:numpy python3-numpy" ;;
+    fuzz)  extra="$extra cmd:clang clang file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev" ;;
+    *) echo "deps.sh: unknown profile '$profile' (want bench or fuzz)" >&2; exit 2 ;;
+    esac
+done
+
 # module-or-command  debian-package
 need='
 pc:ncursesw         libncurses-dev
@@ -28,13 +38,16 @@ cmd:python3         python3
 missing=""
 have_pc() { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$1"; }
 
-set -- $need
+set -- $need $extra
 while [ $# -ge 2 ]; do
     what=$1 pkg=$2
     shift 2
     case $what in
     pc:*)  have_pc "${what#pc:}" || missing="$missing $pkg" ;;
     cmd:*) command -v "${what#cmd:}" >/dev/null 2>&1 || missing="$missing $pkg" ;;
+    file:*) [ -e "${what#file:}" ] || missing="$missing $pkg" ;;
+    py:*)  /usr/bin/python3 -c "import ${what#py:}" >/dev/null 2>&1 ||
+               missing="$missing $pkg" ;;
     esac
 done
 
