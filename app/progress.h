@@ -212,6 +212,11 @@ int progress_streak(Progress *p);
 char *progress_get_setting(Progress *p, const char *key);
 int progress_set_setting(Progress *p, const char *key, const char *value);
 
+/* ---- screens (struct Screen is ui.h's Screen) ---- */
+
+/* The stats screen (app/screen_stats.c); content is a Content *. */
+struct Screen *screen_stats_new(void *content);
+
 /* ---- commands (app/cmd_<name>.c; wired in main.c) ---- */
 int cmd_reset(int argc, char **argv);
 int cmd_report(int argc, char **argv);

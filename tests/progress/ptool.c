@@ -9,12 +9,15 @@
 ** `ptool cmd NAME ARGS...` runs a progress command (reset, report) as
 ** pyprep would, until main.c's table carries them.
 */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "content.h"
 #include "progress.h"
+#include "ui.h"
 
 static int record(const char *db, int n, const char *tag)
 {
@@ -101,12 +104,24 @@ static int one_session(char **v)
 
 int main(int argc, char **argv)
 {
+    setlocale(LC_ALL, "");
     if (argc == 9 && strcmp(argv[1], "attempt") == 0)
         return one_attempt(argv + 2);
     if (argc == 8 && strcmp(argv[1], "session") == 0)
         return one_session(argv + 2);
     if (argc >= 4 && strcmp(argv[1], "record") == 0)
         return record(argv[2], atoi(argv[3]), argc > 4 ? argv[4] : "t");
+    if (argc == 3 && strcmp(argv[1], "tui") == 0 &&
+        strcmp(argv[2], "stats") == 0) {
+        /* a screen on its own, for the tmux tests */
+        UiOptions opt = {0};
+        Content *c = content_open();
+        if (!c || ui_init(&opt) < 0)
+            return 2;
+        ui_run(screen_stats_new(c));
+        content_free(c);
+        return 0;
+    }
     if (argc >= 3 && strcmp(argv[1], "cmd") == 0) {
         if (strcmp(argv[2], "reset") == 0)
             return cmd_reset(argc - 2, argv + 2);
