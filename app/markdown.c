@@ -995,6 +995,18 @@ static int number_len(const char *s, int n)
     return i;
 }
 
+/* Colour a number literal starting at s[i], unless it ends a name
+** (x1); returns its length, 0 if there is none. */
+static int hl_number(const char *s, int n, int i, unsigned char *st)
+{
+    int k;
+    if (i > 0 && is_ident((unsigned char)s[i - 1]))
+        return 0;
+    if ((k = number_len(s + i, n - i)) > 0)
+        memset(st + i, MD_NUMBER, (size_t)k);
+    return k;
+}
+
 /*
 ** Python: state 0 = normal; otherwise the open triple-quoted string,
 ** encoded as quote char | 0x100 when it is an f-string.
@@ -1095,9 +1107,7 @@ static void hl_python(const char *s, int n, unsigned char *st, int *state)
             i = k;
             continue;
         }
-        if ((k = number_len(s + i, n - i)) > 0 &&
-            (i == 0 || !is_ident((unsigned char)s[i - 1]))) {
-            memset(st + i, MD_NUMBER, (size_t)k);
+        if ((k = hl_number(s, n, i, st)) > 0) {
             i += k;
             continue;
         }
@@ -1151,9 +1161,7 @@ static void hl_simple(const char *s, int n, unsigned char *st, int sql)
             i = k;
             continue;
         }
-        if ((k = number_len(s + i, n - i)) > 0 &&
-            (i == 0 || !is_ident((unsigned char)s[i - 1]))) {
-            memset(st + i, MD_NUMBER, (size_t)k);
+        if ((k = hl_number(s, n, i, st)) > 0) {
             i += k;
             continue;
         }
