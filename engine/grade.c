@@ -740,6 +740,7 @@ static double grade_bug(GradeExercise *ex, const char *ans, GradeVerdict *v,
     int picked[64], np = 0, right = 0, wrong = 0;
     double score, why = 0;
 
+    *fail = 1;
     while (*p && np < 64) {
         char *end;
         long n;

@@ -426,11 +426,11 @@ int64_t nd_get_int(NdDType t, const char *p)
     case ND_##E: {                                                         \
         T v;                                                               \
         memcpy(&v, p, sizeof v);                                           \
-        return (int64_t)v;                                                 \
+        return K == 'f' ? nd_f2i64((double)v) : (int64_t)v;                \
     }
         ND_REAL_DTYPES(X)
 #undef X
-    default: return (int64_t)nd_get_double(t, p);
+    default: return nd_f2i64(nd_get_double(t, p));
     }
 }
 
@@ -455,7 +455,7 @@ void nd_set_double(NdDType t, char *p, double v)
     switch (t) {
 #define X(E, T, U, K)                                                      \
     case ND_##E: {                                                         \
-        T x = K == 'b' ? (T)(v != 0) : (T)v;                               \
+        T x = ND_CONV(T, K, 'f', v);                                       \
         memcpy(p, &x, sizeof x);                                           \
         return;                                                            \
     }
@@ -480,7 +480,7 @@ void nd_set_int(NdDType t, char *p, int64_t v)
     switch (t) {
 #define X(E, T, U, K)                                                      \
     case ND_##E: {                                                         \
-        T x = K == 'b' ? (T)(v != 0) : (T)v;                               \
+        T x = ND_CONV(T, K, 'i', v);                                       \
         memcpy(p, &x, sizeof x);                                           \
         return;                                                            \
     }
@@ -978,11 +978,11 @@ void nd_iter_run(const NdIter *it, NdLoop fn, void *aux)
             const FT *s = (const FT *)src;                                 \
             TT *d = (TT *)dst;                                             \
             for (int64_t i = 0; i < n; i++)                                \
-                d[i] = TK == 'b' ? (TT)(s[i] != 0) : (TT)s[i];             \
+                d[i] = ND_CONV(TT, TK, FK, s[i]);                          \
         } else {                                                           \
             for (int64_t i = 0; i < n; i++) {                              \
                 FT v = *(const FT *)(src + i * ss);                        \
-                *(TT *)(dst + i * ds) = TK == 'b' ? (TT)(v != 0) : (TT)v;  \
+                *(TT *)(dst + i * ds) = ND_CONV(TT, TK, FK, v);            \
             }                                                              \
         }                                                                  \
     }

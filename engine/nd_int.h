@@ -74,6 +74,42 @@ NdError nd_fail(NdErr *e, NdError code, const char *fmt, ...)
 /* Is the array C-contiguous (flags kept up to date by nd_update_flags). */
 #define ND_ISC(a) (((a)->flags & ND_C_CONTIGUOUS) != 0)
 
+/*
+** Float to integer conversion without C's undefined behaviour, giving
+** what x86 (and so NumPy there) gives: out-of-range and NaN become the
+** "integer indefinite" value of the 32- or 64-bit conversion, narrower
+** types keep the low bits. Returns the bits for a target of size bytes.
+*/
+static inline int64_t nd_f2i64(double v)
+{
+    return (v >= -9223372036854775808.0 && v < 9223372036854775808.0)
+               ? (int64_t)v
+               : INT64_MIN;
+}
+
+static inline uint64_t nd_f2int_bits(double v, size_t size, int uns)
+{
+    if (size == 8 && uns) {
+        if (v >= 9223372036854775808.0)
+            return (uint64_t)nd_f2i64(v - 9223372036854775808.0) ^
+                   0x8000000000000000ULL;
+        return (uint64_t)nd_f2i64(v);
+    }
+    if (size == 8 || (size == 4 && uns))
+        return (uint64_t)nd_f2i64(v);
+    return (uint64_t)(int64_t)((v > -2147483649.0 && v < 2147483648.0)
+                                   ? (int32_t)v
+                                   : INT32_MIN);
+}
+
+/* Convert a real value v of kind fk to type TT of kind tk. */
+#define ND_CONV(TT, tk, fk, v)                                             \
+    ((tk) == 'b'                     ? (TT)((v) != 0)                      \
+     : ((fk) == 'f' && (tk) != 'f')  ? (TT)nd_f2int_bits((double)(v),      \
+                                                        sizeof(TT),        \
+                                                        (tk) == 'u')       \
+                                     : (TT)(v))
+
 /* Copy with cast of one C-contiguous block. */
 void nd_copy_contig(NdDType to, char *dst, NdDType from, const char *src,
                     int64_t n);

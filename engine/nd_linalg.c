@@ -812,6 +812,346 @@ NdError nd_linalg_matrix_norm(size_t m, size_t n, const double *a,
     return nd_fail(err, ND_EVALUE, "Invalid norm order for matrices.");
 }
 
+/* ---- complex128 inputs ------------------------------------------------ */
+
+/* Fortran's complex*16 is two doubles, as nd_complex128. */
+extern void zgetrf_(const nd_fint *m, const nd_fint *n, nd_complex128 *a,
+                    const nd_fint *lda, nd_fint *ipiv, nd_fint *info);
+extern void zgesv_(const nd_fint *n, const nd_fint *nrhs, nd_complex128 *a,
+                   const nd_fint *lda, nd_fint *ipiv, nd_complex128 *b,
+                   const nd_fint *ldb, nd_fint *info);
+extern void zgeev_(const char *jobvl, const char *jobvr, const nd_fint *n,
+                   nd_complex128 *a, const nd_fint *lda, nd_complex128 *w,
+                   nd_complex128 *vl, const nd_fint *ldvl, nd_complex128 *vr,
+                   const nd_fint *ldvr, nd_complex128 *work,
+                   const nd_fint *lwork, double *rwork, nd_fint *info,
+                   size_t ljobvl, size_t ljobvr);
+extern void zheevd_(const char *jobz, const char *uplo, const nd_fint *n,
+                    nd_complex128 *a, const nd_fint *lda, double *w,
+                    nd_complex128 *work, const nd_fint *lwork, double *rwork,
+                    const nd_fint *lrwork, nd_fint *iwork,
+                    const nd_fint *liwork, nd_fint *info, size_t ljobz,
+                    size_t luplo);
+extern void zgesdd_(const char *jobz, const nd_fint *m, const nd_fint *n,
+                    nd_complex128 *a, const nd_fint *lda, double *s,
+                    nd_complex128 *u, const nd_fint *ldu, nd_complex128 *vt,
+                    const nd_fint *ldvt, nd_complex128 *work,
+                    const nd_fint *lwork, double *rwork, nd_fint *iwork,
+                    nd_fint *info, size_t ljobz);
+extern void zpotrf_(const char *uplo, const nd_fint *n, nd_complex128 *a,
+                    const nd_fint *lda, nd_fint *info, size_t luplo);
+
+typedef nd_complex128 nd_z;
+
+static void nd_to_fortran_z(const nd_z *a, size_t m, size_t n, nd_z *f,
+                            size_t ld)
+{
+    size_t i, j;
+    for (j = 0; j < n; j++)
+        for (i = 0; i < m; i++)
+            f[j * ld + i] = a[i * n + j];
+}
+
+static void nd_from_fortran_z(const nd_z *f, size_t ld, size_t m, size_t n,
+                              nd_z *a)
+{
+    size_t i, j;
+    for (i = 0; i < m; i++)
+        for (j = 0; j < n; j++)
+            a[i * n + j] = f[j * ld + i];
+}
+
+/* NumPy's complex multiply, written out so signs of zero and NaNs
+** follow the same formula. */
+static nd_z nd_zmul(nd_z a, nd_z b)
+{
+    nd_z r;
+    r.re = a.re * b.re - a.im * b.im;
+    r.im = a.re * b.im + a.im * b.re;
+    return r;
+}
+
+size_t nd_linalg_zdet_worksize(size_t n)
+{
+    return n * n * sizeof(nd_z) + n * sizeof(nd_fint);
+}
+
+NdError nd_linalg_zslogdet(size_t n, const nd_complex128 *a,
+                           nd_complex128 *sign, double *logdet, void *work,
+                           NdErr *err)
+{
+    nd_z *lu = work, acc;
+    nd_fint *ipiv = (nd_fint *)(lu + n * n);
+    nd_fint fn = (nd_fint)n, lda = nd_fmax(fn, 1), info = 0;
+    double acc_log = 0.0;
+    size_t i;
+    int changes = 0;
+
+    (void)err;
+    nd_to_fortran_z(a, n, n, lu, n);
+    zgetrf_(&fn, &fn, lu, &lda, ipiv, &info);
+    if (info != 0) {
+        sign->re = sign->im = 0.0;
+        *logdet = -INFINITY;
+        return ND_OK;
+    }
+    for (i = 0; i < n; i++)
+        changes += ipiv[i] != (nd_fint)(i + 1);
+    acc.re = changes % 2 ? -1.0 : 1.0;
+    acc.im = 0.0;
+    /* sign = prod(u_ii / |u_ii|), logdet = sum(log |u_ii|) */
+    for (i = 0; i < n; i++) {
+        nd_z d = lu[i * (n + 1)], unit;
+        double ab = hypot(d.re, d.im);
+        unit.re = d.re / ab;
+        unit.im = d.im / ab;
+        acc = nd_zmul(acc, unit);
+        acc_log += log(ab);
+    }
+    *sign = acc;
+    *logdet = acc_log;
+    return ND_OK;
+}
+
+NdError nd_linalg_zdet(size_t n, const nd_complex128 *a, nd_complex128 *det,
+                       void *work, NdErr *err)
+{
+    nd_z sign, e;
+    double logdet;
+    NdError rc = nd_linalg_zslogdet(n, a, &sign, &logdet, work, err);
+    if (rc != ND_OK)
+        return rc;
+    e.re = exp(logdet);
+    e.im = 0.0;
+    *det = nd_zmul(sign, e);
+    return ND_OK;
+}
+
+size_t nd_linalg_zsolve_worksize(size_t n, size_t nrhs)
+{
+    return (n * n + n * nrhs) * sizeof(nd_z) + n * sizeof(nd_fint);
+}
+
+static NdError nd_zgesv(size_t n, size_t nrhs, const nd_z *a, nd_z *a_f,
+                        nd_z *b_f, nd_fint *ipiv, NdErr *err)
+{
+    nd_fint fn = (nd_fint)n, fr = (nd_fint)nrhs, ld = nd_fmax(fn, 1);
+    nd_fint info = 0;
+    nd_to_fortran_z(a, n, n, a_f, n);
+    zgesv_(&fn, &fr, a_f, &ld, ipiv, b_f, &ld, &info);
+    if (info != 0)
+        return nd_fail(err, ND_ELINALG, "Singular matrix");
+    return ND_OK;
+}
+
+NdError nd_linalg_zsolve(size_t n, size_t nrhs, const nd_complex128 *a,
+                         const nd_complex128 *b, nd_complex128 *x,
+                         void *work, NdErr *err)
+{
+    nd_z *a_f = work, *b_f = a_f + n * n;
+    nd_fint *ipiv = (nd_fint *)(b_f + n * nrhs);
+    NdError e;
+    nd_to_fortran_z(b, n, nrhs, b_f, n);
+    if ((e = nd_zgesv(n, nrhs, a, a_f, b_f, ipiv, err)) != ND_OK)
+        return e;
+    nd_from_fortran_z(b_f, n, n, nrhs, x);
+    return ND_OK;
+}
+
+size_t nd_linalg_zinv_worksize(size_t n)
+{
+    return nd_linalg_zsolve_worksize(n, n);
+}
+
+NdError nd_linalg_zinv(size_t n, const nd_complex128 *a, nd_complex128 *out,
+                       void *work, NdErr *err)
+{
+    nd_z *a_f = work, *b_f = a_f + n * n;
+    nd_fint *ipiv = (nd_fint *)(b_f + n * n);
+    size_t i;
+    NdError e;
+    memset(b_f, 0, n * n * sizeof *b_f);
+    for (i = 0; i < n; i++)
+        b_f[i * (n + 1)].re = 1.0;
+    if ((e = nd_zgesv(n, n, a, a_f, b_f, ipiv, err)) != ND_OK)
+        return e;
+    nd_from_fortran_z(b_f, n, n, n, out);
+    return ND_OK;
+}
+
+static nd_fint nd_zgeev_lwork(size_t n, int vectors)
+{
+    nd_fint fn = (nd_fint)n, ld = nd_fmax(fn, 1), lw = -1, info = 0;
+    nd_z q = {0, 0}, dummy[2] = {{0, 0}, {0, 0}};
+    double rdummy[2] = {0, 0};
+    zgeev_("N", vectors ? "V" : "N", &fn, dummy, &ld, dummy, dummy, &ld,
+           dummy, &ld, &q, &lw, rdummy, &info, 1, 1);
+    return info == 0 ? (nd_fint)q.re : -1;
+}
+
+size_t nd_linalg_zeig_worksize(size_t n, int vectors)
+{
+    nd_fint lw = nd_zgeev_lwork(n, vectors);
+    return (n * n + (vectors ? n * n : 0) + (size_t)(lw > 0 ? lw : 1))
+               * sizeof(nd_z)
+           + 2 * (n ? n : 1) * sizeof(double);
+}
+
+NdError nd_linalg_zeig(size_t n, const nd_complex128 *a, nd_complex128 *w,
+                       nd_complex128 *v, void *work, NdErr *err)
+{
+    nd_fint fn = (nd_fint)n, ld = nd_fmax(fn, 1), info = 0;
+    nd_fint lw = nd_zgeev_lwork(n, v != NULL);
+    nd_z *a_f = work, *vr = a_f + n * n, *wk = vr + (v ? n * n : 0);
+    double *rwk;
+    if (lw < 0)
+        return nd_fail(err, ND_ELINALG, "Eigenvalues did not converge");
+    rwk = (double *)(wk + lw);
+    nd_to_fortran_z(a, n, n, a_f, n);
+    zgeev_("N", v ? "V" : "N", &fn, a_f, &ld, w, NULL, &ld, v ? vr : NULL,
+           &ld, wk, &lw, rwk, &info, 1, 1);
+    if (info != 0)
+        return nd_fail(err, ND_ELINALG, "Eigenvalues did not converge");
+    if (v)
+        nd_from_fortran_z(vr, n, n, n, v);
+    return ND_OK;
+}
+
+static void nd_zheevd_lwork(size_t n, int vectors, nd_fint *lw,
+                            nd_fint *lrw, nd_fint *liw)
+{
+    nd_fint fn = (nd_fint)n, ld = nd_fmax(fn, 1), info = 0, m1 = -1, qi = 0;
+    nd_z q = {0, 0}, dummy[2] = {{0, 0}, {0, 0}};
+    double qr = 0, rdummy[2] = {0, 0};
+    zheevd_(vectors ? "V" : "N", "L", &fn, dummy, &ld, rdummy, &q, &m1, &qr,
+            &m1, &qi, &m1, &info, 1, 1);
+    *lw = nd_fmax((nd_fint)q.re, 1);
+    *lrw = nd_fmax((nd_fint)qr, 1);
+    *liw = nd_fmax(qi, 1);
+}
+
+size_t nd_linalg_zeigh_worksize(size_t n, int vectors)
+{
+    nd_fint lw, lrw, liw;
+    nd_zheevd_lwork(n, vectors, &lw, &lrw, &liw);
+    return (n * n + (size_t)lw) * sizeof(nd_z) + (size_t)lrw * sizeof(double)
+           + (size_t)liw * sizeof(nd_fint);
+}
+
+NdError nd_linalg_zeigh(size_t n, const nd_complex128 *a, double *w,
+                        nd_complex128 *v, void *work, NdErr *err)
+{
+    nd_fint lw, lrw, liw, fn = (nd_fint)n, ld = nd_fmax(fn, 1), info = 0;
+    nd_z *a_f = work, *wk = a_f + n * n;
+    double *rwk;
+    nd_fint *iwk;
+    nd_zheevd_lwork(n, v != NULL, &lw, &lrw, &liw);
+    rwk = (double *)(wk + lw);
+    iwk = (nd_fint *)(rwk + lrw);
+    nd_to_fortran_z(a, n, n, a_f, n);
+    zheevd_(v ? "V" : "N", "L", &fn, a_f, &ld, w, wk, &lw, rwk, &lrw, iwk,
+            &liw, &info, 1, 1);
+    if (info != 0)
+        return nd_fail(err, ND_ELINALG, "Eigenvalues did not converge");
+    if (v)
+        nd_from_fortran_z(a_f, n, n, n, v);
+    return ND_OK;
+}
+
+size_t nd_linalg_zcholesky_worksize(size_t n)
+{
+    return n * n * sizeof(nd_z);
+}
+
+NdError nd_linalg_zcholesky(size_t n, const nd_complex128 *a,
+                            nd_complex128 *out, void *work, NdErr *err)
+{
+    nd_z *a_f = work;
+    nd_fint fn = (nd_fint)n, lda = nd_fmax(fn, 1), info = 0;
+    size_t i, j;
+    nd_to_fortran_z(a, n, n, a_f, n);
+    zpotrf_("L", &fn, a_f, &lda, &info, 1);
+    if (info != 0)
+        return nd_fail(err, ND_ELINALG, "Matrix is not positive definite");
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++) {
+            nd_z zero = {0.0, 0.0};
+            out[i * n + j] = j <= i ? a_f[j * n + i] : zero;
+        }
+    return ND_OK;
+}
+
+/* zgesdd's real workspace, LAPACK's documented minimum (its size does
+** not change the results). */
+static size_t nd_zgesdd_rwork(size_t m, size_t n, char job)
+{
+    size_t mn = m < n ? m : n, mx = m > n ? m : n, a, b;
+    if (job == 'N')
+        return 7 * mn + 1;
+    a = 5 * mn * mn + 5 * mn;
+    b = 2 * mx * mn + 2 * mn * mn + mn;
+    return (a > b ? a : b) + 1;
+}
+
+static nd_fint nd_zgesdd_lwork(size_t m, size_t n, char job)
+{
+    nd_fint fm = (nd_fint)m, fn = (nd_fint)n, lda = nd_fmax(fm, 1);
+    nd_fint ldvt, lw = -1, info = 0, iw[1];
+    size_t ucols, vrows;
+    nd_z q = {0, 0}, dummy[2] = {{0, 0}, {0, 0}};
+    double rdummy[2] = {0, 0};
+    char jobs[2] = {job, 0};
+    nd_svd_shapes(m, n, job, &ucols, &vrows);
+    ldvt = nd_fmax((nd_fint)vrows, 1);
+    zgesdd_(jobs, &fm, &fn, dummy, &lda, rdummy, dummy, &lda, dummy, &ldvt,
+            &q, &lw, rdummy, iw, &info, 1);
+    lw = (nd_fint)q.re;
+    return lw == 0 ? 1 : lw;
+}
+
+size_t nd_linalg_zsvd_worksize(size_t m, size_t n, int uv, int full)
+{
+    char job = nd_svd_job(uv, full);
+    size_t k = m < n ? m : n, ucols, vrows;
+    nd_svd_shapes(m, n, job, &ucols, &vrows);
+    return (m * n + m * ucols + vrows * n
+            + (size_t)nd_zgesdd_lwork(m, n, job)) * sizeof(nd_z)
+           + nd_zgesdd_rwork(m, n, job) * sizeof(double)
+           + 8 * (k ? k : 1) * sizeof(nd_fint);
+}
+
+NdError nd_linalg_zsvd(size_t m, size_t n, const nd_complex128 *a,
+                       double *s, nd_complex128 *u, nd_complex128 *vt,
+                       int full, void *work, NdErr *err)
+{
+    int uv = u != NULL && vt != NULL;
+    char job = nd_svd_job(uv, full), jobs[2] = {job, 0};
+    size_t ucols, vrows;
+    nd_fint fm = (nd_fint)m, fn = (nd_fint)n, lda = nd_fmax(fm, 1);
+    nd_fint ldvt, lw = nd_zgesdd_lwork(m, n, job), info = 0;
+    nd_z *a_f = work, *u_f, *vt_f, *wk;
+    double *rwk;
+    nd_fint *iwk;
+
+    nd_svd_shapes(m, n, job, &ucols, &vrows);
+    ldvt = nd_fmax((nd_fint)vrows, 1);
+    u_f = a_f + m * n;
+    vt_f = u_f + m * ucols;
+    wk = vt_f + vrows * n;
+    rwk = (double *)(wk + lw);
+    iwk = (nd_fint *)(rwk + nd_zgesdd_rwork(m, n, job));
+    nd_to_fortran_z(a, m, n, a_f, m);
+    zgesdd_(jobs, &fm, &fn, a_f, &lda, s, u_f, &lda, vt_f, &ldvt, wk, &lw,
+            rwk, iwk, &info, 1);
+    if (info != 0)
+        return nd_fail(err, ND_ELINALG, "SVD did not converge");
+    if (uv) {
+        nd_from_fortran_z(u_f, m, m, ucols, u);
+        nd_from_fortran_z(vt_f, (size_t)ldvt, vrows, n, vt);
+    }
+    return ND_OK;
+}
+
 /* ---- BLAS --------------------------------------------------------------- */
 
 /* NumPy's matmul hands C-contiguous operands to cblas_dgemm row-major

@@ -158,6 +158,39 @@ NdError nd_linalg_matrix_norm(size_t m, size_t n, const double *a,
                               NdErr *err);
 
 /*
+** complex128 inputs, with NumPy's z-routines: the same contracts as the
+** real functions above (det: sign * exp(logdet) with a complex sign;
+** eig: complex results always; eigh: real eigenvalues, Hermitian a,
+** lower triangle read; svd: real singular values).
+*/
+size_t nd_linalg_zdet_worksize(size_t n);
+NdError nd_linalg_zdet(size_t n, const nd_complex128 *a, nd_complex128 *det,
+                       void *work, NdErr *err);
+NdError nd_linalg_zslogdet(size_t n, const nd_complex128 *a,
+                           nd_complex128 *sign, double *logdet, void *work,
+                           NdErr *err);
+size_t nd_linalg_zsolve_worksize(size_t n, size_t nrhs);
+NdError nd_linalg_zsolve(size_t n, size_t nrhs, const nd_complex128 *a,
+                         const nd_complex128 *b, nd_complex128 *x,
+                         void *work, NdErr *err);
+size_t nd_linalg_zinv_worksize(size_t n);
+NdError nd_linalg_zinv(size_t n, const nd_complex128 *a, nd_complex128 *out,
+                       void *work, NdErr *err);
+size_t nd_linalg_zeig_worksize(size_t n, int vectors);
+NdError nd_linalg_zeig(size_t n, const nd_complex128 *a, nd_complex128 *w,
+                       nd_complex128 *v, void *work, NdErr *err);
+size_t nd_linalg_zeigh_worksize(size_t n, int vectors);
+NdError nd_linalg_zeigh(size_t n, const nd_complex128 *a, double *w,
+                        nd_complex128 *v, void *work, NdErr *err);
+size_t nd_linalg_zcholesky_worksize(size_t n);
+NdError nd_linalg_zcholesky(size_t n, const nd_complex128 *a,
+                            nd_complex128 *out, void *work, NdErr *err);
+size_t nd_linalg_zsvd_worksize(size_t m, size_t n, int uv, int full);
+NdError nd_linalg_zsvd(size_t m, size_t n, const nd_complex128 *a,
+                       double *s, nd_complex128 *u, nd_complex128 *vt,
+                       int full, void *work, NdErr *err);
+
+/*
 ** BLAS, as NumPy's matmul calls it for C-contiguous float64 operands:
 ** c (m x n) = a (m x k) @ b (k x n), row-major, through cblas_dgemm.
 ** nd_blas_ddot: x . y for n contiguous doubles (cblas_ddot).

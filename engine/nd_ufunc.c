@@ -151,7 +151,7 @@ ND_REAL_DTYPES(ALL_KERNELS)
     }                                                                      \
     static inline T ishl_##E(T x, T y)                                     \
     {                                                                      \
-        return (uint64_t)y >= sizeof(T) * 8 ? 0 : (T)((U)x << y);          \
+        return (uint64_t)y >= sizeof(T) * 8 ? 0 : (T)((uint64_t)(U)x << y);          \
     }                                                                      \
     static inline T ishr_##E(T x, T y)                                     \
     {                                                                      \

@@ -815,7 +815,7 @@ local function seq_eq(a, b)
 end
 
 function EQ(a, b)
-    if rawequal(a, b) then
+    if rawequal(a, b) and not isnd(a) then
         return a == a -- NaN is not equal to itself
     end
     local ta, tb = type(a), type(b)

@@ -372,11 +372,13 @@ R.LOADERS.numpy = function()
         Ellipsis = ELLIPSIS,
         -- in Python these are dtype-like objects; nd takes the names
         bool_ = nd.bool_,
+        AxisError = R.exc_class("numpy.AxisError"),
     }
     local np = R.mkmodule("numpy", module_attrs("numpy", nd, extra))
     if nd.linalg then
         extra.linalg = R.mkmodule("numpy.linalg",
-                                  module_attrs("numpy.linalg", nd.linalg, {}))
+            module_attrs("numpy.linalg", nd.linalg, {
+                LinAlgError = R.exc_class("numpy.linalg.LinAlgError")}))
         R.MODULES["numpy.linalg"] = extra.linalg
     end
     if nd.random then

@@ -11,6 +11,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,8 @@ struct Sandbox {
     volatile sig_atomic_t cancel_flag; /* in-process runs */
     pid_t next_pid;                    /* prestarted worker, or 0 */
     int next_fd;
+    pthread_t spawner; /* forks the next worker off the caller's path */
+    int spawning;      /* spawner running: join before touching next_* */
     pid_t zombies[8]; /* killed workers not yet reaped (their exit is */
     int nzombies;     /* slow: reaped lazily, off the critical path) */
 };
@@ -159,8 +163,8 @@ static void sb_defaults(SandboxConfig *c)
         c->tick_ms = 50;
 }
 
-static void sb_spawn_next(Sandbox *sb);
 static void sb_retire(Sandbox *sb, pid_t pid);
+static void sb_join_spawner(Sandbox *sb);
 
 Sandbox *sandbox_new(const SandboxConfig *cfg)
 {
@@ -188,8 +192,8 @@ Sandbox *sandbox_new(const SandboxConfig *cfg)
         fcntl(sb->cancel_pipe[i], F_SETFD, FD_CLOEXEC);
         fcntl(sb->cancel_pipe[i], F_SETFL, O_NONBLOCK);
     }
-    if (sb->cfg.prestart && sb->cfg.isolation == SANDBOX_PROCESS)
-        sb_spawn_next(sb);
+    if (sb->cfg.prestart)
+        sandbox_prestart(sb);
     return sb;
 }
 
@@ -232,6 +236,7 @@ void sandbox_free(Sandbox *sb)
     if (sb == NULL)
         return;
     sb_reap_zombies(sb, 1);
+    sb_join_spawner(sb);
     if (sb->next_pid > 0) {
         close(sb->next_fd);
         sb_reap(sb->next_pid, NULL);
@@ -260,22 +265,57 @@ static void sb_drain_cancel(Sandbox *sb)
     sb->cancel_flag = 0;
 }
 
-int sandbox_prestart(Sandbox *sb)
-{
-    if (sb->cfg.isolation != SANDBOX_PROCESS)
-        return 0;
-    if (sb->next_pid == 0)
-        sb_spawn_next(sb);
-    return sb->next_pid > 0 ? 0 : -1;
-}
-
 static void sb_spawn_next(Sandbox *sb)
 {
     SbWorkerSpec spec;
     spec.cfg = sb->cfg;
     spec.session = 0;
+    spec.from_thread = 0;
     if (sb_worker_spawn(&spec, &sb->next_pid, &sb->next_fd) != 0)
         sb->next_pid = 0;
+}
+
+/* The spawner thread: one fork, then it ends. Only it writes next_* while
+** `spawning`; the caller reads them after joining. */
+static void *sb_spawner(void *arg)
+{
+    Sandbox *sb = arg;
+    SbWorkerSpec spec;
+    spec.cfg = sb->cfg;
+    spec.session = 0;
+    spec.from_thread = 1;
+    if (sb_worker_spawn(&spec, &sb->next_pid, &sb->next_fd) != 0)
+        sb->next_pid = 0;
+    return NULL;
+}
+
+static void sb_join_spawner(Sandbox *sb)
+{
+    if (sb->spawning) {
+        pthread_join(sb->spawner, NULL);
+        sb->spawning = 0;
+    }
+}
+
+int sandbox_prestart(Sandbox *sb)
+{
+    sigset_t all, old;
+    int rc;
+    if (sb->cfg.isolation != SANDBOX_PROCESS || sb->spawning ||
+        sb->next_pid > 0)
+        return 0;
+    /* The thread takes no signals (the host's handlers stay on its own
+    ** threads) and the worker resets its mask anyway. */
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    rc = pthread_create(&sb->spawner, NULL, sb_spawner, sb);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (rc == 0) {
+        sb->spawning = 1;
+        return 0;
+    }
+    sb_spawn_next(sb); /* no thread: fork here */
+    return sb->next_pid > 0 ? 0 : -1;
 }
 
 /* ---- Requests ----------------------------------------------------------*/
@@ -465,8 +505,7 @@ static void sb_crash_message(SandboxResult *res, int status)
 /* Send `req` to the worker and wait for its verdict. Returns 1 if the
 ** worker was killed and reaped here (it must not be used again). */
 static int sb_converse(Sandbox *sb, pid_t pid, int fd, const char *req,
-                       size_t reqlen, int64_t t0, int prestart,
-                       SandboxResult *res)
+                       size_t reqlen, int64_t t0, SandboxResult *res)
 {
     const SandboxConfig *cfg = &sb->cfg;
     int64_t deadline = t0 + (int64_t)cfg->time_ms * 1000000 + SB_GRACE_NS;
@@ -537,10 +576,6 @@ static int sb_converse(Sandbox *sb, pid_t pid, int fd, const char *req,
                 sent += (size_t)w;
             else if (w < 0 && errno != EAGAIN && errno != EINTR)
                 sent = reqlen; /* worker gone: its EOF tells the rest */
-            /* The worker is busy now: fork its successor meanwhile, so
-            ** the fork overlaps the evaluation instead of following it. */
-            if (sent == reqlen && prestart && sb->next_pid == 0)
-                sb_spawn_next(sb);
         }
         if (!(pf[0].revents & (POLLIN | POLLHUP | POLLERR)))
             continue;
@@ -724,6 +759,7 @@ SandboxKind sandbox_run(Sandbox *sb, const char *src, size_t len,
         sb_finish_result(res, t0);
         return res->kind;
     }
+    sb_join_spawner(sb);
     if (sb->next_pid > 0) {
         pid = sb->next_pid;
         fd = sb->next_fd;
@@ -732,6 +768,7 @@ SandboxKind sandbox_run(Sandbox *sb, const char *src, size_t len,
         SbWorkerSpec spec;
         spec.cfg = sb->cfg;
         spec.session = 0;
+        spec.from_thread = 0;
         if (sb_worker_spawn(&spec, &pid, &fd) != 0) {
             char m[160];
             snprintf(m, sizeof m, "cannot start the sandbox worker: %s",
@@ -740,12 +777,13 @@ SandboxKind sandbox_run(Sandbox *sb, const char *src, size_t len,
             return sb_fail(res, t0, m);
         }
     }
-    if (sb_converse(sb, pid, fd, req, reqlen, t0, sb->cfg.prestart, res) ==
-        0) {
+    if (sb_converse(sb, pid, fd, req, reqlen, t0, res) == 0) {
         close(fd);
         sb_retire(sb, pid);
     }
     free(req);
+    if (sb->cfg.prestart)
+        sandbox_prestart(sb); /* forks on the spawner thread */
     sb_finish_result(res, t0);
     return res->kind;
 }
@@ -770,6 +808,7 @@ SandboxSession *sandbox_session_new(const SandboxConfig *cfg)
     }
     spec.cfg = ss->sb->cfg;
     spec.session = 1;
+    spec.from_thread = 0;
     if (sb_worker_spawn(&spec, &ss->pid, &ss->fd) != 0) {
         sandbox_free(ss->sb);
         free(ss);
@@ -795,7 +834,7 @@ SandboxKind sandbox_session_run(SandboxSession *ss, const char *src,
     req = sb_encode(src, len, chunkname, args, nargs, &reqlen, res);
     if (req == NULL)
         return sb_fail(res, t0, NULL);
-    if (sb_converse(ss->sb, ss->pid, ss->fd, req, reqlen, t0, 0, res) != 0)
+    if (sb_converse(ss->sb, ss->pid, ss->fd, req, reqlen, t0, res) != 0)
         ss->alive = 0;
     else if (res->kind != SANDBOX_OK && res->kind != SANDBOX_SYNTAX &&
              res->kind != SANDBOX_RUNTIME) {

@@ -93,6 +93,9 @@ void sb_format_size(size_t n, char *buf, size_t sz);
 typedef struct {
     SandboxConfig cfg;  /* defaults applied */
     int session;        /* keep serving requests until EOF or doom */
+    int from_thread;    /* forked by the spawner thread: no PDEATHSIG (it
+                           tracks the forking thread, which exits); EOF on
+                           the socket and RLIMIT_CPU end an orphan */
 } SbWorkerSpec;
 
 /* Fork a worker. On success returns 0 and sets *pid and *fd (the host end

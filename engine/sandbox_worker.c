@@ -437,9 +437,11 @@ static void sb_confine(const SbWorkerSpec *spec, int sock, pid_t ppid)
     signal(SIGQUIT, SIG_IGN);
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != ppid)
-        _exit(0);
+    if (!spec->from_thread) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != ppid)
+            _exit(0);
+    }
 
     /* Descriptors: the socket on SB_FD, /dev/null on 0-2, nothing else. */
     if (sock != SB_FD) {

@@ -1,0 +1,16 @@
+print(-7 // 2, -7 % 2, 7 // -2, 7 % -2, -7 // -2, -7 % -2)
+print(-7.5 // 2, -7.5 % 2, 7.5 // -2, 7.5 % -2, 5.0 // 0.3, 5 % 0.3)
+print(divmod(-17, 5), divmod(17.5, -5), abs(-3), abs(-2.5))
+print(round(2.5), round(3.5), round(-0.5), round(2.675, 2), round(0.125, 2), round(1234, -2), round(1250, -2))
+print(int(3.9), int(-3.9), int("  42 "), int("-0x1f", 16), int("1_000"), float("1e3"), float(" -2.5 "))
+print(True + True, True * 3, -True, ~5, 5 & 3, 5 | 3, 5 ^ 3, 1 << 10, -16 >> 2)
+print(max(3, 1, 2), min([4, 2, 8]), max("abc", "abd"), min((1, 2), (1, 1)))
+print(sum([1, 2, 3]), sum(range(101)), sum([0.1] * 10), sum([], 5))
+print(pow(2, 10), pow(2, 10, 1000), pow(2.0, -2), 10 ** 18)
+print(int(True), float(3), str(3.0), bool(0), bool(0.0), bool(''), bool('0'), bool([]), bool(None))
+print(1 < 2 < 3, 3 > 2 > 2, 1 == 1.0, True == 1, 'a' < 'b' <= 'b', (1, 2) < (1, 3))
+print(hex(255), oct(8), bin(10), chr(65), ord('a'), hex(-255))
+x = 10
+x += 5; x -= 3; x *= 2; x //= 5; x **= 3; x %= 7
+print(x)
+print(1e308 * 10, -1e308 * 10, 2.0 ** 0.5)

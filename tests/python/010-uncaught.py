@@ -1,0 +1,5 @@
+def inner(d):
+    return d["missing"]
+
+print("before")
+inner({"present": 1})

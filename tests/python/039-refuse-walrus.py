@@ -1,0 +1,1 @@
+if (n := 3) > 2: print(n):assignment expressions (
