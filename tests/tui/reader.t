@@ -115,4 +115,19 @@ run_suite() {
 
 run_suite "256 colours" TERM=xterm-256color
 run_suite "NO_COLOR" TERM=xterm-256color NO_COLOR=1
+
+# A non-UTF-8 locale gets ASCII rules and bullets; an 8-colour terminal
+# still works.
+start_shell 80 24 TERM=xterm LANG=C LC_ALL=C
+keys "$PYPREP" Enter
+wait_for 'Python interview trainer' 5
+ok $? "ASCII: home screen shows under LANG=C"
+keys Enter
+wait_for '^ *=====+' 3
+ok $? "ASCII: headings underlined with '=' when the locale is not UTF-8"
+screen | grep -q $'\xe2' && bad=1 || bad=0
+ok $bad "ASCII: no UTF-8 bytes sent to a non-UTF-8 terminal"
+keys q
+wait_for 'PS\$ ?$' 3
+ok $? "ASCII: q quits"
 done_testing
