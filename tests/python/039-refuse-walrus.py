@@ -1,1 +1,2 @@
-if (n := 3) > 2: print(n):assignment expressions (
+if (n := 3) > 2:
+    print(n)
