@@ -372,6 +372,52 @@ static void test_corpus_and_errors(void)
     ok(d == 5.0, "linalg: 145 norm([3, 4]) is 5.0");
 }
 
+static void test_complex(void)
+{
+    nd_complex128 z1[64], z2[64], z3[64], d;
+    double s[8];
+    size_t i;
+
+    nd_linalg_zdet(5, (const nd_complex128 *)Z, &d,
+                   work(nd_linalg_zdet_worksize(5)), NULL);
+    same(&d, Zdet, 2, "complex det 5 x 5");
+    nd_linalg_zinv(5, (const nd_complex128 *)Z, z1,
+                   work(nd_linalg_zinv_worksize(5)), NULL);
+    same(z1, Zinv, 50, "complex inv 5 x 5");
+    nd_linalg_zsolve(5, 1, (const nd_complex128 *)Z,
+                     (const nd_complex128 *)Zb, z1,
+                     work(nd_linalg_zsolve_worksize(5, 1)), NULL);
+    same(z1, Zx, 10, "complex solve 5 x 5");
+    nd_linalg_zeig(5, (const nd_complex128 *)Z, z1, z2,
+                   work(nd_linalg_zeig_worksize(5, 1)), NULL);
+    same(z1, Zw, 10, "complex eig eigenvalues");
+    same(z2, Zv, 50, "complex eig eigenvectors");
+    nd_linalg_zeig(5, (const nd_complex128 *)Z, z1, NULL,
+                   work(nd_linalg_zeig_worksize(5, 0)), NULL);
+    same(z1, Zwn, 10, "complex eigvals");
+    for (i = 0; i < 25; i++) {
+        /* h = z + z^H, as the generator built it */
+        size_t r = i / 5, c = i % 5;
+        z3[i].re = Z[2 * i] + Z[2 * (c * 5 + r)];
+        z3[i].im = Z[2 * i + 1] - Z[2 * (c * 5 + r) + 1];
+    }
+    nd_linalg_zeigh(5, z3, s, z2, work(nd_linalg_zeigh_worksize(5, 1)),
+                    NULL);
+    same(s, Zhw, 5, "complex eigh eigenvalues");
+    same(z2, Zhv, 50, "complex eigh eigenvectors");
+    nd_linalg_zcholesky(5, (const nd_complex128 *)Zspd, z1,
+                        work(nd_linalg_zcholesky_worksize(5)), NULL);
+    same(z1, Zchol, 50, "complex cholesky");
+    nd_linalg_zsvd(5, 3, (const nd_complex128 *)ZR, s, z1, z2, 1,
+                   work(nd_linalg_zsvd_worksize(5, 3, 1, 1)), NULL);
+    ok(same(z1, ZRu, 50, "complex svd u") & same(s, ZRs, 3, "complex svd s")
+           & same(z2, ZRvt, 18, "complex svd vt"),
+       "linalg: complex svd 5 x 3 matches");
+    nd_linalg_zsvd(5, 3, (const nd_complex128 *)ZR, s, NULL, NULL, 0,
+                   work(nd_linalg_zsvd_worksize(5, 3, 0, 0)), NULL);
+    same(s, ZRsn, 3, "complex svd compute_uv=False");
+}
+
 static void test_gemm(void)
 {
     static const double a[6] = {1, 2, 3, 4, 5, 6}, b[6] = {7, 8, 9, 10, 11,
@@ -397,6 +443,7 @@ int main(void)
     test_formula();
     test_misc();
     test_corpus_and_errors();
+    test_complex();
     test_gemm();
     return tap_done();
 }

@@ -2178,3 +2178,193 @@ static const double lres_f6040[] = {
 static const double lrank_f6040 = 0x1.4000000000000p+5;
 static const double Bnorm_1 = 0x1.4b0248901c6aap+6;
 static const double Bnorm_inf = 0x1.414febb3e291ap+6;
+static const double Z[] = {
+    0x1.048d5662b0508p+1, 0x1.4be112f38a413p-5, 0x1.6c8b5d5202b62p+0,
+    0x1.95a5673d60ca1p-2, -0x1.3b04b49925274p+1, -0x1.c24cdb6fad0bcp-1,
+    -0x1.485cdbcdf814fp-4, -0x1.ca1fc77f93882p-1, 0x1.6cf79561f5784p+0,
+    -0x1.c21bd2ecc6d42p-2, 0x1.53824505d0eeap-1, 0x1.732e569a7d7f1p+0,
+    0x1.5406f5cdf03f6p+0, 0x1.54b298f6f76ddp-2, -0x1.5791b9abc5034p+1,
+    -0x1.61069c397ffcep+0, -0x1.0790e57d84cecp-1, 0x1.905dfff375ce6p-1,
+    0x1.f8ecb24aa8cafp-1, 0x1.8f624ec85412fp-2, 0x1.43b51b1c81378p-1,
+    -0x1.d689454361c23p-3, 0x1.3a718a3465464p+0, 0x1.194f9a845c7cfp+0,
+    0x1.fb3eca52deebcp-1, -0x1.1ead2589dece6p-1, 0x1.055ec4daac1a4p+0,
+    -0x1.c68423976dc56p-3, -0x1.bed78494fcfc5p-2, 0x1.53bad1b62ccf4p-1,
+    -0x1.9fa08c9439e3ep+0, 0x1.741df6eaf612bp+0, -0x1.6c3dbfd232dc3p-9,
+    0x1.4fc94f1c3bfebp-7, -0x1.bf323dccb0dd9p-3, 0x1.46aa9b5d8700fp-1,
+    -0x1.4f0edfb957cbep-1, -0x1.32b00a54ee5dap-1, 0x1.ad4b23d70e305p-4,
+    0x1.65d3794414b15p+0, -0x1.a9a702fe53894p-1, 0x1.530d39f0b29aep-1,
+    0x1.da90509e32696p-1, 0x1.17433f152b013p-1, -0x1.25ff21bb969d5p-1,
+    -0x1.41d202b2ef1d3p+0, 0x1.f5fcc368692dfp-1, -0x1.5be90c4aad774p+0,
+    -0x1.b7680d69be78cp-1, -0x1.14358b70096ecp+0,
+};
+static const double Zdet[] = {
+    -0x1.56b770f5e1e29p+6, 0x1.a60b652469b7ep+4,
+};
+static const double Zinv[] = {
+    0x1.d138948c3f89bp-4, 0x1.1f0d85b04a986p-3, -0x1.aa3338b3cfbddp-4,
+    -0x1.d91998464b22fp-5, 0x1.6301fb74b4573p-5, 0x1.0126632b6dc49p-4,
+    -0x1.f278518006ca2p-3, -0x1.0fcbcd7b40cdfp-4, -0x1.94a7d3cfd1110p-4,
+    -0x1.bde1c2ea2ea3ep-3, -0x1.49e9cc94cb62cp-3, -0x1.4f0d63a872b76p-2,
+    0x1.cd8ffd6b90e11p-3, 0x1.7198634ffd16cp-5, 0x1.b6fb5007833e6p-2,
+    -0x1.5bcbd91c7fa84p-3, 0x1.7b3af06359006p-4, -0x1.adf27d1b48e4fp-3,
+    0x1.231407eaf67f4p-3, 0x1.d70da235bf29dp-5, -0x1.0bc8eb2fbe54ep-3,
+    -0x1.4e643584cae9ap-4, -0x1.f7234d3401a17p-4, 0x1.83b8c16ecee24p-4,
+    0x1.4a8fce2067ce1p-3, -0x1.d55d7c9811dc1p-4, -0x1.23eea53210e05p-5,
+    -0x1.187f3fc0ca9b7p-2, 0x1.3f085b6067c1ap-5, 0x1.b8d703ca0ad59p-6,
+    -0x1.4482f43f96bb6p-4, 0x1.620109ed3ee00p-2, -0x1.0bd12626cc0dep-5,
+    -0x1.94df1f0d9906cp-2, 0x1.13fa3fdfcad0cp-5, -0x1.6a5c2f58af446p-4,
+    -0x1.7f839c0874210p-7, 0x1.62644a8ba8b52p-3, 0x1.6e0ad68f0fcbbp-4,
+    0x1.b3e1473d52f58p-4, 0x1.c509f75a80b33p-3, -0x1.fa260689c6d3cp-7,
+    -0x1.69e3b421616a2p-4, -0x1.2fca76dbb2324p-8, -0x1.544e98e80cd87p-4,
+    -0x1.2f372b62594a9p-3, 0x1.e04490dbb2db6p-3, -0x1.1388b88f182cap-3,
+    -0x1.9b3921f35d96ep-4, 0x1.45f7e1b84bafap-2,
+};
+static const double Zb[] = {
+    -0x1.c9ab7dbc9abf3p+0, 0x1.43118f8a08abap+0, -0x1.df18ad7f20797p+0,
+    0x1.208b19fa65826p-4, -0x1.1360776e3f723p+0, -0x1.a82868215f66cp-6,
+    -0x1.a447a8436eb92p+0, -0x1.ead50424d216ap-2, -0x1.333837bc8e0a1p-6,
+    0x1.b0d439a1c4a7ap+0,
+};
+static const double Zx[] = {
+    0x1.05f0af6cbe806p-1, -0x1.99670cb483850p-7, -0x1.158cfaa2ac864p-1,
+    0x1.0630dfbadb52cp+0, 0x1.0ebd7d3860409p-2, 0x1.c90fb47233a44p-2,
+    -0x1.4b5607142b87cp-2, -0x1.fb06c2f799710p-7, -0x1.1c4eafff02edbp+0,
+    0x1.9d144ee740997p-2,
+};
+static const double Zw[] = {
+    -0x1.4a60a21f9a848p+1, -0x1.ae3e053b0dfbap+0, 0x1.2f6716ecdece8p-1,
+    0x1.2aa153aa382bap+1, -0x1.343b59ea7d5ccp-2, -0x1.96692dfa08787p+0,
+    0x1.87ecd55e48c74p+1, 0x1.5e3bffa1600ccp-2, 0x1.08e43ad9044ecp+1,
+    -0x1.4582e891c7bcdp+0,
+};
+static const double Zv[] = {
+    0x1.5d9453a92c990p-5, 0x1.9f1ac005ff22ap-6, 0x1.7889d519edb23p-3,
+    -0x1.1f35993ea5452p-2, -0x1.4937dcd2f9ceep-2, 0x1.2ca4bd1c8d280p-2,
+    0x1.6f76615f5bbbfp-1, 0x0.0p+0, -0x1.df39633c7e5fap-2,
+    -0x1.83660c6d6e282p-3, -0x1.2cb221e182c40p-3, 0x1.8f0c1fe98b6c4p-7,
+    0x1.69a256705619dp-1, 0x0.0p+0, -0x1.54b87731a79a2p-3,
+    -0x1.36b399b352fd9p-2, 0x1.40f7dc5dc72a5p-3, 0x1.41e8b479cd8d6p-4,
+    -0x1.aa2b60694ffbep-2, 0x1.02e3e52362a7ap-2, 0x1.d7a6ed777d53bp-3,
+    -0x1.8a94392c1db3cp-5, 0x1.1772aabed8fcep-3, -0x1.d9d0d89c3e9c8p-2,
+    -0x1.009d591a9953cp-3, -0x1.13399a624a33cp-2, 0x1.e8a9b9e550367p-4,
+    0x1.ad459e7038c32p-3, -0x1.1e81e78cd333bp-2, -0x1.5efa9d6ad2a75p-2,
+    -0x1.0b1db02b7014ap-2, -0x1.02edd3d34f8edp-1, 0x1.7b57cf9ab28c6p-2,
+    -0x1.9c984137fb280p-9, 0x1.e37362607810ep-4, 0x1.542f228d051b7p-2,
+    -0x1.6e08b0886072dp-2, 0x1.ae1dde727c8ccp-2, 0x1.14caddd3b3651p-1,
+    0x0.0p+0, 0x1.8b7e3744e8b18p-1, 0x0.0p+0,
+    0x1.f452b8b897d17p-4, -0x1.f662524172862p-5, 0x1.62279959e52fdp-1,
+    0x0.0p+0, 0x1.5d3909c87966cp-4, 0x1.29b697188ce68p-2,
+    0x1.7b548cf4a1568p-4, -0x1.b6cc8de118fa2p-4,
+};
+static const double Zwn[] = {
+    -0x1.4a60a21f9a848p+1, -0x1.ae3e053b0dfbap+0, 0x1.2f6716ecdece8p-1,
+    0x1.2aa153aa382bap+1, -0x1.343b59ea7d5ccp-2, -0x1.96692dfa08787p+0,
+    0x1.87ecd55e48c74p+1, 0x1.5e3bffa1600ccp-2, 0x1.08e43ad9044ecp+1,
+    -0x1.4582e891c7bcdp+0,
+};
+static const double Zhw[] = {
+    -0x1.65a0b7deedb20p+2, -0x1.2f3e428146084p+0, 0x1.0085e83500542p-2,
+    0x1.84713125402a4p+1, 0x1.25790cff74d9fp+3,
+};
+static const double Zhv[] = {
+    -0x1.97961076e9986p-3, 0x0.0p+0, 0x1.3f8ace37a9222p-2,
+    0x0.0p+0, -0x1.ba751665d31c5p-2, 0x0.0p+0,
+    -0x1.187a83ac52099p-1, 0x0.0p+0, -0x1.3a0b622781e87p-1,
+    0x0.0p+0, 0x1.8a7377c08e1b4p-3, 0x1.d6fbd6bcace04p-4,
+    -0x1.e3d89d7952485p-2, -0x1.0bb535eda5de4p-5, -0x1.b0ee130c8f338p-2,
+    -0x1.f4bc6a912e40fp-5, 0x1.eebaa0913fea9p-2, 0x1.01b91aa78676ap-2,
+    -0x1.bf0649c80123cp-2, -0x1.e2a0524358b09p-3, -0x1.959068b2ef469p-3,
+    -0x1.fdd6b391ff96dp-5, -0x1.861673ef21c56p-2, 0x1.a0f60b94d85c8p-2,
+    -0x1.62b55295b7d51p-2, 0x1.883bc20a32b22p-2, -0x1.5c3188358a02bp-2,
+    0x1.99638ffe79cbcp-3, 0x1.ac307ba5708a0p-2, -0x1.c4a226af04b86p-3,
+    -0x1.e0e6eefcdbc6ep-3, 0x1.3e780c220e4e0p-1, 0x1.5b8a80aebb7f9p-3,
+    -0x1.1bfb371254702p-2, -0x1.2bcecfca62c40p-2, 0x1.1fad9ca386c02p-2,
+    0x1.93dd217e58f6ep-3, -0x1.bc0b206222934p-2, 0x1.8a8cdf5e0dfbcp-3,
+    -0x1.3a6ce15b20712p-3, -0x1.d4e79e63c751cp-2, -0x1.db1a2888613cep-2,
+    -0x1.e7efd21ab2acep-3, -0x1.cf86350d61325p-2, 0x1.fa6cd67040defp-3,
+    0x1.7cd6124a4da8cp-2, 0x1.07903eb39d7d3p-4, -0x1.070332b6b8bccp-3,
+    -0x1.a26688f53f8f3p-3, -0x1.d0fd5ceb5c40ep-3,
+};
+static const double Zspd[] = {
+    0x1.1316aee3bde71p+4, 0x0.0p+0, 0x1.7a72ee5100735p+3,
+    -0x1.17c7c82138468p+2, 0x1.703ee11675e15p-1, -0x1.21437424c1959p+2,
+    -0x1.92b4143582dffp+1, -0x1.63c0bf00a2196p+1, 0x1.6384300065dacp+1,
+    -0x1.b9b3f378613bep+1, 0x1.7a72ee5100735p+3, 0x1.17c7c82138468p+2,
+    0x1.086364398d019p+4, 0x0.0p+0, -0x1.596055cd1d644p-1,
+    -0x1.7ee4ad52113a7p+1, 0x1.41057e0432d9ep+0, -0x1.bcfb68e3120b4p+1,
+    0x1.217f94da49d7fp+1, -0x1.ec5de7368acafp+1, 0x1.703ee11675e15p-1,
+    0x1.21437424c1959p+2, -0x1.596055cd1d644p-1, 0x1.7ee4ad52113a7p+1,
+    0x1.cbe91f9a65f24p+2, 0x0.0p+0, -0x1.9462c3bab2844p+0,
+    0x1.7590445f2df7fp-2, 0x1.140137d8e5444p+1, 0x1.d1489f065588cp+0,
+    -0x1.92b4143582dffp+1, 0x1.63c0bf00a2196p+1, 0x1.41057e0432d9ep+0,
+    0x1.bcfb68e3120b4p+1, -0x1.9462c3bab2844p+0, -0x1.7590445f2df7fp-2,
+    0x1.1e92d382b595fp+3, 0x0.0p+0, 0x1.b44fe0de2969cp-3,
+    -0x1.a9c421f4404e5p+1, 0x1.6384300065dacp+1, 0x1.b9b3f378613bep+1,
+    0x1.217f94da49d7fp+1, 0x1.ec5de7368acafp+1, 0x1.140137d8e5444p+1,
+    -0x1.d1489f065588cp+0, 0x1.b44fe0de2969cp-3, 0x1.a9c421f4404e5p+1,
+    0x1.3cf75bfea111cp+3, 0x0.0p+0,
+};
+static const double Zchol[] = {
+    0x1.095f6ae779761p+2, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x1.6d151d0157986p+1, 0x1.0de6182f44a0cp+0,
+    0x1.594e9fdde6e3ap+1, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x0.0p+0, 0x1.633d51228ab71p-3,
+    0x1.170c05f1c254ap+0, -0x1.b807b6d7ff913p-1, 0x1.8c402f9532de7p-6,
+    0x1.24b011b13a592p+1, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+    -0x1.847af5b6ba7f9p-1, 0x1.57302393055b3p-1, 0x1.014d167b0e107p+0,
+    0x1.22417a562e0a2p-2, -0x1.27f1ebaab9264p-1, -0x1.d1d4df0671ba0p-2,
+    0x1.413f7e725c3bep+1, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x1.56f5b82018675p-1, 0x1.aa1a35e90c2ebp-1,
+    -0x1.8f8086be44742p-3, 0x1.9d9408974a635p-1, 0x1.a78802f4492a3p-2,
+    -0x1.e5a1dcb09e7abp-3, 0x1.ab2e2266765f0p-4, 0x1.47df182b122b9p+0,
+    0x1.3e95d9a0ace2ep+1, 0x0.0p+0,
+};
+static const double ZR[] = {
+    0x1.61246b242f498p-3, 0x1.124c107acbfb5p-1, -0x1.4a649a6fb0344p-4,
+    0x1.996a623b44132p+0, 0x1.2276d12842dc2p-1, 0x1.f7e5e92251362p-1,
+    0x1.8c6f90d11dca1p+0, -0x1.1d930c851f9ebp-2, 0x1.e88c661790952p-2,
+    -0x1.c3cd51a376b19p-1, 0x1.54474e16db44cp+0, -0x1.447539a1d8ccap+0,
+    -0x1.cbcadc99ac4b4p-3, -0x1.6bea0be29ba00p-1, -0x1.5b41bf165f6f0p-1,
+    0x1.37d1e9fb95f4ap-3, -0x1.7568febe2c6cbp+1, 0x1.55e4b5812e2e5p-2,
+    0x1.daabdb15e5b03p+0, -0x1.4fc44b1ef4b95p+0, -0x1.6692a47796563p-1,
+    -0x1.ef06b714ce657p-2, 0x1.9c25becb6de54p-7, 0x1.3a985c7a822b3p-1,
+    -0x1.ca2e9a51218a4p-4, 0x1.ea4d6d7a33b2bp-1, -0x1.0779c495d4c12p-4,
+    0x1.3c0294ca8bad9p-1, -0x1.5e7696f51b37bp-2, -0x1.09f1126414c16p+1,
+};
+static const double ZRu[] = {
+    0x1.e08139c0f5970p-3, -0x1.03e67807e83d9p-2, 0x1.70c54ef08cf38p-6,
+    -0x1.e062d6d1a4300p-4, -0x1.86272bd9340bcp-1, 0x1.4e11662e43e8fp-3,
+    -0x1.baabcca064c5bp-2, -0x1.3350bf1a2602bp-4, -0x1.d5a76114e32d2p-3,
+    0x1.e2d4b3bffd397p-4, -0x1.01e825c573153p-1, -0x1.2e7833a395f28p-3,
+    -0x1.4614e323673c4p-2, 0x1.6952c8daebafbp-3, -0x1.16bf8b0e9217cp-5,
+    0x1.dad8961ea116cp-8, -0x1.4483f1f39ca74p-5, -0x1.59bc243b8faedp-1,
+    0x1.e31920b6b7c5cp-4, 0x1.619c72ab08965p-2, 0x1.3f0ae9555b0c6p-2,
+    0x1.3a010e163dfb7p-1, -0x1.fbbd850d1b700p-5, -0x1.3d0eb00e9f330p-4,
+    -0x1.306c184641e42p-5, 0x1.15ebb66079f07p-3, 0x1.6efe17d6ff2e8p-3,
+    -0x1.180c40cfb9c76p-5, -0x1.5f6cf1c482bf1p-4, 0x1.59f1b44bada8ep-1,
+    -0x1.12d718cf0f578p-6, 0x1.933a872f31598p-4, -0x1.26c2c0165ec3fp-1,
+    0x1.ea13cb5353aacp-2, -0x1.a41b9603c038cp-2, -0x1.18d22f3d0a3ecp-3,
+    0x1.0f7e434727281p-2, 0x1.76b8faf630fa0p-2, 0x1.510a08031544bp-3,
+    -0x1.b03f93b50107cp-4, -0x1.4a9d0ec17d860p-2, 0x1.0f7c0da280be4p-3,
+    0x1.468a5b619cd8bp-2, -0x1.b3e49f790a061p-2, -0x1.b7f38d88a3ef8p-2,
+    0x1.6e0c913813380p-9, 0x1.55f2b4001d66dp-2, 0x1.f73c6f2bf9238p-6,
+    0x1.171a38a55dc21p-1, -0x1.0dd1c814853e6p-5,
+};
+static const double ZRs[] = {
+    0x1.1ee9f63e71a21p+2, 0x1.9311758c3c59dp+1, 0x1.a3482dfb03990p+0,
+};
+static const double ZRvt[] = {
+    -0x1.317c793c25588p-2, 0x0.0p+0, -0x1.0bb802c6d0f94p-3,
+    0x1.1688dfdd20b92p-2, -0x1.4193e567bdb3bp-2, 0x1.b2d6f26fa479ap-1,
+    -0x1.b2422594dc627p-1, 0x0.0p+0, -0x1.7804ad38f7410p-3,
+    0x1.33169e4796f2ap-2, 0x1.30121bcdcb081p-3, -0x1.782684ebe8c9ap-2,
+    -0x1.c0415919bfc3fp-2, 0x0.0p+0, 0x1.c78094491b522p-2,
+    -0x1.886903b17d1b4p-1, -0x1.2daebf1aa3d89p-4, 0x1.103f16aaef65ap-3,
+};
+static const double ZRsn[] = {
+    0x1.1ee9f63e71a22p+2, 0x1.9311758c3c59dp+1, 0x1.a3482dfb0398cp+0,
+};
