@@ -864,13 +864,13 @@ static int run_check(GradeExercise *ex, const char *answer,
     sandbox_run(sb, check_runner, sizeof check_runner - 1, "=check", args, 9,
                 &res);
     if (res.kind != SANDBOX_OK) {
-        v->error = gx_asprintf("%s:%d: exercise %s: check failed (%s): %s",
+        v->error = gx_asprintf("%s:%d: %s: check failed (%s): %s",
                                ex->file, ex->line, ex->id,
                                sandbox_kind_name(res.kind), res.message);
         ret = -1;
     } else if (res.nvalues < 1 || res.values[0].type != SANDBOX_NUMBER ||
                !isfinite(res.values[0].n)) {
-        v->error = gx_asprintf("%s:%d: exercise %s: check returned no score",
+        v->error = gx_asprintf("%s:%d: %s: check returned no score",
                                ex->file, ex->line, ex->id);
         ret = -1;
     } else {
@@ -957,7 +957,7 @@ int grade_answer(GradeExercise *ex, const char *answer,
         break;
     case GRADE_NUMPY:
     default:
-        v->error = gx_asprintf("%s:%d: exercise %s: %s exercises need the "
+        v->error = gx_asprintf("%s:%d: %s: %s exercises need the "
                                "Python engine, not in this build",
                                ex->file, ex->line, ex->id,
                                grade_kind_name(ex->kind));

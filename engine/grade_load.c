@@ -199,16 +199,28 @@ static int find_line(const char *src, size_t from, const char *needle,
     return hit ? line_at(src, (size_t)(hit - src)) : fallback;
 }
 
-/* Offset of an exercise's id as a quoted string in src (or 0). */
-static size_t find_id(const char *src, const char *id)
+/* Offset of `id = "ID"` (either quote) in src at or after `from`, or
+** `from` when it cannot be found. */
+static size_t find_id(const char *src, const char *id, size_t from)
 {
     size_t n = strlen(id);
-    if (!src || !n)
-        return 0;
-    for (const char *p = src; (p = strstr(p, id)); p++)
-        if (p > src && (p[-1] == '"' || p[-1] == '\'') && p[n] == p[-1])
+    if (!src || !n || from > strlen(src))
+        return from;
+    for (const char *p = src + from; (p = strstr(p, id)); p++) {
+        const char *q = p - 1;
+        if (p == src || (p[-1] != '"' && p[-1] != '\'') || p[n] != p[-1])
+            continue;
+        while (q > src && (q[-1] == ' ' || q[-1] == '\t'))
+            q--;
+        if (q == src || q[-1] != '=')
+            continue;
+        q--;
+        while (q > src && (q[-1] == ' ' || q[-1] == '\t'))
+            q--;
+        if (q - src >= 2 && q[-1] == 'd' && q[-2] == 'i')
             return (size_t)(p - src);
-    return 0;
+    }
+    return from;
 }
 
 /* ------------------------------------------------------------------ */
@@ -715,7 +727,8 @@ static void build_kind(B *b, const LV *t)
 }
 
 static GradeExercise *build(const LV *t, int index, const char *file,
-                            const char *source, GradeList *errs, int *probs)
+                            const char *source, size_t *from, GradeList *errs,
+                            int *probs)
 {
     GradeExercise *ex = gx_calloc(1, sizeof *ex);
     B b = {ex, errs, 0, 0};
@@ -739,8 +752,10 @@ static GradeExercise *build(const LV *t, int index, const char *file,
         free(ex->id);
         ex->id = gx_asprintf("#%d", index);
     } else {
-        b.off = find_id(source, ex->id);
+        b.off = find_id(source, ex->id, *from);
         ex->line = source ? line_at(source, b.off) : 1;
+        if (b.off > *from || (b.off == 0 && *from == 0))
+            *from = b.off + 1;
     }
     for (const char *p = ex->id; *p; p++)
         if (!isalnum((unsigned char)*p) && !strchr("._-#", *p)) {
@@ -812,6 +827,7 @@ int grade_parse(const char *blob, size_t len, const char *file,
     Cur c = {blob, blob + len};
     LV top;
     int probs = 0, cnt;
+    size_t from = 0;
 
     if (lv_parse(&c, &top, 0) < 0 || c.p != c.end) {
         lv_free(&top);
@@ -835,7 +851,7 @@ int grade_parse(const char *blob, size_t len, const char *file,
     }
     for (int i = 0; i < cnt; i++) {
         GradeExercise *ex = build(lv_index(&top, i + 1), i + 1, file, source,
-                                  errs, &probs);
+                                  &from, errs, &probs);
         if (!ex)
             continue;
         *out = gx_realloc(*out, sizeof **out * (size_t)(*n + 1));

@@ -2,6 +2,7 @@
 local IS = {
   "`is`", "\\bthe is operator\\b", "\\bis operator\\b", "[\"']is[\"']",
   "\\b(?:with|using|use)\\s+is\\b",
+  "\\b\\w{1,12} is \\w{1,12}(?=\\s+(?:asks?|checks?|compares?|tests?|tells?|means|returns?|evaluates?|is true)\\b)",
   "\\bis\\b(?=\\s+(?:checks?|compares?|tests?|asks?|tells?|returns?|looks|verif\\w*|determines?|only|cares|sees)\\b)",
 }
 local EQ = {

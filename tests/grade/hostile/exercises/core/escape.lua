@@ -1,0 +1,3 @@
+-- expect: escape.lua:2: .*(string.dump|nil value)
+local f = string.dump(function() end)
+return {}

@@ -1,0 +1,3 @@
+-- expect: io.lua:2: .*global 'io'
+local f = io.open("/etc/passwd")
+return {}

@@ -1,0 +1,2 @@
+-- expect: loop.lua:1: time limit
+while true do end

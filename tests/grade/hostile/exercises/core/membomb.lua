@@ -1,0 +1,2 @@
+-- expect: membomb.lua:1: memory limit
+local s = "x" while true do s = s .. s end
