@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "exercises.h"
 #include "schedule.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
@@ -212,13 +213,55 @@ int progress_streak(Progress *p);
 char *progress_get_setting(Progress *p, const char *key);
 int progress_set_setting(Progress *p, const char *key, const char *value);
 
-/* ---- screens (struct Screen is ui.h's Screen) ---- */
+/* ---- sessions: review, drill, interview (app/screen_drill.c) ---- */
 
-/* The stats screen (app/screen_stats.c); content is a Content *. */
+/* What a session serves. Strings are borrowed. */
+typedef struct {
+    const char *mode;  /* "review", "drill" or "interview" */
+    const char *title; /* may be NULL */
+    char **topics;     /* topic ids or chapter prefixes ("core") */
+    int ntopics;
+    const char *level; /* beginner|intermediate|advanced, or for
+                          interviews junior|mid|senior; NULL = any */
+    char **kinds;      /* kind names; none = any */
+    int nkinds;
+    char **ids;        /* explicit exercise ids (overrides filters) */
+    int nids;
+    int count;         /* 0 = all that match */
+    int minutes;       /* time limit, 0 = none */
+    uint64_t seed;     /* same seed + same content = same items */
+} DrillSpec;
+
+/*
+** Choose the session's exercises: explicit ids in order, else those that
+** match the filters, shuffled by seed (interviews: balanced across topics,
+** one per topic per round). *out is a new array of borrowed pointers.
+** Returns the count, or -1 with a message in err.
+*/
+int drill_select(const ExerciseSet *set, const DrillSpec *sp,
+                 GradeExercise ***out, char *err, size_t errlen);
+
+/* ---- screens (struct Screen is ui.h's Screen; content a Content *) ---- */
+
+/* The stats screen (app/screen_stats.c). */
 struct Screen *screen_stats_new(void *content);
+/* A session over the spec (exercises loaded from content). NULL with a
+** message in err when nothing matches. */
+struct Screen *screen_drill_new(void *content, const DrillSpec *sp,
+                                char *err, size_t errlen);
+/* The review queue: due exercises, interleaved across topics. NULL after
+** a ui_message when nothing is due (app/screen_review.c). */
+struct Screen *screen_review_new(void *content);
 
 /* ---- commands (app/cmd_<name>.c; wired in main.c) ---- */
 int cmd_reset(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_review(int argc, char **argv);
+int cmd_drill(int argc, char **argv);
+int cmd_interview(int argc, char **argv);
+
+/* Run a session on the terminal, or with list print its items (id, topic,
+** kind, level; tab-separated). Returns the exit status. */
+int drill_run(const DrillSpec *sp, int list);
 
 #endif

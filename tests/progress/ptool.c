@@ -127,6 +127,12 @@ int main(int argc, char **argv)
             return cmd_reset(argc - 2, argv + 2);
         if (strcmp(argv[2], "report") == 0)
             return cmd_report(argc - 2, argv + 2);
+        if (strcmp(argv[2], "review") == 0)
+            return cmd_review(argc - 2, argv + 2);
+        if (strcmp(argv[2], "drill") == 0)
+            return cmd_drill(argc - 2, argv + 2);
+        if (strcmp(argv[2], "interview") == 0)
+            return cmd_interview(argc - 2, argv + 2);
     }
     fprintf(stderr, "usage: ptool record DB N [TAG] | ptool cmd NAME ...\n");
     return 2;

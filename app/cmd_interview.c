@@ -1,0 +1,59 @@
+/*
+** cmd_interview.c - `pyprep interview [--level junior|mid|senior]
+** [--minutes 30] [--count N] [--seed S] [--list]`: a mock interview.
+**
+** Explain-in-words, predict-the-output and code questions at the level,
+** balanced across topics (drill_select does the balancing), one at a time
+** against the clock, ending in a scorecard saved with the session.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "progress.h"
+
+int cmd_interview(int argc, char **argv)
+{
+    static char *kinds[] = {"explain", "output", "fill", "bug", "parsons",
+                            "numpy"};
+    DrillSpec sp = {0};
+    int list = 0;
+
+    sp.mode = "interview";
+    sp.title = "mock interview";
+    sp.level = "mid";
+    sp.minutes = 30;
+    sp.count = 8;
+    sp.seed = (uint64_t)time(NULL);
+    sp.kinds = kinds;
+    sp.nkinds = (int)(sizeof kinds / sizeof kinds[0]);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int more = i + 1 < argc;
+        if (strcmp(a, "--list") == 0) {
+            list = 1;
+        } else if (strcmp(a, "--level") == 0 && more &&
+                   (strcmp(argv[i + 1], "junior") == 0 ||
+                    strcmp(argv[i + 1], "mid") == 0 ||
+                    strcmp(argv[i + 1], "senior") == 0)) {
+            sp.level = argv[++i];
+        } else if (strcmp(a, "--minutes") == 0 && more &&
+                   atoi(argv[i + 1]) > 0) {
+            sp.minutes = atoi(argv[++i]);
+        } else if (strcmp(a, "--count") == 0 && more &&
+                   atoi(argv[i + 1]) > 0) {
+            sp.count = atoi(argv[++i]);
+        } else if (strcmp(a, "--seed") == 0 && more) {
+            sp.seed = strtoull(argv[++i], NULL, 10);
+        } else {
+            fprintf(stderr,
+                    "usage: %s interview [--level junior|mid|senior] "
+                    "[--minutes M] [--count N] [--seed S] [--list]\n",
+                    progname);
+            return 2;
+        }
+    }
+    return drill_run(&sp, list);
+}
