@@ -863,6 +863,9 @@ NdError nd_random_integers(NdRandom *r, int64_t low, int64_t high,
         nd_seterr(err, msg);
         return ND_ETYPE;
     }
+    /* An empty size returns before NumPy looks at the bounds. */
+    if (n == 0)
+        return ND_OK;
     /* NumPy works on the closed interval [low, high]. */
     if (!endpoint) {
         if (high == INT64_MIN) {

@@ -86,7 +86,9 @@ NdError nd_random_normal(NdRandom *r, double loc, double scale, double *out,
 ** uint64 highs stop at 2**63 - 1). Errors, out untouched: ND_EVALUE
 ** "low is out of bounds for int8", "high is out of bounds for int8",
 ** "high <= 0" / "low >= high" (exclusive), "high < 0" / "low > high"
-** (endpoint); ND_ETYPE "Unsupported dtype ... for randint" for others.
+** (endpoint), except that n == 0 succeeds whatever the bounds, as
+** NumPy's size=0; ND_ETYPE "Unsupported dtype ... for randint" for
+** others.
 */
 NdError nd_random_integers(NdRandom *r, int64_t low, int64_t high,
                            int endpoint, NdDType dtype, void *out, size_t n,

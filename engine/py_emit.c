@@ -27,6 +27,7 @@ struct Scope {
     Scope *parent;
     int kind;          /* 0 module, 1 function, 2 comprehension */
     Names locals, globals, nonlocals, defined, deleted;
+    Names ints;        /* names only ever holding ints (typed fast path) */
     /* per Lua function: loops and try closures */
     int loops;         /* loops open in the current Lua closure */
     int closure;       /* >0: inside a try closure of this scope */
@@ -46,6 +47,7 @@ typedef struct {
     int tmp;
     int table_mode; /* module names live in G */
     Scope *sc;
+    Names escaped;  /* names in any global/nonlocal statement */
 } Emit;
 
 static void out(Emit *e, const char *s, size_t n)
@@ -509,8 +511,62 @@ static void emit_comp_decls(Emit *e, Scope *s)
         outf(e, " local _%s;", s->locals.v[i]);
 }
 
+static int int_range(Emit *e, PyNode *iter);
+static const char *emit_int_value(Emit *e, PyNode *n);
+static int int_expr(Emit *e, PyNode *n);
+
+/*
+** [expr for name in range(...)]: a numeric for over checked bounds, and
+** for an int element, straight integer code (the benchmark's shape).
+*/
+static int emit_range_listcomp(Emit *e, PyNode *n)
+{
+    PyNode *cl = n->b;
+    if (n->kind != PN_LISTCOMP || cl->next || cl->a->kind != PN_NAME ||
+        !int_range(e, cl->b))
+        return 0;
+    PyNode *iter = cl->b;
+    int nargs = 0;
+    for (PyNode *a = iter->b; a; a = a->next)
+        nargs++;
+    long long step = 1;
+    if (nargs == 3) {
+        PyNode *st = iter->b->next->next->a;
+        step = st->kind == PN_INT ? st->ival : -st->a->ival;
+    }
+    int id = ++e->tmp;
+    outf(e, "(function(a%d, b%d) local r, rn = {}, 0;", id, id);
+    Scope *s = push_scope(e, 2);
+    names_add(e, &s->locals, cl->a->s);
+    names_add(e, &s->ints, cl->a->s);
+    names_add(e, &s->defined, cl->a->s);
+    outf(e, " local _%s;", cl->a->s);
+    outf(e, " for i%d = a%d, b%d %s 1, %lld do _%s = i%d;", id, id, id,
+         step > 0 ? "-" : "+", step, cl->a->s, id);
+    if (int_expr(e, n->a) && n->a->kind != PN_INT &&
+        n->a->kind != PN_NAME) {
+        outs(e, " do");
+        const char *v = emit_int_value(e, n->a);
+        outf(e, " rn = rn + 1; r[rn] = %s end", v);
+    } else {
+        outs(e, " rn = rn + 1; r[rn] = ");
+        emit_expr(e, n->a);
+    }
+    outs(e, " end r.n = rn; return LISTMT(r) end)(RANGEARGS(");
+    pop_scope(e);
+    emit_expr(e, iter->b->a);
+    if (nargs > 1) {
+        outs(e, ", ");
+        emit_expr(e, iter->b->next->a);
+    }
+    outs(e, "))");
+    return 1;
+}
+
 static void emit_comprehension(Emit *e, PyNode *n)
 {
+    if (emit_range_listcomp(e, n))
+        return;
     /* The first iterable is evaluated in the enclosing scope. */
     int it = ++e->tmp;
     outf(e, "(function(it%d) local r, rn = ", it);
@@ -580,6 +636,313 @@ static int never_false(PyNode *n)
     default:
         return 0;
     }
+}
+
+/*
+** The typed fast path. A name is "int" in a scope when every binding of
+** it there is an int expression: literals, int names, + - * // % and
+** unary minus of ints, or a range() loop variable. Such expressions are
+** emitted as straight Lua integer arithmetic with inline overflow checks
+** (a wrapped result is refused, as any int beyond 64 bits), so hot loops
+** make no runtime calls. Everything else goes through the helpers.
+*/
+static int is_builtin_call(Emit *e, PyNode *n, const char *name);
+
+static int int_expr(Emit *e, PyNode *n)
+{
+    switch (n->kind) {
+    case PN_INT:
+        return 1;
+    case PN_NAME:
+        return names_has(&e->sc->ints, n->s) &&
+               names_has(&e->sc->locals, n->s);
+    case PN_BINOP:
+        return (n->op == PO_ADD || n->op == PO_SUB || n->op == PO_MUL ||
+                n->op == PO_FLOORDIV || n->op == PO_MOD) &&
+               int_expr(e, n->a) && int_expr(e, n->b);
+    case PN_UNARY:
+        return n->op == PO_NEG && int_expr(e, n->a);
+    default:
+        return 0;
+    }
+}
+
+/* range(a[, b[, c]]) with int arguments and a literal non-zero step. */
+static int int_range(Emit *e, PyNode *iter)
+{
+    int nargs = 0;
+    if (!is_builtin_call(e, iter, "range"))
+        return 0;
+    for (PyNode *a = iter->b; a; a = a->next, nargs++)
+        if (a->s || a->op || !int_expr(e, a->a))
+            return 0;
+    if (nargs < 1 || nargs > 3)
+        return 0;
+    if (nargs == 3) {
+        PyNode *st = iter->b->next->next->a;
+        if (!(st->kind == PN_INT && st->ival != 0) &&
+            !(st->kind == PN_UNARY && st->op == PO_NEG &&
+              st->a->kind == PN_INT && st->a->ival != 0))
+            return 0;
+    }
+    return 1;
+}
+
+static void names_del(Names *n, const char *s)
+{
+    for (int i = 0; i < n->n; i++)
+        if (strcmp(n->v[i], s) == 0) {
+            n->v[i] = n->v[--n->n];
+            return;
+        }
+}
+
+static void drop_target(Emit *e, PyNode *t, int *changed)
+{
+    if (t->kind == PN_NAME) {
+        if (names_has(&e->sc->ints, t->s)) {
+            names_del(&e->sc->ints, t->s);
+            *changed = 1;
+        }
+    } else if (t->kind == PN_TUPLE || t->kind == PN_LIST) {
+        for (PyNode *x = t->a; x; x = x->next)
+            drop_target(e, x, changed);
+    } else if (t->kind == PN_STARRED) {
+        drop_target(e, t->a, changed);
+    }
+}
+
+static void drop_name(Emit *e, const char *name, int *changed)
+{
+    PyNode tmp = {0};
+    tmp.kind = PN_NAME;
+    tmp.s = name;
+    drop_target(e, &tmp, changed);
+}
+
+static void infer_pass(Emit *e, PyNode *st, int *changed)
+{
+    for (; st; st = st->next) {
+        switch (st->kind) {
+        case PN_ASSIGN:
+            for (PyNode *t = st->a; t; t = t->next)
+                if (t->kind != PN_NAME || !int_expr(e, st->b))
+                    drop_target(e, t, changed);
+            break;
+        case PN_AUGASSIGN:
+            if (!(st->op == PO_ADD || st->op == PO_SUB ||
+                  st->op == PO_MUL || st->op == PO_FLOORDIV ||
+                  st->op == PO_MOD) || !int_expr(e, st->b))
+                drop_target(e, st->a, changed);
+            break;
+        case PN_FOR:
+            if (st->a->kind != PN_NAME || !int_range(e, st->b))
+                drop_target(e, st->a, changed);
+            infer_pass(e, st->c, changed);
+            infer_pass(e, st->d, changed);
+            break;
+        case PN_IF:
+        case PN_WHILE:
+            infer_pass(e, st->b, changed);
+            infer_pass(e, st->c, changed);
+            break;
+        case PN_TRY:
+            infer_pass(e, st->a, changed);
+            for (PyNode *h = st->b; h; h = h->next) {
+                if (h->s)
+                    drop_name(e, h->s, changed);
+                infer_pass(e, h->b, changed);
+            }
+            infer_pass(e, st->c, changed);
+            infer_pass(e, st->d, changed);
+            break;
+        case PN_DEF:
+            drop_name(e, st->s, changed);
+            break;
+        case PN_IMPORT:
+        case PN_FROMIMPORT:
+            for (PyNode *a = st->a; a; a = a->next) {
+                const char *nm = a->b ? (const char *)a->b : a->s;
+                drop_name(e, nm, changed);
+                if (strchr(a->s, '.') && !a->b) {
+                    const char *dot = strchr(a->s, '.');
+                    drop_name(e, py_strdup(e->c, a->s,
+                                           (size_t)(dot - a->s)), changed);
+                }
+            }
+            break;
+        case PN_DEL:
+            drop_target(e, st->a, changed);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+static void collect_escaped(Emit *e, PyNode *st)
+{
+    for (; st; st = st->next) {
+        if (st->kind == PN_GLOBAL || st->kind == PN_NONLOCAL)
+            for (PyNode *x = st->a; x; x = x->next)
+                names_add(e, &e->escaped, x->s);
+        collect_escaped(e, st->kind == PN_DEF ? st->b : NULL);
+        if (st->kind == PN_IF || st->kind == PN_WHILE) {
+            collect_escaped(e, st->b);
+            collect_escaped(e, st->c);
+        } else if (st->kind == PN_FOR) {
+            collect_escaped(e, st->c);
+            collect_escaped(e, st->d);
+        } else if (st->kind == PN_TRY) {
+            collect_escaped(e, st->a);
+            for (PyNode *h = st->b; h; h = h->next)
+                collect_escaped(e, h->b);
+            collect_escaped(e, st->c);
+            collect_escaped(e, st->d);
+        }
+    }
+}
+
+/* Fill e->sc->ints for a scope whose locals are known. */
+static void infer_ints(Emit *e, PyNode *body)
+{
+    Scope *s = e->sc;
+    if (e->flags & PY_REPL)
+        return;
+    for (int i = 0; i < s->locals.n; i++)
+        if (!names_has(&e->escaped, s->locals.v[i]))
+            names_add(e, &s->ints, s->locals.v[i]);
+    int changed = 1;
+    while (changed) {
+        changed = 0;
+        infer_pass(e, body, &changed);
+    }
+}
+
+/*
+** Emit statements computing an int expression into a fresh local and
+** return the Lua text of its value (a literal, a variable or a temp).
+** The caller has opened a "do" block for the temps.
+*/
+static const char *emit_int_value(Emit *e, PyNode *n)
+{
+    char buf[300];
+    if (n->kind == PN_INT) {
+        if (n->ival < 0)
+            snprintf(buf, sizeof buf, "(%lld)", (long long)n->ival);
+        else
+            snprintf(buf, sizeof buf, "%lld", (long long)n->ival);
+        return py_strdup(e->c, buf, strlen(buf));
+    }
+    if (n->kind == PN_NAME) {
+        Scope *where;
+        int k = resolve(e, n->s, &where);
+        int definite = names_has(&where->defined, n->s) &&
+                       !names_has(&where->deleted, n->s);
+        if (k == R_MODULE && e->table_mode)
+            snprintf(buf, sizeof buf, "G[\"%s\"]", n->s);
+        else
+            snprintf(buf, sizeof buf, "_%s", n->s);
+        if (!definite) {
+            outf(e, " if %s == nil then ", buf);
+            if (k == R_LOCAL && where->kind == 1)
+                outf(e, "UNBOUND(\"%s\")", n->s);
+            else
+                outf(e, "NAMEERR(\"%s\")", n->s);
+            outs(e, " end;");
+        }
+        return py_strdup(e->c, buf, strlen(buf));
+    }
+    if (n->kind == PN_UNARY) {
+        const char *a = emit_int_value(e, n->a);
+        int t = ++e->tmp;
+        outf(e, " if %s == math.mininteger then R.refuse(\"integers beyond "
+             "64 bits\") end; local n%d = -%s;", a, t, a);
+        snprintf(buf, sizeof buf, "n%d", t);
+        return py_strdup(e->c, buf, strlen(buf));
+    }
+    const char *a = emit_int_value(e, n->a);
+    const char *b = emit_int_value(e, n->b);
+    int t = ++e->tmp;
+    switch (n->op) {
+    case PO_ADD:
+        outf(e, " local n%d = %s + %s; if (%s ~ n%d) & (%s ~ n%d) < 0 then "
+             "R.refuse(\"integers beyond 64 bits\") end;", t, a, b, a, t,
+             b, t);
+        break;
+    case PO_SUB:
+        outf(e, " local n%d = %s - %s; if (%s ~ %s) & (%s ~ n%d) < 0 then "
+             "R.refuse(\"integers beyond 64 bits\") end;", t, a, b, a, b,
+             a, t);
+        break;
+    case PO_MUL: {
+        /* small literals need no range test */
+        int sa = n->a->kind == PN_INT && n->a->ival < 0x7fffffff &&
+                 n->a->ival > -0x7fffffff;
+        int sb = n->b->kind == PN_INT && n->b->ival < 0x7fffffff &&
+                 n->b->ival > -0x7fffffff;
+        char ca[300] = "", cb[300] = "";
+        if (!sa)
+            snprintf(ca, sizeof ca, "%s < 0x7fffffff and %s > -0x7fffffff",
+                     a, a);
+        if (!sb)
+            snprintf(cb, sizeof cb, "%s < 0x7fffffff and %s > -0x7fffffff",
+                     b, b);
+        if (sa && sb)
+            outf(e, " local n%d = %s * %s;", t, a, b);
+        else
+            outf(e, " local n%d; if %s%s%s then n%d = %s * %s else n%d = "
+                 "MUL(%s, %s) end;", t, ca, (!sa && !sb) ? " and " : "",
+                 cb, t, a, b, t, a, b);
+        break;
+    }
+    case PO_FLOORDIV:
+        if (n->b->kind == PN_INT && n->b->ival != 0 && n->b->ival != -1)
+            outf(e, " local n%d = %s // %s;", t, a, b);
+        else
+            outf(e, " local n%d; if %s == 0 or %s == -1 then n%d = "
+                 "FLOORDIV(%s, %s) else n%d = %s // %s end;", t, b, b, t, a,
+                 b, t, a, b);
+        break;
+    default: /* PO_MOD */
+        if (n->b->kind == PN_INT && n->b->ival != 0)
+            outf(e, " local n%d = %s %% %s;", t, a, b);
+        else
+            outf(e, " local n%d; if %s == 0 then n%d = MOD(%s, %s) else "
+                 "n%d = %s %% %s end;", t, b, t, a, b, t, a, b);
+        break;
+    }
+    snprintf(buf, sizeof buf, "n%d", t);
+    return py_strdup(e->c, buf, strlen(buf));
+}
+
+/* An int comparison of two leaves, emitted as a Lua boolean, or 0. */
+static int emit_int_compare(Emit *e, PyNode *n)
+{
+    static const char *const lua_cmp[] = {"<", ">", "<=", ">=", "==",
+                                          "~="};
+    if (n->kind != PN_COMPARE || n->b->next || n->b->op > PO_NE)
+        return 0;
+    PyNode *l = n->a, *r = n->b->a;
+    PyNode *leaves[2] = {l, r};
+    for (int i = 0; i < 2; i++) {
+        PyNode *x = leaves[i];
+        if (x->kind == PN_INT)
+            continue;
+        if (x->kind != PN_NAME || !int_expr(e, x))
+            return 0;
+        Scope *where;
+        (void)resolve(e, x->s, &where);
+        if (where != e->sc || !names_has(&where->defined, x->s) ||
+            names_has(&where->deleted, x->s))
+            return 0;
+    }
+    outs(e, "(");
+    emit_expr(e, l);
+    outf(e, " %s ", lua_cmp[n->b->op - PO_LT]);
+    emit_expr(e, r);
+    outs(e, ")");
+    return 1;
 }
 
 static void emit_call(Emit *e, PyNode *n)
@@ -905,6 +1268,10 @@ static void emit_cond(Emit *e, PyNode *n)
         return;
     case PN_TRUE: outs(e, "true"); return;
     case PN_FALSE: outs(e, "false"); return;
+    case PN_COMPARE:
+        if (emit_int_compare(e, n))
+            return;
+        /* fall through */
     default:
         outs(e, "TRUTH(");
         emit_expr(e, n);
@@ -1299,7 +1666,15 @@ static void emit_stmt(Emit *e, PyNode *st)
     }
     case PN_ASSIGN: {
         PyNode *v = st->b;
-        if (!st->a->next && st->a->kind == PN_NAME) {
+        if (!st->a->next && st->a->kind == PN_NAME &&
+            int_expr(e, st->a) && int_expr(e, v) && v->kind != PN_INT &&
+            v->kind != PN_NAME) {
+            outs(e, " do");
+            const char *val = emit_int_value(e, v);
+            outs(e, " ");
+            emit_assign_name(e, st->a->s, val);
+            outs(e, " end;");
+        } else if (!st->a->next && st->a->kind == PN_NAME) {
             char src[64];
             int t = ++e->tmp;
             snprintf(src, sizeof src, "t%d", t);
@@ -1365,7 +1740,21 @@ static void emit_stmt(Emit *e, PyNode *st)
             "IMATMUL", "ILSHIFT", "IRSHIFT", "IBITOR", "IBITXOR",
             "IBITAND"};
         PyNode *t = st->a;
-        if (t->kind == PN_NAME) {
+        if (t->kind == PN_NAME && int_expr(e, t) && int_expr(e, st->b) &&
+            (st->op == PO_ADD || st->op == PO_SUB || st->op == PO_MUL ||
+             st->op == PO_FLOORDIV || st->op == PO_MOD)) {
+            PyNode bin = {0};
+            bin.kind = PN_BINOP;
+            bin.op = st->op;
+            bin.a = t;
+            bin.b = st->b;
+            bin.line = st->line;
+            outs(e, " do");
+            const char *val = emit_int_value(e, &bin);
+            outs(e, " ");
+            emit_assign_name(e, t->s, val);
+            outs(e, " end;");
+        } else if (t->kind == PN_NAME) {
             Scope *where;
             int k = resolve(e, t->s, &where);
             if (k == R_BUILTIN || k == R_UNDEF)
@@ -1581,6 +1970,15 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
     if (body) {
         collect_decls(e, s, body);
         collect_locals(e, s, body);
+        infer_ints(e, body);
+        /* parameters are of unknown type */
+        for (PyNode *p = params; p; p = p->next)
+            names_del(&s->ints, p->s);
+        int changed = 1;
+        while (changed) {
+            changed = 0;
+            infer_pass(e, body, &changed);
+        }
     }
     /* locals that are not parameters */
     for (int i = 0; i < s->locals.n; i++) {
@@ -1687,6 +2085,8 @@ char *py_emit_module(PyCompiler *c, PyNode *mod, int flags, size_t *outlen)
     Scope *s = push_scope(&e, 0);
     collect_decls(&e, s, mod->a);
     collect_locals(&e, s, mod->a);
+    collect_escaped(&e, mod->a);
+    infer_ints(&e, mod->a);
     e.table_mode = (flags & PY_REPL) || s->locals.n > 100;
     /* line 1: prologue, all on one line */
     outs(&e, "local R = py; local G = R.G;");
