@@ -455,6 +455,11 @@ static void test_errors(NdRandom *r)
     nd_random_seed_legacy(r, 1, NULL);
     nd_random_integers(r, 0, 0, 0, ND_INT64, v, 1, &err);
     is_str(err.msg, "high <= 0", "random: randint(0) message");
+    is_int(nd_random_integers(r, 0, 0, 0, ND_INT64, v, 0, &err), ND_OK,
+           "random: randint(0, 0, size=0) is an empty array, no error");
+    is_int(nd_random_choice(r, 0, NULL, ND_CHOICE_AINT | ND_CHOICE_REPLACE,
+                            v, 0, work, &err),
+           ND_OK, "random: choice(0, 0) is empty, no error");
     nd_random_integers(r, 5, 5, 0, ND_INT64, v, 1, &err);
     is_str(err.msg, "low >= high", "random: randint(5, 5) message");
     nd_random_integers(r, -1, 5, 0, ND_UINT8, u8, 1, &err);
