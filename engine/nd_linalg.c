@@ -328,8 +328,8 @@ size_t nd_linalg_eigh_worksize(size_t n, int vectors)
            + (size_t)nd_fmax(liw, 1) * sizeof(nd_fint);
 }
 
-NdError nd_linalg_eigh(size_t n, const double *a, double *w, double *v,
-                       void *work, NdErr *err)
+NdError nd_linalg_eigh(size_t n, const double *a, int upper, double *w,
+                       double *v, void *work, NdErr *err)
 {
     nd_fint lw, liw, fn = (nd_fint)n, ld = nd_fmax(fn, 1), info = 0;
     double *a_f = work, *wk = a_f + n * n;
@@ -338,10 +338,11 @@ NdError nd_linalg_eigh(size_t n, const double *a, double *w, double *v,
     lw = nd_fmax(lw, 1);
     liw = nd_fmax(liw, 1);
     iwk = (nd_fint *)(wk + lw);
-    /* Fortran A(i, j) = a[i][j]: 'L' reads a's own lower triangle */
+    /* Fortran A(i, j) = a[i][j]: 'L' reads a's own lower triangle, 'U'
+    ** its upper one */
     nd_to_fortran(a, n, n, a_f, n);
-    dsyevd_(v ? "V" : "N", "L", &fn, a_f, &ld, w, wk, &lw, iwk, &liw, &info,
-            1, 1);
+    dsyevd_(v ? "V" : "N", upper ? "U" : "L", &fn, a_f, &ld, w, wk, &lw, iwk,
+            &liw, &info, 1, 1);
     if (info != 0)
         return nd_fail(err, ND_ELINALG, "Eigenvalues did not converge");
     if (v)
@@ -577,20 +578,21 @@ static nd_fint nd_qr_lwork(size_t m, size_t n, size_t mc, int org)
     return nd_fmax(nd_fmax(1, fn), (nd_fint)q);
 }
 
-size_t nd_linalg_qr_worksize(size_t m, size_t n)
+size_t nd_linalg_qr_worksize(size_t m, size_t n, int complete)
 {
-    size_t k = m < n ? m : n;
-    nd_fint l1 = nd_qr_lwork(m, n, k, 0), l2 = nd_qr_lwork(m, n, k, 1);
-    return (m * n + k + m * k + (size_t)nd_fmax(l1, l2)) * sizeof(double);
+    size_t k = m < n ? m : n, mc = complete ? m : k;
+    nd_fint l1 = nd_qr_lwork(m, n, mc, 0), l2 = nd_qr_lwork(m, n, mc, 1);
+    return (m * n + k + m * mc + (size_t)nd_fmax(l1, l2)) * sizeof(double);
 }
 
-NdError nd_linalg_qr(size_t m, size_t n, const double *a, double *q,
-                     double *r, void *work, NdErr *err)
+NdError nd_linalg_qr(size_t m, size_t n, const double *a, int complete,
+                     double *q, double *r, void *work, NdErr *err)
 {
-    size_t k = m < n ? m : n, i, j;
+    size_t k = m < n ? m : n, mc = complete ? m : k, i, j;
     nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fk = (nd_fint)k;
-    nd_fint lda = nd_fmax(fm, 1), info = 0, lw;
-    double *a_f = work, *tau = a_f + m * n, *q_f = tau + k, *wk = q_f + m * k;
+    nd_fint fc = (nd_fint)mc, lda = nd_fmax(fm, 1), info = 0, lw;
+    double *a_f = work, *tau = a_f + m * n, *q_f = tau + k;
+    double *wk = q_f + m * mc;
 
     nd_to_fortran(a, m, n, a_f, m);
     lw = nd_qr_lwork(m, n, k, 0);
@@ -598,19 +600,21 @@ NdError nd_linalg_qr(size_t m, size_t n, const double *a, double *q,
     if (info != 0)
         return nd_fail(err, ND_ELINALG, "Incorrect argument found while "
                                         "performing QR factorization");
-    /* r = triu(a[:k, :]): geqrf leaves R on and above the diagonal and
+    /* r = triu(a[:mc, :]): geqrf leaves R on and above the diagonal and
     ** the Householder vectors below it */
-    for (i = 0; i < k; i++)
+    for (i = 0; i < mc; i++)
         for (j = 0; j < n; j++)
             r[i * n + j] = j >= i ? a_f[j * m + i] : 0.0;
-    /* q from the first k columns of the reflectors */
+    /* q from the reflectors' columns; with mode='complete' and m > n the
+    ** extra columns start as zeros and dorgqr completes the basis */
+    memset(q_f, 0, m * mc * sizeof *q_f);
     memcpy(q_f, a_f, m * k * sizeof *q_f);
-    lw = nd_qr_lwork(m, n, k, 1);
-    dorgqr_(&fm, &fk, &fk, q_f, &lda, tau, wk, &lw, &info);
+    lw = nd_qr_lwork(m, n, mc, 1);
+    dorgqr_(&fm, &fc, &fk, q_f, &lda, tau, wk, &lw, &info);
     if (info != 0)
         return nd_fail(err, ND_ELINALG, "Incorrect argument found while "
                                         "performing QR factorization");
-    nd_from_fortran(q_f, m, m, k, q);
+    nd_from_fortran(q_f, m, m, mc, q);
     return ND_OK;
 }
 
@@ -1038,8 +1042,8 @@ size_t nd_linalg_zeigh_worksize(size_t n, int vectors)
            + (size_t)liw * sizeof(nd_fint);
 }
 
-NdError nd_linalg_zeigh(size_t n, const nd_complex128 *a, double *w,
-                        nd_complex128 *v, void *work, NdErr *err)
+NdError nd_linalg_zeigh(size_t n, const nd_complex128 *a, int upper,
+                        double *w, nd_complex128 *v, void *work, NdErr *err)
 {
     nd_fint lw, lrw, liw, fn = (nd_fint)n, ld = nd_fmax(fn, 1), info = 0;
     nd_z *a_f = work, *wk = a_f + n * n;
@@ -1049,8 +1053,8 @@ NdError nd_linalg_zeigh(size_t n, const nd_complex128 *a, double *w,
     rwk = (double *)(wk + lw);
     iwk = (nd_fint *)(rwk + lrw);
     nd_to_fortran_z(a, n, n, a_f, n);
-    zheevd_(v ? "V" : "N", "L", &fn, a_f, &ld, w, wk, &lw, rwk, &lrw, iwk,
-            &liw, &info, 1, 1);
+    zheevd_(v ? "V" : "N", upper ? "U" : "L", &fn, a_f, &ld, w, wk, &lw, rwk,
+            &lrw, iwk, &liw, &info, 1, 1);
     if (info != 0)
         return nd_fail(err, ND_ELINALG, "Eigenvalues did not converge");
     if (v)

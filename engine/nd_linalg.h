@@ -67,13 +67,14 @@ NdError nd_linalg_eig(size_t n, const double *a, nd_complex128 *w,
                       NdErr *err);
 
 /*
-** eigh(a, UPLO='L') (dsyevd): w ascending, v (NULL for eigvalsh) the
-** eigenvectors as columns; only the lower triangle of a is read.
-** Errors: ND_ELINALG "Eigenvalues did not converge".
+** eigh(a, UPLO) (dsyevd): w ascending, v (NULL for eigvalsh) the
+** eigenvectors as columns; only the lower triangle of a is read (upper
+** triangle when upper != 0, UPLO='U'; LAPACK then reduces differently,
+** so the bits differ). Errors: ND_ELINALG "Eigenvalues did not converge".
 */
 size_t nd_linalg_eigh_worksize(size_t n, int vectors);
-NdError nd_linalg_eigh(size_t n, const double *a, double *w, double *v,
-                       void *work, NdErr *err);
+NdError nd_linalg_eigh(size_t n, const double *a, int upper, double *w,
+                       double *v, void *work, NdErr *err);
 
 /*
 ** svd(a) (dgesdd) of an m x n matrix, k = min(m, n): s gets k singular
@@ -119,12 +120,13 @@ NdError nd_linalg_pinv(size_t m, size_t n, const double *a, double rcond,
                        double *out, void *work, NdErr *err);
 
 /*
-** qr(a, mode='reduced') (dgeqrf + dorgqr): a m x n, k = min(m, n); q is
-** m x k and r is k x n (upper triangular).
+** qr(a, mode) (dgeqrf + dorgqr): a m x n, k = min(m, n). complete == 0
+** (mode='reduced'): q is m x k, r k x n. complete != 0 ('complete'): q
+** is m x m, r m x n. r is upper triangular.
 */
-size_t nd_linalg_qr_worksize(size_t m, size_t n);
-NdError nd_linalg_qr(size_t m, size_t n, const double *a, double *q,
-                     double *r, void *work, NdErr *err);
+size_t nd_linalg_qr_worksize(size_t m, size_t n, int complete);
+NdError nd_linalg_qr(size_t m, size_t n, const double *a, int complete,
+                     double *q, double *r, void *work, NdErr *err);
 
 /*
 ** cholesky(a) (dpotrf, lower): out = L with a = L @ L.T, upper part 0.
@@ -180,8 +182,8 @@ size_t nd_linalg_zeig_worksize(size_t n, int vectors);
 NdError nd_linalg_zeig(size_t n, const nd_complex128 *a, nd_complex128 *w,
                        nd_complex128 *v, void *work, NdErr *err);
 size_t nd_linalg_zeigh_worksize(size_t n, int vectors);
-NdError nd_linalg_zeigh(size_t n, const nd_complex128 *a, double *w,
-                        nd_complex128 *v, void *work, NdErr *err);
+NdError nd_linalg_zeigh(size_t n, const nd_complex128 *a, int upper,
+                        double *w, nd_complex128 *v, void *work, NdErr *err);
 size_t nd_linalg_zcholesky_worksize(size_t n);
 NdError nd_linalg_zcholesky(size_t n, const nd_complex128 *a,
                             nd_complex128 *out, void *work, NdErr *err);

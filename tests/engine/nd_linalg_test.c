@@ -134,7 +134,7 @@ static void square_case(const char *k, size_t n, const double *a, double det,
     for (r = 0; r < n; r++)
         for (c = 0; c < n; c++)
             sym[r * n + c] = a[r * n + c] + a[c * n + r];
-    nd_linalg_eigh(n, sym, g1, g2, work(nd_linalg_eigh_worksize(n, 1)),
+    nd_linalg_eigh(n, sym, 0, g1, g2, work(nd_linalg_eigh_worksize(n, 1)),
                    NULL);
     snprintf(what, sizeof what, "eigh %s eigenvalues", k);
     same(g1, eighw, n, what);
@@ -189,7 +189,8 @@ static void rect_case(const char *k, size_t m, size_t n, const double *a,
                   work(nd_linalg_svd_worksize(m, n, 0, 0)), NULL);
     snprintf(what, sizeof what, "svd %s compute_uv=False", k);
     same(g3, sn, kk, what);
-    nd_linalg_qr(m, n, a, g1, g2, work(nd_linalg_qr_worksize(m, n)), NULL);
+    nd_linalg_qr(m, n, a, 0, g1, g2, work(nd_linalg_qr_worksize(m, n, 0)),
+                 NULL);
     snprintf(what, sizeof what, "qr %s q", k);
     same(g1, q, m * kk, what);
     snprintf(what, sizeof what, "qr %s r", k);
@@ -372,6 +373,27 @@ static void test_corpus_and_errors(void)
     ok(d == 5.0, "linalg: 145 norm([3, 4]) is 5.0");
 }
 
+/* eigh's UPLO and qr's complete mode. */
+static void test_modes(void)
+{
+    nd_linalg_eigh(8, A_r8, 0, g1, g2, work(nd_linalg_eigh_worksize(8, 1)),
+                   NULL);
+    same(g1, eighL_w, 8, "eigh(non-symmetric, UPLO='L') eigenvalues");
+    same(g2, eighL_v, 64, "eigh(non-symmetric, UPLO='L') eigenvectors");
+    nd_linalg_eigh(8, A_r8, 1, g1, g2, work(nd_linalg_eigh_worksize(8, 1)),
+                   NULL);
+    same(g1, eighU_w, 8, "eigh(non-symmetric, UPLO='U') eigenvalues");
+    same(g2, eighU_v, 64, "eigh(non-symmetric, UPLO='U') eigenvectors");
+    nd_linalg_qr(5, 3, R_t53, 1, g1, g2, work(nd_linalg_qr_worksize(5, 3, 1)),
+                 NULL);
+    same(g1, qrcq_t53, 25, "qr(5 x 3, 'complete') q");
+    same(g2, qrcr_t53, 15, "qr(5 x 3, 'complete') r");
+    nd_linalg_qr(3, 5, R_t35, 1, g1, g2, work(nd_linalg_qr_worksize(3, 5, 1)),
+                 NULL);
+    same(g1, qrcq_t35, 9, "qr(3 x 5, 'complete') q");
+    same(g2, qrcr_t35, 15, "qr(3 x 5, 'complete') r");
+}
+
 static void test_complex(void)
 {
     nd_complex128 z1[64], z2[64], z3[64], d;
@@ -401,10 +423,14 @@ static void test_complex(void)
         z3[i].re = Z[2 * i] + Z[2 * (c * 5 + r)];
         z3[i].im = Z[2 * i + 1] - Z[2 * (c * 5 + r) + 1];
     }
-    nd_linalg_zeigh(5, z3, s, z2, work(nd_linalg_zeigh_worksize(5, 1)),
+    nd_linalg_zeigh(5, z3, 0, s, z2, work(nd_linalg_zeigh_worksize(5, 1)),
                     NULL);
     same(s, Zhw, 5, "complex eigh eigenvalues");
     same(z2, Zhv, 50, "complex eigh eigenvectors");
+    nd_linalg_zeigh(5, (const nd_complex128 *)Z, 1, s, z2,
+                    work(nd_linalg_zeigh_worksize(5, 1)), NULL);
+    same(s, ZhUw, 5, "complex eigh(UPLO='U') eigenvalues");
+    same(z2, ZhUv, 50, "complex eigh(UPLO='U') eigenvectors");
     nd_linalg_zcholesky(5, (const nd_complex128 *)Zspd, z1,
                         work(nd_linalg_zcholesky_worksize(5)), NULL);
     same(z1, Zchol, 50, "complex cholesky");
@@ -443,6 +469,7 @@ int main(void)
     test_formula();
     test_misc();
     test_corpus_and_errors();
+    test_modes();
     test_complex();
     test_gemm();
     return tap_done();

@@ -150,6 +150,16 @@ def main():
     big = formula(300, 300, 5)
     num("Bnorm_1", LA.norm(big, 1))
     num("Bnorm_inf", LA.norm(big, np.inf))
+    # eigh reads one triangle only: feed the non-symmetric r8 as is
+    a8 = mats["r8"]
+    arr("eighL_w", LA.eigh(a8, UPLO="L")[0])
+    arr("eighL_v", LA.eigh(a8, UPLO="L")[1])
+    arr("eighU_w", LA.eigh(a8, UPLO="U")[0])
+    arr("eighU_v", LA.eigh(a8, UPLO="U")[1])
+    for k, a in rect.items():
+        q, r = LA.qr(a, mode="complete")
+        arr("qrcq_" + k, q)
+        arr("qrcr_" + k, r)
     # complex128 inputs
     z = rs.standard_normal((5, 5)) + 1j * rs.standard_normal((5, 5))
     arr("Z", z)
@@ -164,6 +174,8 @@ def main():
     arr("Zv", v)
     arr("Zwn", LA.eigvals(z))
     h = z + z.conj().T
+    arr("ZhUw", LA.eigh(z, UPLO="U")[0])
+    arr("ZhUv", LA.eigh(z, UPLO="U")[1])
     arr("Zhw", LA.eigh(h)[0])
     arr("Zhv", LA.eigh(h)[1])
     hp = z @ z.conj().T + np.eye(5)

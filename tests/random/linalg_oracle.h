@@ -2178,6 +2178,94 @@ static const double lres_f6040[] = {
 static const double lrank_f6040 = 0x1.4000000000000p+5;
 static const double Bnorm_1 = 0x1.4b0248901c6aap+6;
 static const double Bnorm_inf = 0x1.414febb3e291ap+6;
+static const double eighL_w[] = {
+    -0x1.162082b948a7ep+2, -0x1.c646ec7d22780p+1, -0x1.aaf99fde89ee6p+0,
+    -0x1.f5b746de3f5aap-1, 0x1.54f58544355c4p-1, 0x1.8815284a0cf35p+0,
+    0x1.44b4cfe763dbbp+1, 0x1.d479f08ccc7b3p+1,
+};
+static const double eighL_v[] = {
+    -0x1.3f8f5151f5770p-7, -0x1.67429b6f9f3aap-2, -0x1.7e6f320cffd9ap-2,
+    0x1.7c689ee7d348bp-1, 0x1.1d1bbee7ead3fp-2, -0x1.d445b7fd58268p-3,
+    0x1.48e6930066722p-4, -0x1.c59d9f804783bp-3, 0x1.317f53153db0ep-1,
+    0x1.e8630d922cc70p-5, -0x1.d9361a263d068p-3, 0x1.355b085fd0133p-3,
+    0x1.752b199822c00p-10, 0x1.553fe0023692bp-1, -0x1.60d629ff3079cp-2,
+    -0x1.235b622a73870p-5, -0x1.9dc036c261262p-3, 0x1.1b64b94e62538p-2,
+    0x1.b46fe63d5b5d7p-2, 0x1.1f300c17b906ap-1, -0x1.3cfe4088f1d97p-2,
+    0x1.81281661fcdb8p-2, 0x1.7fea125ee87e6p-2, 0x1.788c7500e2ce5p-4,
+    0x1.6c681eea30cf6p-3, -0x1.709044b12657ap-2, 0x1.e988a0f5f01e2p-3,
+    0x1.8a41c085fa11ep-3, -0x1.5d79bfc2b27f1p-4, -0x1.7fe2514c39b70p-3,
+    -0x1.194972799719bp-2, 0x1.95549719c2ac0p-1, -0x1.81b506191a2cbp-2,
+    0x1.efe8afa3a42bdp-2, -0x1.76c9425cc82d1p-2, 0x1.958ff42375605p-3,
+    -0x1.418a7027a79bcp-2, -0x1.4c4767e2896d1p-3, -0x1.1f94a31bb4563p-1,
+    0x1.99c40795cceb3p-4, 0x1.4ba280f8d74edp-1, 0x1.474bb618be640p-2,
+    0x1.4aa8291c9810cp-4, 0x1.a936e1a66dffbp-4, -0x1.6bb71bc7142cdp-2,
+    -0x1.11cfdfd40897cp-1, 0x1.319c3b189cc04p-3, -0x1.4dd7f5008c487p-3,
+    0x1.e131e72001a80p-5, 0x1.ed3f8e06b9d8cp-3, -0x1.2f3fe7c255fcbp-1,
+    -0x1.98f251af562dap-4, 0x1.27887d4863f6ep-4, 0x1.cf9a7bc3c0936p-5,
+    0x1.1b76e194b971ep-1, 0x1.067eddb21d28bp-1, -0x1.4b1a13afb884ep-4,
+    -0x1.0b48305bff8b2p-1, -0x1.1c4572aa720aep-2, -0x1.dc1e71af8370cp-4,
+    -0x1.89134d827debcp-1, 0x1.b48e7f7db199cp-4, 0x1.edd05b15681e4p-4,
+    -0x1.f6d384c02c88ep-4,
+};
+static const double eighU_w[] = {
+    -0x1.f3c5f1593e07ep+1, -0x1.b693e804fb6a4p+1, -0x1.6b7e28d7ae146p+0,
+    -0x1.6ade40f375405p-1, 0x1.228e2871f5228p-4, 0x1.2a792a213496ap+0,
+    0x1.4d338a602d79ap+1, 0x1.bc500fa651f00p+1,
+};
+static const double eighU_v[] = {
+    -0x1.374f7e3e4cf2ep-1, -0x1.765729cb4bbb4p-4, -0x1.8c5fbd45575f8p-3,
+    0x1.402333fb957f2p-4, -0x1.7334c1419e87ap-2, 0x1.3ae6fcd60560dp-1,
+    -0x1.c4be3bda1174ap-3, 0x1.2057d2a16d310p-3, 0x1.32065de4e5098p-5,
+    -0x1.9fc5702075400p-7, -0x1.afe1f4f769dd6p-1, -0x1.8d50f10bcb858p-2,
+    0x1.60c3ddbbd7cdep-4, -0x1.c404cee7d13ecp-7, 0x1.b189f063e49dap-4,
+    -0x1.5f18b7a7f1fddp-2, -0x1.01effff1d41d8p-1, 0x1.0d1aaae67b052p-3,
+    0x1.0ba3f526194a0p-11, -0x1.d37e07112cc6ep-3, -0x1.6c26b83be9567p-2,
+    -0x1.7347237120086p-1, -0x1.edc3f91f281f4p-4, 0x1.995fd724a32b8p-4,
+    0x1.e6f92295eeba0p-5, -0x1.84d40c3ab8e63p-3, 0x1.e1bfa1b45133ap-4,
+    0x1.609691fda21b5p-2, -0x1.f2355cb7ca9eep-2, -0x1.0000a372074ecp-4,
+    0x1.25b6d21af87b4p-4, -0x1.86b0516e3e635p-1, 0x1.4d8b841132defp-3,
+    0x1.cfcbc0dfbb54ep-2, 0x1.242b0aedfb70fp-2, -0x1.290d742558362p-1,
+    -0x1.9931f12de963bp-2, 0x1.24d42d742e367p-2, 0x1.4cf770f61c65cp-2,
+    -0x1.c9f8153cb1a24p-5, 0x1.dc6e234b71928p-3, -0x1.59075302d69f3p-1,
+    0x1.6f61a7e9a1a16p-3, -0x1.068f40f58209ap-1, -0x1.0e2709b54faedp-3,
+    0x1.0914e98e4a76cp-6, -0x1.b0681269c445fp-2, 0x1.9be164ef70e6ep-6,
+    0x1.98cddc03528b0p-4, 0x1.0962a655e201ep-1, 0x1.4a03aca5fdccap-5,
+    -0x1.8a248bec3b45fp-6, 0x1.14fd1b2b736f6p-3, 0x1.cb3c6d5ad14c9p-5,
+    -0x1.91062514b5cdap-1, -0x1.293bd74159c64p-2, -0x1.0f64dd2f94ef5p-1,
+    -0x1.9ea08e1189cadp-4, 0x1.65a013263be3fp-2, -0x1.13bf6d1b113bbp-2,
+    0x1.19a7da045b174p-1, 0x1.4cb8f3e993da7p-4, 0x1.34c09a7d489eep-3,
+    -0x1.b5464d8d20190p-2,
+};
+static const double qrcq_t53[] = {
+    -0x1.9d80bbe2e38c8p-2, -0x1.9d5044f3144a9p-1, -0x1.cab0debe79711p-3,
+    -0x1.74c4ddd595a63p-2, 0x1.a174512e53f63p-5, -0x1.2020bb60a22f5p-2,
+    -0x1.73da89fcb09f9p-3, 0x1.c72c553a013f8p-1, 0x1.9c1bd8ac0def2p-3,
+    0x1.e9155e3db2cdfp-3, 0x1.b8cc2491f3e1fp-1, -0x1.e3b036e01b96dp-2,
+    0x1.7dc435e0e85bdp-3, -0x1.95588b11f3b20p-6, -0x1.2459aa2e000f6p-6,
+    -0x1.2762c3a7fd3cdp-4, -0x1.2c3ed448074bdp-2, -0x1.28035e08e7a0dp-2,
+    0x1.d11e850fb2d84p-1, 0x1.6b3286f1a12f4p-9, 0x1.b48c67ed6e346p-4,
+    0x1.44cac6df01c65p-4, -0x1.9f9ff30bd403fp-3, -0x1.1248894f7e856p-5,
+    0x1.f06a2e39d5890p-1,
+};
+static const double qrcr_t53[] = {
+    0x1.9159f76115dfep+1, 0x1.776b075b5f70fp-1, 0x1.ad99f098ddd92p-1,
+    0x0.0p+0, -0x1.1130036023da9p+1, 0x1.68d005cd8d634p-1,
+    0x0.0p+0, 0x0.0p+0, -0x1.350fe9ac4f3dcp+1,
+    0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+};
+static const double qrcq_t35[] = {
+    -0x1.2172d224761acp-1, -0x1.d59d8954dd860p-2, -0x1.5f0a2ce426f3cp-1,
+    0x1.4d46919bdf230p-3, -0x1.c0f4dde9db09bp-1, 0x1.cf34cd6033ccap-2,
+    -0x1.9e07e34b41ddep-1, 0x1.2739dd2c921a9p-3, 0x1.2404dc0982bedp-1,
+};
+static const double qrcr_t35[] = {
+    -0x1.ace384e733ec9p-2, -0x1.74846bac14240p-5, 0x1.4e3571f3ba1c2p-2,
+    -0x1.b83ae57c47750p-2, 0x1.1463c02487baap-4, 0x0.0p+0,
+    0x1.c76ea4e9dacabp-1, 0x1.534c1a2fccfa5p-1, -0x1.7b82f6c67baabp-2,
+    0x1.34dfcfb382a74p-3, 0x0.0p+0, 0x0.0p+0,
+    0x1.038ede93b077cp-3, -0x1.efb5d4e549e04p-1, -0x1.0d83ec19b6fe9p-2,
+};
 static const double Z[] = {
     0x1.048d5662b0508p+1, 0x1.4be112f38a413p-5, 0x1.6c8b5d5202b62p+0,
     0x1.95a5673d60ca1p-2, -0x1.3b04b49925274p+1, -0x1.c24cdb6fad0bcp-1,
@@ -2261,6 +2349,29 @@ static const double Zwn[] = {
     0x1.2aa153aa382bap+1, -0x1.343b59ea7d5ccp-2, -0x1.96692dfa08787p+0,
     0x1.87ecd55e48c74p+1, 0x1.5e3bffa1600ccp-2, 0x1.08e43ad9044ecp+1,
     -0x1.4582e891c7bcdp+0,
+};
+static const double ZhUw[] = {
+    -0x1.8cf91415683b4p+1, -0x1.f1fe268bf7369p+0, -0x1.a2696c63e8550p-2,
+    0x1.86d76e6d338ccp+0, 0x1.b14e332370da7p+2,
+};
+static const double ZhUv[] = {
+    0x1.6ea423f61f8f4p-3, -0x1.8c1ab9578305ep-3, 0x1.ed4775f5ef81cp-4,
+    -0x1.b31831d9a35f6p-3, 0x1.132936abfb118p-1, -0x1.ba3637c3ab427p-3,
+    0x1.b96e2de2ebb2ep-2, -0x1.569f1dd00e073p-3, -0x1.1ad68210cf540p-1,
+    0x1.06d66471ea4d8p-3, 0x1.b800e64ad2162p-2, 0x1.ae6c89214f657p-3,
+    0x1.6124bdf930cb8p-3, -0x1.46fc50ea43b65p-3, -0x1.60300ebfec33cp-2,
+    -0x1.ab165d9eac610p-3, -0x1.b27bfc1098d56p-2, 0x1.596e809a33439p-2,
+    -0x1.f022ac606da54p-2, 0x1.47cb12f3738d0p-3, 0x1.8ec2899b70938p-2,
+    -0x1.9df732056e223p-3, 0x1.6bec92bf55e57p-2, -0x1.ed160c14e631ep-2,
+    -0x1.41f85157046bap-3, -0x1.e544cd5ff4aadp-3, 0x1.9a2910b2b7a46p-4,
+    -0x1.3ba1ae0b5fa54p-3, 0x1.be27ed99e5feap-2, -0x1.85ba0a1e021f4p-2,
+    -0x1.9a749eb7058d4p-3, 0x1.cf4f3bdbeb444p-2, -0x1.8691bc9541db2p-2,
+    -0x1.405074c5e0642p-2, 0x1.f15c1ba9f8f78p-7, -0x1.a7d34398b0903p-2,
+    0x1.6b18c6f684577p-2, 0x1.be43f7c437a3fp-2, 0x1.bdb4e6e80d680p-4,
+    -0x1.ceaaa480d2a5cp-4, -0x1.073fbd8175f1bp-1, 0x0.0p+0,
+    0x1.10ad9fe389de0p-1, 0x0.0p+0, -0x1.0031742e50bc8p-1,
+    0x0.0p+0, 0x1.831cadced1368p-2, -0x0.0p+0,
+    -0x1.f040be6d1d8e7p-3, 0x0.0p+0,
 };
 static const double Zhw[] = {
     -0x1.65a0b7deedb20p+2, -0x1.2f3e428146084p+0, 0x1.0085e83500542p-2,
