@@ -16,3 +16,32 @@ engine/py_rtsrc.c: $(PY_LUA) mk/py.mk
 	     sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/    "/' -e 's/$$/\\n"/' $$f; \
 	     printf '    "";\n'; \
 	   done; } > $@.tmp && mv $@.tmp $@
+
+# ---- fuzzing: tokenizer, parser and emitter (libFuzzer, ASan+UBSan) ----
+FUZZ_TARGETS += fuzz-py
+PY_FUZZ_SECONDS ?= 600
+PY_FUZZ_SRC := $(wildcard engine/py_lex.c engine/py_parse.c \
+                          engine/py_emit.c engine/py_compile.c)
+PY_FUZZ_CFLAGS = $(WARN) $(DEFS) -g -O1 -Iengine $(LUA_CFLAGS) \
+    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+$(BUILD)/fuzz/fuzz_py: tests/fuzz/fuzz_py.c $(PY_FUZZ_SRC) engine/py.h \
+        engine/py_int.h
+	@mkdir -p $(@D)
+	clang $(PY_FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_py.c $(PY_FUZZ_SRC) \
+	    $(LUA_LIBS) -lm
+
+# Seeds: our cases and the shared corpora when present.
+fuzz-py: $(BUILD)/fuzz/fuzz_py
+	@mkdir -p $(BUILD)/fuzz/py-corpus
+	@cp tests/python/*.py $(BUILD)/fuzz/py-corpus/ 2>/dev/null || true
+	@cp ../shared/python-cases/*.py ../shared/numpy-cases/*.py \
+	    $(BUILD)/fuzz/py-corpus/ 2>/dev/null || true
+	$(BUILD)/fuzz/fuzz_py -max_total_time=$(PY_FUZZ_SECONDS) \
+	    -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+	    $(BUILD)/fuzz/py-corpus
+
+# ---- benchmark: pyprep run against CPython 3.11 on the same programs ----
+BENCH_TARGETS += bench-py
+bench-py: pyprep
+	tests/bench/py_bench.sh ./pyprep
