@@ -1,6 +1,5 @@
 -- expect: ok
 -- control: legitimate grader work (a prime sieve over a million numbers)
--- args: --time-limit 10000
 -- stdout: 78498
 local n = 1000000
 local comp = {}
