@@ -77,6 +77,22 @@ NdError nd_random_normal(NdRandom *r, double loc, double scale, double *out,
                          size_t n, NdErr *err);
 
 /*
+** standard_exponential / exponential(scale): legacy -log(1 - U), the
+** Generator's ziggurat; ND_EVALUE "scale < 0". poisson(lam) into int64:
+** ND_EVALUE "lam < 0 or lam is NaN", "lam value too large".
+** binomial(ntrials, p) into int64 (inversion when n * min(p, 1-p) <= 30,
+** else BTPE; the legacy state spends one draw even when n or p is 0):
+** ND_EVALUE "p < 0, p > 1 or p is NaN", then "n < 0".
+*/
+void nd_random_standard_exponential(NdRandom *r, double *out, size_t n);
+NdError nd_random_exponential(NdRandom *r, double scale, double *out,
+                              size_t n, NdErr *err);
+NdError nd_random_poisson(NdRandom *r, double lam, int64_t *out, size_t n,
+                          NdErr *err);
+NdError nd_random_binomial(NdRandom *r, int64_t ntrials, double p,
+                           int64_t *out, size_t n, NdErr *err);
+
+/*
 ** randint(low, high, dtype) / Generator.integers(low, high, dtype,
 ** endpoint): n integers in [low, high) (or [low, high] with endpoint)
 ** written as dtype into out (n * itemsize bytes). Legacy states use

@@ -159,6 +159,58 @@ static size_t c_rej8(NdRandom *r, size_t n)
     return ints_as(r, -64, 65, 0, ND_INT8, n);
 }
 
+static size_t c_stdexp(NdRandom *r, size_t n)
+{
+    nd_random_standard_exponential(r, dbuf, n);
+    return from_doubles(n);
+}
+
+static size_t c_exp2(NdRandom *r, size_t n)
+{
+    nd_random_exponential(r, 2.0, dbuf, n, NULL);
+    return from_doubles(n);
+}
+
+static size_t c_pois_small(NdRandom *r, size_t n)
+{
+    nd_random_poisson(r, 3.5, ibuf, n, NULL);
+    return from_ints(n);
+}
+
+static size_t c_pois_large(NdRandom *r, size_t n)
+{
+    nd_random_poisson(r, 25.0, ibuf, n, NULL);
+    return from_ints(n);
+}
+
+static size_t c_binom_inv(NdRandom *r, size_t n)
+{
+    nd_random_binomial(r, 10, 0.5, ibuf, n, NULL);
+    return from_ints(n);
+}
+
+static size_t c_binom_btpe(NdRandom *r, size_t n)
+{
+    nd_random_binomial(r, 100, 0.4, ibuf, n, NULL);
+    return from_ints(n);
+}
+
+static size_t c_binom_btpe_q(NdRandom *r, size_t n)
+{
+    nd_random_binomial(r, 1000, 0.9, ibuf, n, NULL);
+    return from_ints(n);
+}
+
+/* binomial(0, 0.5) then one uniform: does the first spend a draw? */
+static size_t c_binom_zero(NdRandom *r, size_t n)
+{
+    int64_t k;
+    nd_random_binomial(r, 0, 0.5, &k, 1, NULL);
+    dbuf[0] = (double)k;
+    nd_random_random(r, dbuf + 1, 1);
+    return from_doubles(n);
+}
+
 static size_t c_perm(NdRandom *r, size_t n)
 {
     nd_random_permutation(r, ibuf, n);
@@ -227,6 +279,12 @@ static const struct {
     {'L', "choice_nr", c_choice_nr},  {'L', "choice_pnr", c_choice_pnr},
     {'L', "randint_rej32", c_rej32},  {'L', "randint_rej64", c_rej64},
     {'L', "randint_rej16", c_rej16},  {'L', "randn_long", c_stdnormal},
+    {'L', "std_exponential", c_stdexp}, {'L', "exponential", c_exp2},
+    {'L', "poisson_small", c_pois_small},
+    {'L', "poisson_large", c_pois_large},
+    {'L', "binomial_inv", c_binom_inv}, {'L', "binomial_btpe", c_binom_btpe},
+    {'L', "binomial_btpe_q", c_binom_btpe_q},
+    {'L', "binomial_zero", c_binom_zero},
     {'G', "random", c_random},        {'G', "standard_normal", c_stdnormal},
     {'G', "normal", c_normal},        {'G', "uniform", c_uniform},
     {'G', "int10", c_int10},          {'G', "int_big", c_intbig},
@@ -240,6 +298,12 @@ static const struct {
     {'G', "int_rej32", c_rej32},      {'G', "int_rej64", c_rej64},
     {'G', "int_rej16", c_rej16},      {'G', "int_rej8", c_rej8},
     {'G', "normal_long", c_stdnormal},
+    {'G', "std_exponential", c_stdexp}, {'G', "exponential", c_exp2},
+    {'G', "poisson_small", c_pois_small},
+    {'G', "poisson_large", c_pois_large},
+    {'G', "binomial_inv", c_binom_inv}, {'G', "binomial_btpe", c_binom_btpe},
+    {'G', "binomial_btpe_q", c_binom_btpe_q},
+    {'G', "binomial_zero", c_binom_zero},
 };
 
 static uint64_t fnv1a(const uint64_t *w, size_t n)

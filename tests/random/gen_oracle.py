@@ -53,6 +53,14 @@ LEGACY = {
     "randint_rej16": lambda r: r.randint(0, 2**15 + 1, COUNT,
                                          dtype=np.uint16),
     "randn_long": lambda r: r.standard_normal(LONG),
+    "std_exponential": lambda r: r.standard_exponential(COUNT),
+    "exponential": lambda r: r.exponential(2.0, COUNT),
+    "poisson_small": lambda r: r.poisson(3.5, COUNT),
+    "poisson_large": lambda r: r.poisson(25.0, COUNT),
+    "binomial_inv": lambda r: r.binomial(10, 0.5, COUNT),
+    "binomial_btpe": lambda r: r.binomial(100, 0.4, COUNT),
+    "binomial_btpe_q": lambda r: r.binomial(1000, 0.9, COUNT),
+    "binomial_zero": lambda r: [r.binomial(0, 0.5), r.random_sample()],
 }
 GENERATOR = {
     "random": lambda g: g.random(COUNT),
@@ -80,6 +88,14 @@ GENERATOR = {
     "int_rej8": lambda g: g.integers(-64, 65, COUNT, dtype=np.int8),
     # a million normals: the ziggurat's wedge and tail paths many times
     "normal_long": lambda g: g.standard_normal(LONG),
+    "std_exponential": lambda g: g.standard_exponential(COUNT),
+    "exponential": lambda g: g.exponential(2.0, COUNT),
+    "poisson_small": lambda g: g.poisson(3.5, COUNT),
+    "poisson_large": lambda g: g.poisson(25.0, COUNT),
+    "binomial_inv": lambda g: g.binomial(10, 0.5, COUNT),
+    "binomial_btpe": lambda g: g.binomial(100, 0.4, COUNT),
+    "binomial_btpe_q": lambda g: g.binomial(1000, 0.9, COUNT),
+    "binomial_zero": lambda g: [g.binomial(0, 0.5), g.random()],
 }
 LONG_CASES = ("randn_long", "normal_long")
 

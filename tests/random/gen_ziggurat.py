@@ -2,7 +2,7 @@
 # gen_ziggurat.py - regenerate the ziggurat tables in engine/nd_random.c.
 #
 # NumPy's Generator.standard_normal is a 256-layer ziggurat (Marsaglia and
-# Tsang) with tables ki/wi/fi.  We compute the tables here from their
+# Tsang) with tables ki/wi/fi; standard_exponential one with ke/we/fe.  We compute the tables here from their
 # definition in high precision; NumPy's shipped tables were computed in
 # lower precision and differ in the last bits, and bit-identical normals
 # need those exact bits.  So the script reads the tables out of the
@@ -45,7 +45,30 @@ def computed_tables():
     return ki, wi, fi
 
 
-def numpy_tables():
+RE = D("7.69711747013104971404462804811")   # the exponential's edge
+
+
+def computed_exp_tables():
+    # f(x) = exp(-x); the tail beyond r has area exp(-r). 53-bit scale.
+    def fe(x):
+        return (-x).exp()
+    v = RE * fe(RE) + fe(RE)
+    x = [D(0)] * 256
+    x[255] = RE
+    for i in range(255, 1, -1):
+        x[i - 1] = -(v / x[i] + fe(x[i])).ln()
+    x[0] = v / fe(RE)
+    two53 = D(2) ** 53
+    we = [float(x[i] / two53) for i in range(256)]
+    ke = [0] * 256
+    ke[0] = int(RE / x[0] * two53)
+    for i in range(2, 256):
+        ke[i] = int(x[i - 1] / x[i] * two53)
+    ff = [1.0] + [float(fe(x[i])) for i in range(1, 256)]
+    return ke, we, ff
+
+
+def numpy_tables(names=("ki_double", "wi_double", "fi_double")):
     import numpy
     lib = os.path.join(os.path.dirname(numpy.__file__), "random", "lib",
                        "libnpyrandom.a")
@@ -68,26 +91,34 @@ def numpy_tables():
     def arr(name, fmt):
         off = syms[name]
         return list(struct.unpack("<256" + fmt, data[off:off + 2048]))
-    return arr("ki_double", "Q"), arr("wi_double", "d"), arr("fi_double", "d")
+    return arr(names[0], "Q"), arr(names[1], "d"), arr(names[2], "d")
 
 
 def main():
-    ck, cw, cf = computed_tables()
-    nk, nw, nf = numpy_tables()
-    for name, a, b in (("ki", ck, nk), ("wi", cw, nw), ("fi", cf, nf)):
-        for i, (u, w) in enumerate(zip(a, b)):
-            if abs(u - w) > 1e-12 * max(abs(u), abs(w), 1e-300):
-                sys.exit("%s[%d]: computed %r, numpy %r" % (name, i, u, w))
     out = ["/* BEGIN ZIGGURAT TABLES (tests/random/gen_ziggurat.py) */"]
-    out.append("static const uint64_t nd_zig_ki[256] = {")
-    for i in range(0, 256, 3):
-        out.append("    " + " ".join("0x%016xu," % v for v in nk[i:i + 3]))
-    out.append("};")
-    for name, vals in (("nd_zig_wi", nw), ("nd_zig_fi", nf)):
-        out.append("static const double %s[256] = {" % name)
+    for kind, comp, names in (
+            ("i", computed_tables(), ("ki_double", "wi_double",
+                                      "fi_double")),
+            ("e", computed_exp_tables(), ("ke_double", "we_double",
+                                          "fe_double"))):
+        ck, cw, cf = comp
+        nk, nw, nf = numpy_tables(names)
+        for name, a, b in (("k", ck, nk), ("w", cw, nw), ("f", cf, nf)):
+            for i, (u, w) in enumerate(zip(a, b)):
+                if abs(u - w) > 1e-12 * max(abs(u), abs(w), 1e-300):
+                    sys.exit("%s%s[%d]: computed %r, numpy %r"
+                             % (name, kind, i, u, w))
+        out.append("static const uint64_t nd_zig_k%s[256] = {" % kind)
         for i in range(0, 256, 3):
-            out.append("    " + " ".join(v.hex() + "," for v in vals[i:i + 3]))
+            out.append("    " + " ".join("0x%016xu," % v
+                                         for v in nk[i:i + 3]))
         out.append("};")
+        for name, vals in (("nd_zig_w" + kind, nw), ("nd_zig_f" + kind, nf)):
+            out.append("static const double %s[256] = {" % name)
+            for i in range(0, 256, 3):
+                out.append("    " + " ".join(v.hex() + ","
+                                             for v in vals[i:i + 3]))
+            out.append("};")
     out.append("/* END ZIGGURAT TABLES */")
     path = sys.argv[1] if len(sys.argv) > 1 else "engine/nd_random.c"
     src = open(path).read()
