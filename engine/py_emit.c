@@ -2130,6 +2130,7 @@ char *py_emit_module(PyCompiler *c, PyNode *mod, int flags, size_t *outlen)
         outs(&e, "=");
     outs(&e, "[\n");
     out(&e, c->src, (size_t)(c->end - c->src));
+    outs(&e, "\n"); /* so a trailing ']' cannot join the closing bracket */
     outs(&e, close);
     outs(&e, ")\n");
     *outlen = e.len;

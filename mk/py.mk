@@ -39,6 +39,7 @@ fuzz-py: $(BUILD)/fuzz/fuzz_py
 	    $(BUILD)/fuzz/py-corpus/ 2>/dev/null || true
 	$(BUILD)/fuzz/fuzz_py -max_total_time=$(PY_FUZZ_SECONDS) \
 	    -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=$(BUILD)/fuzz/ \
 	    $(BUILD)/fuzz/py-corpus
 
 # ---- benchmark: pyprep run against CPython 3.11 on the same programs ----
