@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "content.h"
+#include "progress.h"
 
 
 
@@ -28,23 +29,34 @@ static const Command commands[] = {
     {"lua", cmd_lua, "FILE|- [limits]", "run a Lua chunk in the sandbox"},
     {"grade", cmd_grade, "EXERCISE_ID [answer]", "grade an answer"},
     {"check", cmd_check, "[DIR...]", "validate lessons and exercises"},
+    {"review", cmd_review, "", "the exercises due for review"},
+    {"drill", cmd_drill, "[filters] | FILE", "a timed drill"},
+    {"interview", cmd_interview, "[--level L] [--minutes M]",
+     "a mock interview with a scorecard"},
+    {"report", cmd_report, "[--csv|--json] [--since D]",
+     "export attempts and sessions"},
+    {"reset", cmd_reset, "WHAT [--yes]",
+     "forget progress (--exercise ID, --topic T, --all)"},
     {NULL, NULL, NULL, NULL}};
 
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: %s [--content DIR] [--no-color] [COMMAND [ARGS]]\n"
+            "usage: %s [--content DIR] [--db PATH] [--no-color] "
+            "[COMMAND [ARGS]]\n"
             "\n"
             "With no command, pyprep opens the interactive trainer.\n"
             "\n"
             "commands:\n",
             progname);
     for (const Command *c = commands; c->name; c++)
-        fprintf(f, "  %-6s %-22s %s\n", c->name, c->args, c->help);
+        fprintf(f, "  %-9s %-27s %s\n", c->name, c->args, c->help);
     fprintf(f, "\n"
                "options:\n"
                "  --content DIR  read lessons and exercises from DIR\n"
                "                 (also PYPREP_CONTENT)\n"
+               "  --db PATH      keep progress in PATH (also PYPREP_DB;\n"
+               "                 default ~/.local/share/pyprep/pyprep.db)\n"
                "  --no-color     no colours in the TUI (also NO_COLOR)\n"
                "  --help         show this help\n"
                "  --version      show the version\n");
@@ -71,6 +83,12 @@ int main(int argc, char **argv)
                 return 2;
             }
             content_set_dir(argv[++i]);
+        } else if (strcmp(opt, "--db") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s: --db needs a path\n", progname);
+                return 2;
+            }
+            progress_set_path(argv[++i]);
         } else if (strcmp(opt, "--no-color") == 0) {
             setenv("NO_COLOR", "1", 1);
         } else {

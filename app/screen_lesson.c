@@ -12,6 +12,7 @@
 #include "content.h"
 #include "find.h"
 #include "lesson_view.h"
+#include "progress.h"
 #include "ui.h"
 #include "util.h"
 
@@ -33,6 +34,7 @@ typedef struct {
     Hit *hits;
     int nhits, cur;
     int toc_open, toc_sel;
+    double furthest; /* fraction of the lesson seen so far */
 } Reader;
 
 static int max_top(const Reader *r)
@@ -157,6 +159,11 @@ static void lesson_draw(Screen *s, int rows, int cols)
         x = 2;
     snprintf(right, sizeof right, "%s", level_name(r->lesson->level));
     ui_bar(0, UI_TITLE, r->lesson->title, right);
+    if (r->view->nlines > 0) {
+        double seen = (double)(r->top + r->body_rows) / r->view->nlines;
+        if (seen > r->furthest)
+            r->furthest = seen > 1 ? 1 : seen;
+    }
     for (int y = 0; y < r->body_rows; y++) {
         int li = r->top + y;
         if (li >= r->view->nlines)
@@ -353,6 +360,8 @@ static void lesson_resize(Screen *s, int rows, int cols)
 static void lesson_free(Screen *s)
 {
     Reader *r = s->data;
+    /* one write per visit; the store keeps the furthest ever read */
+    progress_lesson_read(progress_shared(), r->lesson->id, r->furthest);
     md_view_free(r->view);
     find_free(r->finder);
     free(r->hits);

@@ -48,6 +48,10 @@ typedef enum {
     ACT_SCROLL_UP,   /* mouse wheel */
     ACT_SCROLL_DOWN,
     ACT_EXERCISES, /* open the exercises of a lesson */
+    ACT_STATS,
+    ACT_REVIEW,
+    ACT_DRILL,
+    ACT_INTERVIEW,
     ACT_NACTIONS
 } Action;
 

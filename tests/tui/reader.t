@@ -89,6 +89,8 @@ run_suite() {
     keys Escape
     wait_for 'Python interview trainer' 3
     ok $? "$label: Esc goes back home"
+    screen | grep -Eq 'Lists vs tuples +. read'
+    ok $? "$label: home marks the lesson read to the end (progress store)"
     keys q
     wait_for 'PS\$ ?$' 3
     ok $? "$label: q quits to the shell"

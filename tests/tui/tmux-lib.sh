@@ -8,12 +8,15 @@ set -u
 PYPREP=${PYPREP:-$(cd "$(dirname "$0")/../.." && pwd)/pyprep}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SOCK="pyprep-test-$$"
+# progress goes to a database of the test's own, never the user's
+TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/pyprep-tui.XXXXXX")
+TEST_DB=$TEST_DIR/progress.db
 T=0
 FAILED=0
 
 tm() { tmux -L "$SOCK" "$@"; }
 cleanup() { tm kill-server >/dev/null 2>&1; }
-trap cleanup EXIT
+trap 'cleanup; rm -rf "$TEST_DIR"' EXIT
 
 if ! command -v tmux >/dev/null 2>&1; then
     echo "1..0 # SKIP tmux not installed"
@@ -67,7 +70,7 @@ start_shell() {
     NSHELL=$((NSHELL + 1))
     SOCK="pyprep-test-$$-$NSHELL"
     tm -f /dev/null new-session -d -s main -x "$cols" -y "$rows" \
-        "env -i PATH=\"$PATH\" HOME=\"${HOME:-/tmp}\" LANG=C.UTF-8 $* PS1='PS\$ ' bash --norc --noprofile"
+        "env -i PATH=\"$PATH\" HOME=\"${HOME:-/tmp}\" LANG=C.UTF-8 PYPREP_DB=\"$TEST_DB\" $* PS1='PS\$ ' bash --norc --noprofile"
     tm set-option -g status off >/dev/null
     wait_for 'PS\$' 5
 }
