@@ -747,7 +747,13 @@ static double grade_bug(GradeExercise *ex, const char *ans, GradeVerdict *v,
         if (!isdigit((unsigned char)*p))
             break;
         n = strtol(p, &end, 10);
-        picked[np++] = n > 0 && n < 100000 ? (int)n : 0;
+        {
+            int dup = 0, line = n > 0 && n < 100000 ? (int)n : 0;
+            for (int i = 0; i < np; i++)
+                dup |= picked[i] == line;
+            if (!dup) /* "4, 4" names one line */
+                picked[np++] = line;
+        }
         p = end;
         while (*p == ',' || *p == ' ' || *p == '\t')
             p++;
@@ -985,6 +991,10 @@ int grade_answer(GradeExercise *ex, const char *answer,
                                               : score >= 0.999;
     }
     free(ans);
+    if (!(score >= 0)) /* also NaN */
+        score = 0;
+    if (score > 1)
+        score = 1;
     v->raw = score;
     v->hints_used = ctx ? ctx->hints_used : 0;
     /* each hint costs 10% of the score, at most 30%: a little, never all */
