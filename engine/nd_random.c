@@ -1576,10 +1576,12 @@ static size_t nd_floyd_slots(size_t n)
     return (size_t)nd_gen_mask((uint64_t)(1.2 * (double)n)) + 1;
 }
 
-/* Whether the Generator takes the tail-shuffle path (shuffle=True). */
-static int nd_tail_shuffle(int64_t pop, size_t n)
+/* Whether the Generator takes the tail-shuffle path: NumPy's tuned
+** cutoff is 50 with shuffle=True, 20 with shuffle=False. */
+static int nd_tail_shuffle(int64_t pop, size_t n, int flags)
 {
-    return pop > 10000 && (int64_t)n > pop / 50;
+    return pop > 10000
+           && (int64_t)n > pop / (flags & ND_CHOICE_NOSHUFFLE ? 20 : 50);
 }
 
 size_t nd_random_choice_worksize(const NdRandom *r, int64_t pop,
@@ -1590,7 +1592,7 @@ size_t nd_random_choice_worksize(const NdRandom *r, int64_t pop,
         return p ? npop * sizeof(double) : 0;
     if (p) /* p copy, cdf, a round's uniforms, seen-this-round marks */
         return (2 * npop + n) * sizeof(double) + npop;
-    if (r->kind == ND_RK_MT19937 || nd_tail_shuffle(pop, n))
+    if (r->kind == ND_RK_MT19937 || nd_tail_shuffle(pop, n, flags))
         return npop * sizeof(int64_t);
     return nd_floyd_slots(n) * sizeof(uint64_t);
 }
@@ -1708,7 +1710,7 @@ NdError nd_random_choice(NdRandom *r, int64_t pop, const double *p,
         memcpy(idx, perm, n * sizeof *idx);
         return ND_OK;
     }
-    if (nd_tail_shuffle(pop, n)) {
+    if (nd_tail_shuffle(pop, n, flags)) {
         /* n is a large share of pop: shuffle only the last n slots of
         ** arange(pop) and keep them */
         int64_t *all = work;
@@ -1742,7 +1744,8 @@ NdError nd_random_choice(NdRandom *r, int64_t pop, const double *p,
                 idx[j - npop + n] = (int64_t)j;
             }
         }
-        nd_shuffle_int(r, n, 1, idx);
+        if (!(flags & ND_CHOICE_NOSHUFFLE))
+            nd_shuffle_int(r, n, 1, idx);
     }
     return ND_OK;
 }

@@ -125,7 +125,8 @@ void nd_random_permutation(NdRandom *r, int64_t *out, size_t n);
 ** population of pop items (a itself, or range(a) for an int a); the
 ** caller then gathers a[idx]. flags: ND_CHOICE_REPLACE, and
 ** ND_CHOICE_AINT when a was an int (only the empty-population message
-** depends on it). p is NULL or pop probabilities; the caller checks that
+** depends on it), ND_CHOICE_NOSHUFFLE for the Generator's
+** shuffle=False. p is NULL or pop probabilities; the caller checks that
 ** p is 1-d with pop entries ("'a' and 'p' must have same size" legacy,
 ** "a and p must have same size" Generator). work must
 ** hold nd_random_choice_worksize(...) bytes (may be 0 -> NULL is fine).
@@ -139,6 +140,7 @@ void nd_random_permutation(NdRandom *r, int64_t *out, size_t n);
 */
 #define ND_CHOICE_REPLACE 0x1
 #define ND_CHOICE_AINT    0x2
+#define ND_CHOICE_NOSHUFFLE 0x4
 size_t nd_random_choice_worksize(const NdRandom *r, int64_t pop,
                                  const double *p, int flags, size_t n);
 NdError nd_random_choice(NdRandom *r, int64_t pop, const double *p,

@@ -1653,7 +1653,12 @@ static void emit_stmt(Emit *e, PyNode *st)
     switch (st->kind) {
     case PN_EXPR: {
         PyNode *x = st->a;
-        if (x->kind == PN_CALL) {
+        if ((e->flags & PY_REPL) && e->sc->kind == 0 && e->sc->nblock == 0) {
+            /* the REPL shows the value of a top-level expression */
+            outs(e, " R.display(");
+            emit_expr(e, x);
+            outs(e, ");");
+        } else if (x->kind == PN_CALL) {
             outs(e, " ");
             emit_expr(e, x);
             outs(e, ";");

@@ -2309,6 +2309,11 @@ function R.main(body, filename, src)
     return 1
 end
 
+-- The REPL's display hook: repr() of a non-None value, on its own line.
+function R.display(v)
+    if v ~= NONE and v ~= nil then write(REPR(v) .. "\n") end
+end
+
 R.TYPES = TYPES
 R.mktype = mktype
 R.mklist = mklist
