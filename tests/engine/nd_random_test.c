@@ -258,6 +258,16 @@ static size_t c_choice_tail(NdRandom *r, size_t n)
     return choice(r, 20000, NULL, ND_CHOICE_AINT, n);
 }
 
+static size_t c_choice_ns(NdRandom *r, size_t n)
+{
+    return choice(r, 10000, NULL, ND_CHOICE_AINT | ND_CHOICE_NOSHUFFLE, n);
+}
+
+static size_t c_choice_tail_ns(NdRandom *r, size_t n)
+{
+    return choice(r, 20000, NULL, ND_CHOICE_AINT | ND_CHOICE_NOSHUFFLE, n);
+}
+
 static size_t c_choice_pnr(NdRandom *r, size_t n)
 {
     return choice(r, 50, P50, ND_CHOICE_AINT, n);
@@ -295,6 +305,8 @@ static const struct {
     {'G', "choice_r", c_choice_r},    {'G', "choice_p", c_choice_p},
     {'G', "choice_floyd", c_choice_nr}, {'G', "choice_tail", c_choice_tail},
     {'G', "choice_pnr", c_choice_pnr},
+    {'G', "choice_noshuffle", c_choice_ns},
+    {'G', "choice_tail_noshuffle", c_choice_tail_ns},
     {'G', "int_rej32", c_rej32},      {'G', "int_rej64", c_rej64},
     {'G', "int_rej16", c_rej16},      {'G', "int_rej8", c_rej8},
     {'G', "normal_long", c_stdnormal},
