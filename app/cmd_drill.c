@@ -62,7 +62,10 @@ static const char drill_loader[] =
     " exercises=1, count=1, minutes=1, seed=1})[k] then\n"
     "    error(name:sub(2) .. ': unknown field ' .. tostring(k), 0) end\n"
     "end\n"
-    "return str('title'), str('level'), int('count'), int('minutes'), "
+    "local m = t.minutes\n"
+    "if m ~= nil and (type(m) ~= 'number' or m < 0) then\n"
+    "  error(name:sub(2) .. ': minutes must be a number', 0) end\n"
+    "return str('title'), str('level'), int('count'), m, "
     "int('seed'), list('topics'), list('kinds'), list('exercises')\n";
 
 /* Split a newline-joined list into a new array of new strings. */
@@ -120,8 +123,10 @@ static int load_drill_file(const char *path, FileSpec *fs)
             fs->sp.level = fs->own[1] = xstrdup(v[1].s);
         if (res.nvalues > 2 && v[2].type == SANDBOX_INTEGER)
             fs->sp.count = (int)v[2].i, fs->have_count = 1;
-        if (res.nvalues > 3 && v[3].type == SANDBOX_INTEGER)
-            fs->sp.minutes = (int)v[3].i, fs->have_minutes = 1;
+        if (res.nvalues > 3 && v[3].type == SANDBOX_NUMBER)
+            fs->sp.minutes = v[3].n, fs->have_minutes = 1;
+        else if (res.nvalues > 3 && v[3].type == SANDBOX_INTEGER)
+            fs->sp.minutes = (double)v[3].i, fs->have_minutes = 1;
         if (res.nvalues > 4 && v[4].type == SANDBOX_INTEGER)
             fs->sp.seed = (uint64_t)v[4].i, fs->have_seed = 1;
         for (int k = 0; k < 3; k++)
@@ -207,7 +212,8 @@ int cmd_drill(int argc, char **argv)
     FileSpec fs;
     const char *file = NULL;
     char **topics = NULL, **kinds = NULL;
-    int ntopics = 0, nkinds = 0, list = 0, rc, count = -1, minutes = -1;
+    int ntopics = 0, nkinds = 0, list = 0, rc, count = -1;
+    double minutes = -1;
     const char *level = NULL, *title = NULL, *seed = NULL;
 
     memset(&fs, 0, sizeof fs);
@@ -235,10 +241,11 @@ int cmd_drill(int argc, char **argv)
             title = argv[++i];
         } else if (strcmp(a, "--seed") == 0 && more) {
             seed = argv[++i];
-        } else if ((strcmp(a, "--count") == 0 && more &&
-                    int_arg(argv[i + 1], &count) == 0) ||
-                   (strcmp(a, "--minutes") == 0 && more &&
-                    int_arg(argv[i + 1], &minutes) == 0)) {
+        } else if (strcmp(a, "--count") == 0 && more &&
+                   int_arg(argv[i + 1], &count) == 0) {
+            i++;
+        } else if (strcmp(a, "--minutes") == 0 && more &&
+                   (minutes = atof(argv[i + 1])) >= 0 && minutes < 1e4) {
             i++;
         } else if (a[0] != '-' && !file) {
             file = a;

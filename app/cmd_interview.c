@@ -40,8 +40,8 @@ int cmd_interview(int argc, char **argv)
                     strcmp(argv[i + 1], "senior") == 0)) {
             sp.level = argv[++i];
         } else if (strcmp(a, "--minutes") == 0 && more &&
-                   atoi(argv[i + 1]) > 0) {
-            sp.minutes = atoi(argv[++i]);
+                   atof(argv[i + 1]) > 0) {
+            sp.minutes = atof(argv[++i]);
         } else if (strcmp(a, "--count") == 0 && more &&
                    atoi(argv[i + 1]) > 0) {
             sp.count = atoi(argv[++i]);

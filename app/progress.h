@@ -228,7 +228,7 @@ typedef struct {
     char **ids;        /* explicit exercise ids (overrides filters) */
     int nids;
     int count;         /* 0 = all that match */
-    int minutes;       /* time limit, 0 = none */
+    double minutes;    /* time limit, 0 = none */
     uint64_t seed;     /* same seed + same content = same items */
 } DrillSpec;
 

@@ -52,7 +52,8 @@ typedef struct {
     int64_t session_id;
     DLine *lines;
     int nlines;
-    int dirty;
+    int dirty, begun;
+    double minutes;
     char note[256];
 } Drill;
 
@@ -683,6 +684,11 @@ static char *read_answer(Drill *d, Item *it)
             buf_addc(&ans, '\n');
         buf_adds(&ans, line);
     }
+    if (!ans.data[strspn(ans.data, " \t\n")]) {
+        /* nothing typed: not an answer (s skips) */
+        buf_free(&ans);
+        return NULL;
+    }
     if (ex->kind == GRADE_PARSONS) {
         /* "3 1 2" -> those lines, in that order */
         Buf code = {0};
@@ -764,13 +770,37 @@ static void next(Drill *d)
 /* ------------------------------------------------------------------ */
 /* The screen */
 
+/* The session row and the clock start when the screen first shows, so a
+** terminal that cannot start leaves no half-made session behind. */
+static void begin(Drill *d)
+{
+    d->begun = 1;
+    d->started = d->q_started = progress_now();
+    if (strcmp(d->mode, "review") != 0) {
+        ProgressSession ps = {0};
+        ps.mode = d->mode;
+        ps.title = d->title;
+        ps.level = d->level;
+        ps.seed = (int64_t)d->seed;
+        ps.minutes = (int)(d->minutes + 0.999);
+        ps.nitems = d->n;
+        d->session_id = progress_session_begin(progress_shared(), &ps);
+    }
+    if (progress_problem(progress_shared()))
+        snprintf(d->note, sizeof d->note, "%s",
+                 progress_problem(progress_shared()));
+}
+
 static void drill_draw(Screen *s, int rows, int cols)
 {
     Drill *d = s->data;
     char right[64], left[256];
-    int64_t now = progress_now();
+    int64_t now;
     const char *msg;
 
+    if (!d->begun)
+        begin(d);
+    now = progress_now();
     if (d->state != S_END && d->limit && now - d->started >= d->limit)
         finish(d);
     if (d->dirty || cols != d->cols) {
@@ -908,7 +938,7 @@ Screen *screen_drill_new(void *content, const DrillSpec *sp, char *err,
     d->title = sp->title ? xstrdup(sp->title) : NULL;
     d->level = sp->level ? xstrdup(sp->level) : NULL;
     d->seed = sp->seed;
-    d->limit = (int64_t)sp->minutes * 60;
+    d->limit = (int64_t)(sp->minutes * 60 + 0.5);
     d->n = n;
     d->items = xcalloc((size_t)n, sizeof *d->items);
     for (int i = 0; i < n; i++)
@@ -916,19 +946,7 @@ Screen *screen_drill_new(void *content, const DrillSpec *sp, char *err,
     free(sel);
     d->started = d->q_started = progress_now();
     set_order(d, &d->items[0]);
-    if (strcmp(d->mode, "review") != 0) {
-        ProgressSession ps = {0};
-        ps.mode = d->mode;
-        ps.title = d->title;
-        ps.level = d->level;
-        ps.seed = (int64_t)d->seed;
-        ps.minutes = sp->minutes;
-        ps.nitems = n;
-        d->session_id = progress_session_begin(progress_shared(), &ps);
-    }
-    if (progress_problem(progress_shared()))
-        snprintf(d->note, sizeof d->note, "%s",
-                 progress_problem(progress_shared()));
+    d->minutes = sp->minutes;
     d->dirty = 1;
     s = xcalloc(1, sizeof *s);
     s->name = "drill";
