@@ -34,16 +34,17 @@ NdError nd_random_seed_legacy(NdRandom *r, int64_t seed, NdErr *err);
 
 /*
 ** np.random.seed(array of n uint32 words): MT19937 init_by_array.
-** Turns r into a legacy state. No errors (n == 0 seeds like NumPy's
-** empty-array seed would, i.e. init_by_array with no words).
+** Turns r into a legacy state. No errors: NumPy refuses an empty array
+** ("Seed must be non-empty") and words outside uint32 ("Seed must be
+** between 0 and 2**32 - 1"), the caller checks; n == 0 is still safe.
 */
 void nd_random_seed_legacy_array(NdRandom *r, const uint32_t *key, size_t n);
 
 /*
 ** np.random.default_rng(entropy): SeedSequence over the n 32-bit words
 ** of the entropy (least significant word first; a Python int seed 42 is
-** {42}, 2**40 is {0, 256}), then PCG64. Turns r into a Generator.
-** n must be at least 1. No errors; see nd_random_default_rng_int.
+** {42}, 2**40 is {0, 256}; n == 0 is SeedSequence([])), then PCG64.
+** Turns r into a Generator. No errors; see nd_random_default_rng_int.
 */
 void nd_random_default_rng(NdRandom *r, const uint32_t *words, size_t n);
 
