@@ -67,8 +67,9 @@ deps:
 	@./tools/deps.sh
 
 # The binary lives at the top so it finds lessons/ and exercises/ beside it.
+# (copy then rename: a running ./pyprep is replaced, not written into)
 pyprep: $(BUILD)/pyprep
-	@cp $< $@
+	@cp $< $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/pyprep: $(APP_OBJ) $(ENGINE_LIB)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $(APP_OBJ) $(ENGINE_LIB) $(LDLIBS_ALL)

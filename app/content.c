@@ -88,6 +88,20 @@ char *content_find_root(char *err, size_t errlen)
             free(cand);
         }
     }
+    /* installed: <prefix>/bin/pyprep finds <prefix>/share/pyprep, so a
+       staged (DESTDIR) or moved install works as well as the configured
+       PREFIX */
+    if (n > 0) {
+        cand = xasprintf("%s/../share/pyprep", exe);
+        if (has_lessons(cand)) {
+            char real[PATH_MAX];
+            char *r = realpath(cand, real) ? xstrdup(real) : xstrdup(cand);
+            free(cand);
+            buf_free(&tried);
+            return r;
+        }
+        free(cand);
+    }
     cand = xasprintf("%s/share/pyprep", PYPREP_PREFIX);
     if (has_lessons(cand)) {
         buf_free(&tried);
