@@ -1,0 +1,34 @@
+# mk/nd.mk - the array engine's extra targets (included by the Makefile).
+#
+# nd-oracle (and `oracle`): regenerate tests/nd/oracle.lua from NumPy 1.24.
+# fuzz-nd: libFuzzer + ASan/UBSan over the array core (needs clang);
+#   FUZZ_ND_SECONDS bounds the run, crashes land in $(BUILD)/fuzz/nd-artifacts.
+# bench-nd: engine (through Lua) vs NumPy, ratios per op and size.
+
+ND_PY ?= /usr/bin/python3
+FUZZ_CC ?= clang
+FUZZ_ND_SECONDS ?= 60
+ND_CORE_SRC := engine/nd.c engine/nd_ufunc.c engine/nd_reduce.c \
+               engine/nd_index.c engine/nd_sort.c engine/nd_dot.c
+
+.PHONY: oracle nd-oracle fuzz-nd bench-nd
+
+oracle: nd-oracle
+
+nd-oracle:
+	$(ND_PY) tests/nd/gen_oracle.py
+
+$(BUILD)/fuzz/fuzz_nd: tests/fuzz/fuzz_nd.c $(ND_CORE_SRC) engine/nd.h \
+                       engine/nd_int.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 $(DEFS) -g -O1 -Iengine \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    -o $@ tests/fuzz/fuzz_nd.c $(ND_CORE_SRC) -lm
+
+fuzz-nd: $(BUILD)/fuzz/fuzz_nd
+	@mkdir -p $(BUILD)/fuzz/nd-corpus $(BUILD)/fuzz/nd-artifacts
+	$(BUILD)/fuzz/fuzz_nd -max_total_time=$(FUZZ_ND_SECONDS) -max_len=512 \
+	    -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=$(BUILD)/fuzz/nd-artifacts/ $(BUILD)/fuzz/nd-corpus
+
+FUZZ_TARGETS += fuzz-nd
