@@ -489,9 +489,12 @@ static void build_end(Drill *d)
             if (worst < 0 || f < t[worst].sum / t[worst].n)
                 worst = k;
         }
-        if (nt > 1) {
+        if (nt > 1 && t[best].sum / t[best].n > t[worst].sum / t[worst].n) {
             dl_line(d, MD_TEXT, "Strongest: %s", t[best].topic);
             dl_line(d, MD_TEXT, "Weakest:   %s", t[worst].topic);
+        } else if (nt > 1) {
+            dl_line(d, MD_TEXT, "Strongest: none, Weakest: none (every "
+                                "topic scored the same)");
         }
         dl_add(d, MD_TEXT, "", 0);
         dl_line(d, MD_STRONG, "Lessons to revisit");
