@@ -78,6 +78,20 @@ int nd_linalg_set_threads(int n)
     return set != NULL;
 }
 
+const char *nd_linalg_blas_config(void)
+{
+    const char *(*get)(void);
+    const char *cfg = NULL;
+    void *self = dlopen(NULL, RTLD_LAZY);
+    if (!self)
+        return NULL;
+    *(void **)&get = dlsym(self, "openblas_get_config");
+    if (get)
+        cfg = get(); /* a static string inside OpenBLAS */
+    dlclose(self);
+    return cfg;
+}
+
 static NdError nd_fail(NdErr *err, NdError code, const char *msg)
 {
     if (err)

@@ -25,6 +25,14 @@
 */
 int nd_linalg_set_threads(int n);
 
+/*
+** OpenBLAS's build and kernel description ("OpenBLAS 0.3.21 ... Haswell
+** ..."), or NULL when the BLAS is not OpenBLAS. Borrowed, static. NumPy's
+** bits are reproducible only under the same library, kernels and thread
+** count; the test uses this to know whether to demand them.
+*/
+const char *nd_linalg_blas_config(void);
+
 /* ND_ELINALG "Last 2 dimensions of the array must be square" unless
 ** rows == cols; a helper for the binding's shape checks. */
 NdError nd_linalg_check_square(int64_t rows, int64_t cols, NdErr *err);
