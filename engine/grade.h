@@ -178,9 +178,13 @@ void grade_shuffle(uint64_t seed, int *perm, int n);
 const char *grade_kind_name(GradeKind k);
 /* -1 when unknown. */
 int grade_kind_parse(const char *name);
-/* Whether a kind can be graded in this build (numpy needs the Python
-** engine). */
+/* Whether a kind can be graded now (numpy needs grade_numpy_enable). */
 int grade_kind_available(GradeKind k);
+
+/* Let the numpy kind run answers through the Python-subset engine (links
+** engine/py* and the nd binding; embedders that do not call it keep the
+** kind unavailable). */
+void grade_numpy_enable(void);
 
 void grade_list_add(GradeList *l, const char *s);
 void grade_list_addf(GradeList *l, const char *fmt, ...)

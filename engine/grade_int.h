@@ -38,6 +38,12 @@ int gx_match(const GradeExercise *ex, const GradePattern *p, const char *s,
              size_t len, size_t at, size_t *so, size_t *eo,
              GradeVerdict *v);
 
+/* The numpy kind's grader, set by grade_numpy_enable (NULL: the kind is
+** unavailable). Returns 0 with *score set, or -1 with v->error set. */
+extern int (*grade_numpy_hook)(GradeExercise *ex, const char *answer,
+                               const GradeContext *ctx, GradeVerdict *v,
+                               double *score);
+
 /* Copy of s with invalid UTF-8 bytes replaced by '?', truncated to max. */
 char *gx_clean_utf8(const char *s, size_t max, int *truncated);
 

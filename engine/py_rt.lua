@@ -1990,9 +1990,24 @@ local function CM(o, name, ...)
     if mt == VIEW_MT and name == "isdisjoint" then
         refuse("dict view methods")
     end
+    if type(o) == "table" and R.foreign(mt) then
+        -- an object of the nd binding (e.g. a random Generator)
+        local f = o[name]
+        if type(f) == "function" then
+            return ND.method(o, name, ...)
+        end
+    end
     attr_error(o, name)
 end
 R.CM = CM
+
+-- Tables that are not one of the runtime's own kinds.
+function R.foreign(mt)
+    return mt ~= LIST_MT and mt ~= TUPLE_MT and mt ~= DICT_MT and
+               mt ~= SET_MT and mt ~= RANGE_MT and mt ~= ITER_MT and
+               mt ~= TYPE_MT and mt ~= MODULE_MT and mt ~= EXC_MT and
+               mt ~= VIEW_MT and mt ~= SLICE_MT and mt ~= REFUSE_MT
+end
 
 R.CMK = function(o, name, npos, ...)
     local n = select("#", ...)
@@ -2045,8 +2060,8 @@ local function GA(o, name)
         if name == "real" then return o end
         if name == "imag" then return mtype(o) == "integer" and 0 or 0.0 end
     end
-    if mt == SET_MT or mt == LIST_MT or mt == DICT_MT then
-        attr_error(o, name)
+    if type(o) == "table" and ND and R.foreign(mt) and o[name] ~= nil then
+        return ND.getattr(o, name)
     end
     attr_error(o, name)
 end
