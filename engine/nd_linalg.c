@@ -1170,6 +1170,218 @@ NdError nd_linalg_zsvd(size_t m, size_t n, const nd_complex128 *a,
     return ND_OK;
 }
 
+extern void zgelsd_(const nd_fint *m, const nd_fint *n, const nd_fint *nrhs,
+                    nd_complex128 *a, const nd_fint *lda, nd_complex128 *b,
+                    const nd_fint *ldb, double *s, const double *rcond,
+                    nd_fint *rank, nd_complex128 *work, const nd_fint *lwork,
+                    double *rwork, nd_fint *iwork, nd_fint *info);
+extern void zgeqrf_(const nd_fint *m, const nd_fint *n, nd_complex128 *a,
+                    const nd_fint *lda, nd_complex128 *tau,
+                    nd_complex128 *work, const nd_fint *lwork, nd_fint *info);
+extern void zungqr_(const nd_fint *m, const nd_fint *n, const nd_fint *k,
+                    nd_complex128 *a, const nd_fint *lda,
+                    const nd_complex128 *tau, nd_complex128 *work,
+                    const nd_fint *lwork, nd_fint *info);
+extern void cblas_zgemm(const int order, const int transa, const int transb,
+                        const int m, const int n, const int k,
+                        const void *alpha, const void *a, const int lda,
+                        const void *b, const int ldb, const void *beta,
+                        void *c, const int ldc);
+
+size_t nd_linalg_zmatrix_rank_worksize(size_t m, size_t n)
+{
+    return nd_linalg_zsvd_worksize(m, n, 0, 0)
+           + (m < n ? m : n) * sizeof(double);
+}
+
+NdError nd_linalg_zmatrix_rank(size_t m, size_t n, const nd_complex128 *a,
+                               double tol, int64_t *rank, void *work,
+                               NdErr *err)
+{
+    size_t k = m < n ? m : n, i;
+    double *s = work, smax;
+    NdError e = nd_linalg_zsvd(m, n, a, s, NULL, NULL, 0, s + k, err);
+    if (e != ND_OK)
+        return e;
+    if (tol < 0) {
+        smax = k ? s[0] : 0.0;
+        for (i = 1; i < k; i++)
+            if (s[i] > smax)
+                smax = s[i];
+        tol = smax * (double)(m > n ? m : n) * DBL_EPSILON;
+    }
+    *rank = 0;
+    for (i = 0; i < k; i++)
+        *rank += s[i] > tol;
+    return ND_OK;
+}
+
+static void nd_zgelsd_lwork(size_t m, size_t n, size_t nrhs, nd_fint *lw,
+                            nd_fint *lrw, nd_fint *liw)
+{
+    nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fr = (nd_fint)nrhs;
+    nd_fint lda = nd_fmax(fm, 1), ldb = nd_fmax(nd_fmax(fm, fn), 1);
+    nd_fint m1 = -1, rank = 0, info = 0, qi = 0;
+    nd_z q = {0, 0}, dummy[2] = {{0, 0}, {0, 0}};
+    double qr = 0, rc = -1, rdummy[2] = {0, 0};
+    zgelsd_(&fm, &fn, &fr, dummy, &lda, dummy, &ldb, rdummy, &rc, &rank, &q,
+            &m1, &qr, &qi, &info);
+    *lw = nd_fmax((nd_fint)q.re, 1);
+    *lrw = nd_fmax((nd_fint)qr, 1);
+    *liw = nd_fmax(qi, 1);
+}
+
+size_t nd_linalg_zlstsq_worksize(size_t m, size_t n, size_t nrhs)
+{
+    nd_fint lw, lrw, liw;
+    size_t mx = m > n ? m : n;
+    nd_zgelsd_lwork(m, n, nrhs, &lw, &lrw, &liw);
+    return (m * n + mx * nrhs + (size_t)lw) * sizeof(nd_z)
+           + (size_t)lrw * sizeof(double) + (size_t)liw * sizeof(nd_fint);
+}
+
+NdError nd_linalg_zlstsq(size_t m, size_t n, size_t nrhs,
+                         const nd_complex128 *a, const nd_complex128 *b,
+                         double rcond, nd_complex128 *x, double *resid,
+                         size_t *nresid, int64_t *rank, double *s,
+                         void *work, NdErr *err)
+{
+    size_t mx = m > n ? m : n, i, j;
+    nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fr = (nd_fint)nrhs;
+    nd_fint lda = nd_fmax(fm, 1), ldb = nd_fmax((nd_fint)mx, 1);
+    nd_fint lw, lrw, liw, frank = 0, info = 0;
+    nd_z *a_f = work, *b_f = a_f + m * n, *wk = b_f + mx * nrhs;
+    double *rwk;
+    nd_fint *iwk;
+
+    nd_zgelsd_lwork(m, n, nrhs, &lw, &lrw, &liw);
+    rwk = (double *)(wk + lw);
+    iwk = (nd_fint *)(rwk + lrw);
+    if (isnan(rcond))
+        rcond = DBL_EPSILON * (double)mx;
+    nd_to_fortran_z(a, m, n, a_f, m);
+    memset(b_f, 0, mx * nrhs * sizeof *b_f);
+    nd_to_fortran_z(b, m, nrhs, b_f, mx);
+    zgelsd_(&fm, &fn, &fr, a_f, &lda, b_f, &ldb, s, &rcond, &frank, wk, &lw,
+            rwk, iwk, &info);
+    if (info != 0)
+        return nd_fail(err, ND_ELINALG,
+                       "SVD did not converge in Linear Least Squares");
+    nd_from_fortran_z(b_f, mx, n, nrhs, x);
+    *rank = frank;
+    *nresid = 0;
+    if (m > n && (size_t)frank == n) {
+        for (j = 0; j < nrhs; j++) {
+            const nd_z *c = b_f + j * mx + n;
+            double acc = 0;
+            for (i = 0; i < m - n; i++)
+                acc += c[i].re * c[i].re + c[i].im * c[i].im;
+            resid[j] = acc;
+        }
+        *nresid = nrhs;
+    }
+    return ND_OK;
+}
+
+static nd_fint nd_zqr_lwork(size_t m, size_t n, size_t mc, int org)
+{
+    nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fc = (nd_fint)mc;
+    nd_fint k = (nd_fint)(m < n ? m : n), lda = nd_fmax(fm, 1), m1 = -1;
+    nd_fint info = 0;
+    nd_z q = {0, 0}, dummy[2] = {{0, 0}, {0, 0}};
+    if (org)
+        zungqr_(&fm, &fc, &k, dummy, &lda, dummy, &q, &m1, &info);
+    else
+        zgeqrf_(&fm, &fn, dummy, &lda, dummy, &q, &m1, &info);
+    return nd_fmax(nd_fmax(1, fn), (nd_fint)q.re);
+}
+
+size_t nd_linalg_zqr_worksize(size_t m, size_t n, int complete)
+{
+    size_t k = m < n ? m : n, mc = complete ? m : k;
+    nd_fint l1 = nd_zqr_lwork(m, n, mc, 0), l2 = nd_zqr_lwork(m, n, mc, 1);
+    return (m * n + k + m * mc + (size_t)nd_fmax(l1, l2)) * sizeof(nd_z);
+}
+
+NdError nd_linalg_zqr(size_t m, size_t n, const nd_complex128 *a,
+                      int complete, nd_complex128 *q, nd_complex128 *r,
+                      void *work, NdErr *err)
+{
+    size_t k = m < n ? m : n, mc = complete ? m : k, i, j;
+    nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fk = (nd_fint)k;
+    nd_fint fc = (nd_fint)mc, lda = nd_fmax(fm, 1), info = 0, lw;
+    nd_z *a_f = work, *tau = a_f + m * n, *q_f = tau + k;
+    nd_z *wk = q_f + m * mc, zero = {0.0, 0.0};
+
+    nd_to_fortran_z(a, m, n, a_f, m);
+    lw = nd_zqr_lwork(m, n, mc, 0);
+    zgeqrf_(&fm, &fn, a_f, &lda, tau, wk, &lw, &info);
+    if (info != 0)
+        return nd_fail(err, ND_ELINALG, "Incorrect argument found while "
+                                        "performing QR factorization");
+    for (i = 0; i < mc; i++)
+        for (j = 0; j < n; j++)
+            r[i * n + j] = j >= i ? a_f[j * m + i] : zero;
+    memset(q_f, 0, m * mc * sizeof *q_f);
+    memcpy(q_f, a_f, m * k * sizeof *q_f);
+    lw = nd_zqr_lwork(m, n, mc, 1);
+    zungqr_(&fm, &fc, &fk, q_f, &lda, tau, wk, &lw, &info);
+    if (info != 0)
+        return nd_fail(err, ND_ELINALG, "Incorrect argument found while "
+                                        "performing QR factorization");
+    nd_from_fortran_z(q_f, m, m, mc, q);
+    return ND_OK;
+}
+
+size_t nd_linalg_zpinv_worksize(size_t m, size_t n)
+{
+    size_t k = m < n ? m : n;
+    return (m * n + m * k + k * n + k * m) * sizeof(nd_z)
+           + k * sizeof(double) + nd_linalg_zsvd_worksize(m, n, 1, 0);
+}
+
+NdError nd_linalg_zpinv(size_t m, size_t n, const nd_complex128 *a,
+                        double rcond, nd_complex128 *out, void *work,
+                        NdErr *err)
+{
+    size_t k = m < n ? m : n, i, j;
+    nd_z *ac = work, *u = ac + m * n, *vt = u + m * k, *t = vt + k * n;
+    nd_z one = {1.0, 0.0}, zero = {0.0, 0.0};
+    double *s = (double *)(t + k * m), cutoff, smax;
+    NdError e;
+
+    /* numpy conjugates a first, then works as for real input */
+    for (i = 0; i < m * n; i++) {
+        ac[i].re = a[i].re;
+        ac[i].im = -a[i].im;
+    }
+    e = nd_linalg_zsvd(m, n, ac, s, u, vt, 0, s + k, err);
+    if (e != ND_OK)
+        return e;
+    if (k == 0) {
+        memset(out, 0, m * n * sizeof *out);
+        return ND_OK;
+    }
+    smax = s[0];
+    for (i = 1; i < k; i++)
+        if (s[i] > smax)
+            smax = s[i];
+    cutoff = rcond * smax;
+    for (i = 0; i < k; i++)
+        s[i] = s[i] > cutoff ? 1.0 / s[i] : 0.0;
+    /* t = s[:, None] * u.T: a real times a complex, as NumPy's multiply
+    ** promotes s to complex (s + 0j) and multiplies out */
+    for (i = 0; i < k; i++)
+        for (j = 0; j < m; j++) {
+            nd_z sz = {s[i], 0.0};
+            t[i * m + j] = nd_zmul(sz, u[j * k + i]);
+        }
+    cblas_zgemm(ND_CBLAS_ROW, ND_CBLAS_TRANS, ND_CBLAS_NOTRANS, (int)n,
+                (int)m, (int)k, &one, vt, (int)n, t, (int)m, &zero, out,
+                (int)m);
+    return ND_OK;
+}
+
 /* ---- BLAS --------------------------------------------------------------- */
 
 /* NumPy's matmul hands C-contiguous operands to cblas_dgemm row-major

@@ -200,6 +200,26 @@ NdError nd_linalg_zsvd(size_t m, size_t n, const nd_complex128 *a,
                        double *s, nd_complex128 *u, nd_complex128 *vt,
                        int full, void *work, NdErr *err);
 
+/* complex matrix_rank, lstsq (resid real), qr, pinv: as the real ones */
+size_t nd_linalg_zmatrix_rank_worksize(size_t m, size_t n);
+NdError nd_linalg_zmatrix_rank(size_t m, size_t n, const nd_complex128 *a,
+                               double tol, int64_t *rank, void *work,
+                               NdErr *err);
+size_t nd_linalg_zlstsq_worksize(size_t m, size_t n, size_t nrhs);
+NdError nd_linalg_zlstsq(size_t m, size_t n, size_t nrhs,
+                         const nd_complex128 *a, const nd_complex128 *b,
+                         double rcond, nd_complex128 *x, double *resid,
+                         size_t *nresid, int64_t *rank, double *s,
+                         void *work, NdErr *err);
+size_t nd_linalg_zqr_worksize(size_t m, size_t n, int complete);
+NdError nd_linalg_zqr(size_t m, size_t n, const nd_complex128 *a,
+                      int complete, nd_complex128 *q, nd_complex128 *r,
+                      void *work, NdErr *err);
+size_t nd_linalg_zpinv_worksize(size_t m, size_t n);
+NdError nd_linalg_zpinv(size_t m, size_t n, const nd_complex128 *a,
+                        double rcond, nd_complex128 *out, void *work,
+                        NdErr *err);
+
 /*
 ** BLAS, as NumPy's matmul calls it for C-contiguous float64 operands:
 ** c (m x n) = a (m x k) @ b (k x n), row-major, through cblas_dgemm.

@@ -459,6 +459,38 @@ static void test_complex(void)
     same(s, ZRsn, 3, "complex svd compute_uv=False");
 }
 
+static void test_complex_rect(void)
+{
+    static nd_complex128 z1[64], z2[64];
+    double s[8], res[4];
+    int64_t rk;
+    size_t nr;
+    const nd_complex128 *zr = (const nd_complex128 *)ZR;
+
+    nd_linalg_zlstsq(5, 3, 2, zr, (const nd_complex128 *)ZRb, NAN, z1, res,
+                     &nr, &rk, s, work(nd_linalg_zlstsq_worksize(5, 3, 2)),
+                     NULL);
+    same(z1, ZRx, 12, "complex lstsq solution");
+    same(res, ZRres, 2, "complex lstsq residuals");
+    same(s, ZRsv, 3, "complex lstsq singular values");
+    ok(rk == (int64_t)ZRrank && nr == 2, "linalg: complex lstsq rank 3");
+    nd_linalg_zqr(5, 3, zr, 0, z1, z2, work(nd_linalg_zqr_worksize(5, 3, 0)),
+                  NULL);
+    same(z1, ZRq, 30, "complex qr q");
+    same(z2, ZRr, 18, "complex qr r");
+    nd_linalg_zqr(5, 3, zr, 1, z1, z2, work(nd_linalg_zqr_worksize(5, 3, 1)),
+                  NULL);
+    same(z1, ZRqc, 50, "complex qr complete q");
+    same(z2, ZRrc, 30, "complex qr complete r");
+    nd_linalg_zpinv(5, 3, zr, 1e-15, z1,
+                    work(nd_linalg_zpinv_worksize(5, 3)), NULL);
+    same(z1, ZRpinv, 30, "complex pinv");
+    nd_linalg_zmatrix_rank(6, 4, (const nd_complex128 *)ZD, -1, &rk,
+                           work(nd_linalg_zmatrix_rank_worksize(6, 4)),
+                           NULL);
+    is_int(rk, (long long)ZDrank, "linalg: complex matrix_rank, rank 2");
+}
+
 static void test_gemm(void)
 {
     static const double a[6] = {1, 2, 3, 4, 5, 6}, b[6] = {7, 8, 9, 10, 11,
@@ -490,6 +522,7 @@ int main(void)
     test_corpus_and_errors();
     test_modes();
     test_complex();
+    test_complex_rect();
     test_gemm();
     return tap_done();
 }

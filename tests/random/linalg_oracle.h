@@ -2480,3 +2480,107 @@ static const double ZRvt[] = {
 static const double ZRsn[] = {
     0x1.1ee9f63e71a22p+2, 0x1.9311758c3c59dp+1, 0x1.a3482dfb0398cp+0,
 };
+static const double ZRb[] = {
+    -0x1.0925c764841f4p+0, 0x1.28ad38523fc5ap-2, -0x1.93d9fa5b7bff3p-1,
+    -0x1.11d6adde687d4p-4, 0x1.8bac20d99832cp-3, -0x1.1dec59865f227p-4,
+    0x1.d052175c33502p+0, -0x1.2ec5306935bfcp-1, 0x1.36c206ea9627ap-1,
+    0x1.d89ad8904a450p-1, 0x1.594ed0b377169p-2, 0x1.fd33b4d2f9c48p-1,
+    -0x1.12174068b8f9fp+0, 0x1.a11a06a283155p-1, 0x1.fc827bff59f9fp+0,
+    -0x1.591e389c1a46fp-1, 0x1.2a8466a71675ep-2, 0x1.055166120b68ap+0,
+    0x1.a4bdf33a3c701p+0, -0x1.ef1364e313d4cp-4,
+};
+static const double ZRx[] = {
+    -0x1.cdced86f12b74p-2, 0x1.d23dc22cc1ecbp-3, 0x1.7253fdf0c4af5p-1,
+    -0x1.31aff2cc26586p-3, 0x1.90de03702d2f2p-1, 0x1.47e2c3aaec4aap-3,
+    -0x1.b368452d9d96ap-2, 0x1.81c9a5ad20450p-5, -0x1.278c40fe95cbbp-2,
+    -0x1.23b5f13a0bd54p-5, 0x1.d17624629f168p-4, -0x1.530603fa117a0p-9,
+};
+static const double ZRres[] = {
+    0x1.0b5efccc8fcfcp+1, 0x1.eab643f7659e8p+2,
+};
+static const double ZRrank = 0x1.8000000000000p+1;
+static const double ZRsv[] = {
+    0x1.1ee9f63e71a22p+2, 0x1.9311758c3c59dp+1, 0x1.a3482dfb0398cp+0,
+};
+static const double ZRq[] = {
+    -0x1.cbd9479a47ce0p-5, -0x1.652df66c325a7p-3, 0x1.3dd512753d692p-3,
+    -0x1.9e74401c69abep-1, 0x1.412eb1e6143ccp-3, -0x1.e4adc8de3a1ecp-5,
+    -0x1.021cabdf1a943p-1, 0x1.73dd4967916a0p-4, -0x1.2700280446564p-3,
+    0x1.3a762869f5faap-3, 0x1.17bbf214d67a8p-2, -0x1.566cbde2a998fp-3,
+    0x1.2b5cc10f61e40p-4, 0x1.d9e02912f793fp-3, 0x1.9fb75dc3e8e5bp-3,
+    -0x1.c142beed83094p-4, -0x1.3f56e2a12dbcdp-1, 0x1.5193072c2250ap-5,
+    -0x1.350cb83316afdp-1, 0x1.b53918a3c8e0fp-2, 0x1.412aca4579e14p-2,
+    -0x1.b156ed152a434p-3, 0x1.470d49cb1a067p-3, 0x1.a5162995ab436p-3,
+    0x1.2a50570aa4e00p-5, -0x1.3f3a1197fa91bp-2, 0x1.8d6b04eb168acp-3,
+    -0x1.a5377833e4a5ep-3, -0x1.21059acd6a47fp-4, -0x1.462db66db9158p-1,
+};
+static const double ZRr[] = {
+    -0x1.8931252c36118p+1, 0x0.0p+0, -0x1.2cf36908b3632p-1,
+    0x1.0f1b32fcdf8acp+0, -0x1.e0770b5c882b0p-3, 0x1.67cff26255464p-1,
+    0x0.0p+0, 0x0.0p+0, -0x1.ec27c83ed5154p+0,
+    0x0.0p+0, -0x1.7d17fe67ffb82p+0, 0x1.ebd8ddd0e5220p-5,
+    0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x1.f523f0f7f6af4p+1, 0x0.0p+0,
+};
+static const double ZRqc[] = {
+    -0x1.cbd9479a47ce0p-5, -0x1.652df66c325a7p-3, 0x1.3dd512753d692p-3,
+    -0x1.9e74401c69abep-1, 0x1.412eb1e6143ccp-3, -0x1.e4adc8de3a1ecp-5,
+    -0x1.baabcca064c5bp-2, -0x1.3350bf1a2602bp-4, -0x1.d5a76114e32d2p-3,
+    0x1.e2d4b3bffd397p-4, -0x1.021cabdf1a943p-1, 0x1.73dd4967916a0p-4,
+    -0x1.2700280446564p-3, 0x1.3a762869f5faap-3, 0x1.17bbf214d67a8p-2,
+    -0x1.566cbde2a998fp-3, -0x1.4483f1f39ca74p-5, -0x1.59bc243b8faedp-1,
+    0x1.e31920b6b7c5cp-4, 0x1.619c72ab08965p-2, 0x1.2b5cc10f61e40p-4,
+    0x1.d9e02912f793fp-3, 0x1.9fb75dc3e8e5bp-3, -0x1.c142beed83094p-4,
+    -0x1.3f56e2a12dbcdp-1, 0x1.5193072c2250ap-5, 0x1.6efe17d6ff2e8p-3,
+    -0x1.180c40cfb9c76p-5, -0x1.5f6cf1c482bf1p-4, 0x1.59f1b44bada8ep-1,
+    -0x1.350cb83316afdp-1, 0x1.b53918a3c8e0fp-2, 0x1.412aca4579e14p-2,
+    -0x1.b156ed152a434p-3, 0x1.470d49cb1a067p-3, 0x1.a5162995ab436p-3,
+    0x1.0f7e434727281p-2, 0x1.76b8faf630fa0p-2, 0x1.510a08031544bp-3,
+    -0x1.b03f93b50107cp-4, 0x1.2a50570aa4e00p-5, -0x1.3f3a1197fa91bp-2,
+    0x1.8d6b04eb168acp-3, -0x1.a5377833e4a5ep-3, -0x1.21059acd6a47fp-4,
+    -0x1.462db66db9158p-1, 0x1.55f2b4001d66dp-2, 0x1.f73c6f2bf9238p-6,
+    0x1.171a38a55dc21p-1, -0x1.0dd1c814853e6p-5,
+};
+static const double ZRrc[] = {
+    -0x1.8931252c36118p+1, 0x0.0p+0, -0x1.2cf36908b3632p-1,
+    0x1.0f1b32fcdf8acp+0, -0x1.e0770b5c882b0p-3, 0x1.67cff26255464p-1,
+    0x0.0p+0, 0x0.0p+0, -0x1.ec27c83ed5154p+0,
+    0x0.0p+0, -0x1.7d17fe67ffb82p+0, 0x1.ebd8ddd0e5220p-5,
+    0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x1.f523f0f7f6af4p+1, 0x0.0p+0,
+    0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+    0x0.0p+0, 0x0.0p+0, 0x0.0p+0,
+};
+static const double ZRpinv[] = {
+    0x1.74b8da4bf6164p-3, -0x1.3fe916e54e641p-8, 0x1.06eee74e1cb8ap-3,
+    0x1.44a2aa9772594p-5, 0x1.8232e3253c604p-8, 0x1.cca8e6bab1c87p-5,
+    0x1.10366afe15352p-2, 0x1.94b86aa96aca7p-4, 0x1.9d18802fbde8dp-5,
+    -0x1.ae6f03ed7cfc5p-4, -0x1.cba092113667fp-4, -0x1.b9ddf735e12a7p-2,
+    0x1.4085aa5a2063ap-6, 0x1.913c5eb17b3a9p-5, 0x1.288bdf747be2ap-6,
+    -0x1.b95e15830385ep-5, -0x1.8b7137e3347e6p-3, -0x1.1707e301cd1c6p-4,
+    -0x1.791857c1d81fep-4, -0x1.de4c58490c934p-3, 0x1.482471680f1b9p-5,
+    0x1.ef2e860383d91p-7, 0x1.1dcbc2d4a9c3bp-4, 0x1.5dd854c43f638p-5,
+    -0x1.464268ca38c85p-3, -0x1.58e3b5b0bd9ecp-7, 0x1.4e2398e2817ebp-5,
+    -0x1.ae3620194b37fp-5, -0x1.2748f18821026p-6, 0x1.4d3f2d3df45a4p-3,
+};
+static const double ZD[] = {
+    -0x1.7e655cc1f2522p+2, -0x1.d46bbf59be96bp+1, -0x1.e9f486218a22dp-3,
+    0x1.61949a8b42cccp+0, -0x1.1883d4e0915a5p+1, 0x1.4c36af537928dp-1,
+    0x1.ecd65fb83a0bbp-1, -0x1.ba79e747365afp+1, 0x1.a2d4ff6c3d5d6p+1,
+    0x1.dcf8553ed4dd7p-3, -0x1.022a3b610af58p-3, -0x1.c44183668a8efp-1,
+    0x1.f41a4045c82eep-3, 0x1.c1b409909238ap+1, -0x1.26b5d57ded56dp-1,
+    0x1.6434e5e82e397p+2, 0x1.0ba8626090fdep-1, 0x1.1e87f7f54d0b5p+2,
+    0x1.a74f0686938fbp-1, -0x1.838d0fe27cf20p-2, 0x1.1e43aa3ecdd9dp-1,
+    0x1.3043c34296ad1p-3, -0x1.544668de86150p+1, 0x1.544407ae0a4edp-3,
+    0x1.2ba507e79bc28p-4, 0x1.e5e32e017d3d1p+2, 0x1.90f0c20cd27fbp+0,
+    -0x1.219e71f3762c7p-1, -0x1.659f5aae9b070p-1, 0x1.e35feb4653973p+0,
+    -0x1.88eb76f31dfaep+2, 0x1.13cdc94365fa7p+0, 0x1.533b398802042p+1,
+    0x1.2c5616c1abd0dp+2, 0x1.92e55ddecc7e0p-1, -0x1.77317f416d21dp-1,
+    -0x1.217c69abd928dp-2, -0x1.0a6184641e5fdp+0, -0x1.d4bd123d744fap+1,
+    0x1.bca1f73470144p-2, -0x1.310a5c166b470p+2, -0x1.71d48ad1807e7p-1,
+    0x1.5794b0ed5fbdbp-3, 0x1.b45d6ea79060bp-1, -0x1.bb6154c2dc81dp-3,
+    0x1.214d182579454p+1, 0x1.f7d700a24dd95p-2, -0x1.2b2991b351d01p+0,
+};
+static const double ZDrank = 0x1.0000000000000p+1;
