@@ -22,7 +22,7 @@ return {
       concepts = {
         { label = "an iterable has __iter__: it hands out an iterator", weight = 2,
           subject = ITERABLE,
-          object = { "__iter__", "\\biter\\(", "\\b(?:an |a |new |fresh |separate |its own )*(?:iterator|cursor)s?\\b",
+          object = { "__iter__", "\\biter\\(", "\\b(?:returns?|gives?|hands? out|makes?|creates?|produces?) (?:you )?(?:an |a |new |fresh |separate |its own )*(?:iterator|cursor)s?\\b",
                      "\\bseparate (?:\\w+ )?object\\b", "\\bloop(?:ed)? over\\b", "\\bwalk(?:ed)? through\\b" } },
         { label = "an iterator has __next__: it gives the next item and remembers its position", weight = 2,
           subject = ITERATOR,
@@ -40,7 +40,7 @@ return {
       red_flags = {
         { label = "a list (an iterable) is not itself an iterator and has no __next__", penalty = 0.6,
           subject = ITERABLE, near = 3,
-          object = { "__next__", "\\bnext\\(\\)", "(?<=is )(?:also )?an iterator\\b", "(?<=are )(?:also )?iterators\\b", "\\balso (?:an )?iterators?\\b",
+          object = { "__next__", "(?<=is )(?:also )?an iterator\\b", "(?<=are )(?:also )?iterators\\b", "\\balso (?:an )?iterators?\\b",
                      "\\bthe same (?:thing|as)\\b" } },
         { label = "a for loop does not index with 0, 1, 2 until IndexError", penalty = 0.6,
           match = { "\\bindexerror\\b", "\\bindex(?:es)? (?:it )?(?:with )?0\\b" } },
