@@ -1,0 +1,153 @@
+-- binding.lua - tests of the nd Lua binding itself: objects, errors,
+-- views and GC, scalars, keyword arguments, setitem forms.
+
+-- error objects
+local okc, e = pcall(nd.zeros, -1)
+ok(not okc and getmetatable(e) == debug.getregistry()["nd.error"],
+   "nd: errors carry the nd.error metatable")
+is(tostring(e), "ValueError: negative dimensions are not allowed",
+   "nd: error tostring is 'Type: message'")
+raises(function() return nd.arange(3):sum(kw{axis = 2}) end,
+       "numpy.AxisError", "axis 2 is out of bounds for array of dimension 1",
+       "nd: AxisError type name")
+raises(function() return nd.zeros(tuple(1000000, 1000000)) end,
+       "MemoryError",
+       "Unable to allocate 7.28 TiB for an array with shape "
+       .. "(1000000, 1000000) and data type float64",
+       "nd: huge allocation is NumPy's MemoryError")
+raises(function() return nd.arange(3).foo end, "AttributeError",
+       "'numpy.ndarray' object has no attribute 'foo'",
+       "nd: unknown attribute")
+raises(function() return #nd.int64(3) end, "TypeError",
+       "object of type 'numpy.int64' has no len()", "nd: len of a scalar")
+
+-- views keep their owner alive
+local v
+do
+    local a = nd.arange(10)
+    v = nd.getitem(a, S(2, 8, 2))
+end
+collectgarbage()
+collectgarbage()
+is(v, "[2 4 6]", "nd: a view outlives its dropped owner")
+local b = nd.getitem(v, S(1, None))
+ok(rawequal(b.base, v.base), "nd: view of a view has the owner as base")
+ok(nd.arange(3).base == nd.newaxis, "nd: owner's base is None")
+ok(nd.shares_memory(v, b), "nd: views share memory")
+ok(not nd.shares_memory(v, v:copy()), "nd: copies do not")
+do
+    local m = nd.arange(12):reshape(3, 4)
+    local col = nd.getitem(m, S(), 1)
+    nd.setitem(col, 99, 0)
+    is(nd.getitem(m, 0, 1), "99", "nd: writing through a view")
+    local flat = m:ravel()
+    nd.setitem(flat, -1, 0)
+    is(nd.getitem(m, 0, 0), "-1", "nd: ravel of contiguous is a view")
+    local fl = m:flatten()
+    nd.setitem(fl, 5, 1)
+    is(nd.getitem(m, 0, 1), "99", "nd: flatten copies")
+    local chained = nd.getitem(m, nd.gt(m, 5))
+    nd.setitem(chained, 0, 0)
+    is(nd.getitem(m, 2, 3), "11", "nd: mask index returns a copy")
+end
+-- many temporaries: GC must reclaim them
+do
+    local a = nd.ones(1000)
+    for _ = 1, 2000 do a = a + 1 end
+    is(a:sum(), "2001000.0", "nd: 2000 temporaries")
+end
+
+-- scalars
+ok(nd.isscalar(nd.arange(3):sum()), "nd: reductions return scalars")
+ok(nd.isscalar(nd.getitem(nd.arange(3), 1)), "nd: a[i] is a scalar")
+ok(not nd.isscalar(nd.array(5)), "nd: array(5) is a 0-d array")
+is(nd.repr(nd.array(5)), "array(5)", "nd: repr of 0-d array")
+is(nd.repr(nd.float32(0.1)), "0.1", "nd: repr of float32 scalar")
+is(nd.typename(nd.int8(3)), "numpy.int8", "nd: scalar type name")
+is(nd.typename(nd.arange(2)), "numpy.ndarray", "nd: array type name")
+is(nd.str(nd.int8(100) + nd.int8(100)), "-56", "nd: int8 scalars wrap")
+is(nd.str((nd.uint8(10) - 20).dtype), "int64",
+   "nd: scalar op Python int: plain promotion")
+ok(nd.int(nd.float64(3.9)) == 3 and math.type(nd.int(nd.int64(4))) ==
+   "integer", "nd: int() of scalars")
+ok(nd.float(nd.int64(4)) == 4.0, "nd: float() of scalars")
+ok(nd.arange(3):item(2) == 2, "nd: item(i)")
+ok(nd.truth(nd.array({0})) == false and nd.truth(nd.int64(2)) == true,
+   "nd: truth of size-1 arrays")
+raises(function() return nd.truth(nd.arange(3)) end, "ValueError",
+       "The truth value of an array with more than one element is "
+       .. "ambiguous. Use a.any() or a.all()", "nd: ambiguous truth")
+
+-- dtype objects
+ok(rawequal(nd.arange(3).dtype, nd.int64), "nd: dtype objects are unique")
+is(tostring(nd.float32), "float32", "nd: dtype tostring")
+is(nd.repr(nd.float32), "dtype('float32')", "nd: dtype repr")
+ok(nd.float32.itemsize == 4 and nd.float32.name == "float32",
+   "nd: dtype fields")
+is(nd.str(nd.array({1, 2}, kw{dtype = "float32"}).dtype), "float32",
+   "nd: dtype by name")
+
+-- shape tuples and lists
+local s = nd.zeros(tuple(2, 3)).shape
+ok(getmetatable(s) == PYTUPLE and s.n == 2 and s[1] == 2 and s[2] == 3,
+   "nd: shape is a py.tuple")
+local l = nd.arange(4):reshape(2, 2):tolist()
+ok(getmetatable(l) == PYLIST and l.n == 2 and l[2][1] == 2,
+   "nd: tolist gives py.lists")
+ok(#nd.zeros(tuple(5, 2)) == 5, "nd: __len")
+local n = 0
+for x in nd.iter(nd.arange(4):reshape(2, 2)) do
+    n = n + nd.int(x:sum())
+end
+ok(n == 6, "nd: iteration over rows")
+
+-- keyword and positional forms agree
+is(nd.sum(nd.arange(6):reshape(2, 3), 1), "[ 3 12]", "nd: positional axis")
+is(nd.sum(nd.arange(6):reshape(2, 3), kw{axis = -1}), "[ 3 12]",
+   "nd: keyword axis")
+is(nd.arange(6):reshape(tuple(3, 2)), "[[0 1]\n [2 3]\n [4 5]]",
+   "nd: reshape with a tuple")
+is(nd.arange(0, 5, kw{dtype = nd.float32}), "[0. 1. 2. 3. 4.]",
+   "nd: arange dtype=")
+
+-- setitem forms
+do
+    local a = nd.zeros(5, kw{dtype = "int8"})
+    nd.setitem(a, 300, 1)
+    nd.setitem(a, 2.9, 2)
+    nd.setitem(a, list(7, 8), S(3, 5))
+    is(a, "[ 0 44  2  7  8]", "nd: scalar, float and list assignment")
+    local m = nd.zeros(tuple(2, 3))
+    nd.setitem(m, nd.arange(3), S())
+    is(m, "[[0. 1. 2.]\n [0. 1. 2.]]", "nd: broadcast row assignment")
+    raises(function() nd.setitem(m, nd.arange(3), 0, S(0, 2)) end,
+           "ValueError",
+           "could not broadcast input array from shape (3,) into shape (2,)",
+           "nd: setitem broadcast error")
+    nd.setitem(m, -1, list(0, 1), list(2, 0))
+    is(m, "[[ 0.  1. -1.]\n [-1.  1.  2.]]", "nd: fancy assignment")
+    local r = nd.arange(5)
+    nd.setitem(r, nd.getitem(r, S(None, -1)), S(1, None))
+    is(r, "[0 0 1 2 3]", "nd: overlapping assignment copies first")
+    raises(function() nd.setitem(r, "a", 0) end, "ValueError",
+           "could not convert string to float: 'a'",
+           "nd: string assignment error")
+end
+
+-- in-place operator forms
+do
+    local a = nd.arange(3)
+    nd.multiply(a, 2, kw{out = a})
+    is(a, "[0 2 4]", "nd: multiply out=a")
+    raises(function() nd.add(a, 1.5, kw{out = a}) end,
+           "numpy.core._exceptions._UFuncOutputCastingError",
+           "Cannot cast ufunc 'add' output from dtype('float64') to "
+           .. "dtype('int64') with casting rule 'same_kind'",
+           "nd: a += 1.5 on ints")
+end
+
+-- printing options and str of odd things
+nd.set_printoptions(kw{precision = 3})
+is(nd.array({1 / 3, 2 / 3}), "[0.333 0.667]", "nd: set_printoptions")
+nd.set_printoptions(kw{precision = 8})
+is(nd.str(true), "True", "nd: str of a Python bool")
