@@ -1353,30 +1353,45 @@ static uint64_t nd_interval(NdRandom *r, uint64_t max)
     return val;
 }
 
-/* The dtype's NumPy name, for messages; the core's table may not be
-** linked into every user of this file. */
-static const char *nd_int_name(NdDType t)
+/* The dtype's NumPy name, for messages, from nd.h's one list (kept
+** local so this file links without the array core). */
+static const char *nd_rname(NdDType t)
 {
-    static const char *const names[] = {
-        "bool", "int8", "int16", "int32", "int64",
-        "uint8", "uint16", "uint32", "uint64"};
-    return t <= ND_UINT64 ? names[t] : "?";
+#define ND_RNAME(E, T, N, K, S) N,
+    static const char *const names[] = {ND_DTYPES(ND_RNAME)};
+#undef ND_RNAME
+    return (unsigned)t < ND_NTYPES ? names[t] : "?";
 }
 
-static void nd_store(void *out, size_t i, NdDType t, uint64_t v)
+/* integers' bounds per dtype; bits 0 means not an integer dtype. uint64
+** stops at INT64_MAX because the bounds arrive as int64. */
+static const struct {
+    int64_t lb, ub;
+    int bits;
+} nd_int_limits[ND_NTYPES] = {
+    [ND_BOOL] = {0, 1, 1},
+    [ND_INT8] = {INT8_MIN, INT8_MAX, 8},
+    [ND_UINT8] = {0, UINT8_MAX, 8},
+    [ND_INT16] = {INT16_MIN, INT16_MAX, 16},
+    [ND_UINT16] = {0, UINT16_MAX, 16},
+    [ND_INT32] = {INT32_MIN, INT32_MAX, 32},
+    [ND_UINT32] = {0, UINT32_MAX, 32},
+    [ND_INT64] = {INT64_MIN, INT64_MAX, 64},
+    [ND_UINT64] = {0, INT64_MAX, 64},
+};
+
+/* Writes the low `bits` of v as element i (bool takes a byte). */
+static void nd_store(void *out, size_t i, int bits, uint64_t v)
 {
-    switch (t) {
-    case ND_BOOL:
-    case ND_INT8:
-    case ND_UINT8:
+    switch (bits) {
+    case 1:
+    case 8:
         ((uint8_t *)out)[i] = (uint8_t)v;
         break;
-    case ND_INT16:
-    case ND_UINT16:
+    case 16:
         ((uint16_t *)out)[i] = (uint16_t)v;
         break;
-    case ND_INT32:
-    case ND_UINT32:
+    case 32:
         ((uint32_t *)out)[i] = (uint32_t)v;
         break;
     default:
@@ -1396,25 +1411,15 @@ NdError nd_random_integers(NdRandom *r, int64_t low, int64_t high,
     size_t i;
     char msg[96];
 
-    switch (dtype) {
-    case ND_BOOL: lb = 0; ub = 1; bits = 1; break;
-    case ND_INT8: lb = INT8_MIN; ub = INT8_MAX; bits = 8; break;
-    case ND_UINT8: lb = 0; ub = UINT8_MAX; bits = 8; break;
-    case ND_INT16: lb = INT16_MIN; ub = INT16_MAX; bits = 16; break;
-    case ND_UINT16: lb = 0; ub = UINT16_MAX; bits = 16; break;
-    case ND_INT32: lb = INT32_MIN; ub = INT32_MAX; bits = 32; break;
-    case ND_UINT32: lb = 0; ub = UINT32_MAX; bits = 32; break;
-    case ND_INT64: lb = INT64_MIN; ub = INT64_MAX; bits = 64; break;
-    case ND_UINT64: lb = 0; ub = INT64_MAX; bits = 64; break;
-    default:
+    bits = (unsigned)dtype < ND_NTYPES ? nd_int_limits[dtype].bits : 0;
+    if (!bits) {
         snprintf(msg, sizeof msg, "Unsupported dtype dtype('%s') for %s",
-                 dtype == ND_FLOAT32 ? "float32"
-                 : dtype == ND_FLOAT64 ? "float64"
-                 : dtype == ND_COMPLEX64 ? "complex64" : "complex128",
-                 masked ? "randint" : "integers");
+                 nd_rname(dtype), masked ? "randint" : "integers");
         nd_seterr(err, msg);
         return ND_ETYPE;
     }
+    lb = nd_int_limits[dtype].lb;
+    ub = nd_int_limits[dtype].ub;
     /* An empty size returns before NumPy looks at the bounds. */
     if (n == 0)
         return ND_OK;
@@ -1428,13 +1433,13 @@ NdError nd_random_integers(NdRandom *r, int64_t low, int64_t high,
     }
     if (low < lb) {
         snprintf(msg, sizeof msg, "low is out of bounds for %s",
-                 nd_int_name(dtype));
+                 nd_rname(dtype));
         nd_seterr(err, msg);
         return ND_EVALUE;
     }
     if (high > ub) {
         snprintf(msg, sizeof msg, "high is out of bounds for %s",
-                 nd_int_name(dtype));
+                 nd_rname(dtype));
         nd_seterr(err, msg);
         return ND_EVALUE;
     }
@@ -1464,11 +1469,11 @@ NdError nd_random_integers(NdRandom *r, int64_t low, int64_t high,
                 }
                 v = b.buf & 1u;
             }
-            nd_store(out, i, dtype, v);
+            nd_store(out, i, bits, v);
         }
     } else if (rng == 0) {
         for (i = 0; i < n; i++)
-            nd_store(out, i, dtype, off);
+            nd_store(out, i, bits, off);
     } else if (bits < 64 || rng <= 0xffffffffu) {
         /* 8/16/32-bit fills, and the 64-bit fill's 32-bit branch. A
         ** full-width range needs no rejection (and Lemire cannot take
@@ -1479,13 +1484,13 @@ NdError nd_random_integers(NdRandom *r, int64_t low, int64_t high,
             uint64_t v = rng == full ? nd_buffered(r, &b, w)
                                      : nd_bounded32(r, (uint32_t)rng, w,
                                                     masked, &b);
-            nd_store(out, i, dtype, off + v);
+            nd_store(out, i, bits, off + v);
         }
     } else {
         for (i = 0; i < n; i++) {
             uint64_t v = rng == UINT64_MAX ? nd_random_next_uint64(r)
                                            : nd_bounded64(r, rng, masked);
-            nd_store(out, i, dtype, off + v);
+            nd_store(out, i, bits, off + v);
         }
     }
     return ND_OK;
