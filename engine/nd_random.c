@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+/* PCG64's state and Lemire's 64 x 64 -> 128-bit products need 128-bit
+** integers: gcc and clang have them on every 64-bit target. */
 __extension__ typedef unsigned __int128 nd_u128;
 
 #define ND_MT_N 624
