@@ -137,6 +137,9 @@ ExerciseSet *exercises_load(char **dirs, int ndirs, const Content *c)
     SandboxConfig cfg = {0};
     Sandbox *sb;
 
+    /* everything that grades exercises loads them first: the numpy kind
+    ** is graded through the Python engine from here on */
+    grade_numpy_enable();
     cfg.time_ms = 2000;
     cfg.memory_bytes = (size_t)64 << 20;
     cfg.output_bytes = (size_t)8 << 20;

@@ -15,6 +15,17 @@ return {
       "Square the array, then call .sum().",
     },
     why = "Knowing when to leave Python loops for vectorised NumPy is a standard data-role question.",
+    wrong = {
+      "result = (np.arange(1000) ** 2).sum() + 1",
+      "result = sum(i * i for i in range(1000))",
+    },
+    -- The value alone cannot tell a loop from NumPy: refuse loops here.
+    check = function(answer, ctx)
+      if answer:find("%f[%w]for%f[%W]") or answer:find("%f[%w]while%f[%W]") then
+        return 0, "the point is to avoid a Python loop: use np.arange and .sum()"
+      end
+      return ctx.score
+    end,
   },
   {
     id = "iter.benchmark.numpy-evens",
@@ -30,5 +41,6 @@ return {
       "Pass dtype=np.float64 (or call .astype).",
     },
     why = "Creating arrays with the right dtype is the first thing any NumPy task needs.",
+    wrong = { "result = np.arange(0, 20, 2)", "result = np.arange(0, 10, dtype=np.float64)" },
   },
 }

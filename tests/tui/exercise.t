@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: the exercise screens, answering one exercise of every kind
 # right and wrong through tmux (choice, output, fill, explain, parsons,
-# bug, and numpy shown as unavailable), hints, retry, next, the model
+# bug, numpy), hints, retry, next, the model
 # answer only after an attempt, editor keys, and $EDITOR via F2.
 . "$(dirname "$0")/tmux-lib.sh"
 
@@ -206,14 +206,20 @@ back_to_home
 
 # --- numpy -----------------------------------------------------------
 open_lesson iter.benchmark
-screen | grep -q 'not in this build'
-ok $? "numpy: listed as not in this build"
-open_exercise 1
-screen | grep -q 'need the Python engine'
-ok $? "numpy: the screen says the kind is unavailable"
+open_exercise 2
+ok $? "numpy: opens"
 keys Enter
-wait_for 'need the Python engine: not in this build' 2
-ok $? "numpy: submitting is refused with a message"
+keys -l 'result = np.arange(0, 20, 2)'
+keys C-d
+wait_for 'NOT PASSED' 10
+ok $? "numpy: an int64 array where float64 is asked does not pass"
+screen | grep -q 'dtype: result is int64, expected float64'
+ok $? "numpy: the feedback names the dtype mismatch"
+keys r Enter C-a C-k
+keys -l 'result = np.arange(0, 20, 2, dtype=np.float64)'
+keys C-d
+wait_for 'PASSED  score 100%' 10
+ok $? "numpy: the right array passes"
 back_to_home
 
 keys q
