@@ -74,16 +74,20 @@ static void nd_mt_init(NdRandom *r, uint32_t s)
 
 /* The twist: all 624 words at once (NumPy's mt19937_gen), so a stream
 ** never depends on how draws were grouped into calls. */
+#define ND_MT_TWIST(a, b, c)                                             \
+    ((c) ^ ((((a) & 0x80000000u) | ((b) & 0x7fffffffu)) >> 1)             \
+     ^ (-((b) & 1u) & 0x9908b0dfu))
+
 static void nd_mt_refill(NdRandom *r)
 {
+    /* three runs instead of index arithmetic modulo 624 */
     uint32_t *mt = r->mt;
     int k;
-    for (k = 0; k < ND_MT_N; k++) {
-        uint32_t y = (mt[k] & 0x80000000u)
-                     | (mt[(k + 1) % ND_MT_N] & 0x7fffffffu);
-        mt[k] = mt[(k + ND_MT_M) % ND_MT_N] ^ (y >> 1)
-                ^ ((y & 1u) ? 0x9908b0dfu : 0u);
-    }
+    for (k = 0; k < ND_MT_N - ND_MT_M; k++)
+        mt[k] = ND_MT_TWIST(mt[k], mt[k + 1], mt[k + ND_MT_M]);
+    for (; k < ND_MT_N - 1; k++)
+        mt[k] = ND_MT_TWIST(mt[k], mt[k + 1], mt[k + ND_MT_M - ND_MT_N]);
+    mt[k] = ND_MT_TWIST(mt[k], mt[0], mt[ND_MT_M - 1]);
     r->mt_pos = 0;
 }
 
