@@ -1,5 +1,5 @@
 /*
-** nd_linalg.h - numpy.linalg on contiguous row-major double buffers.
+** nd_linalg.h - numpy.linalg on contiguous row-major float64 and complex128.
 **
 ** Each function makes the same LAPACK call NumPy 1.24 makes, on the same
 ** Fortran-ordered copy with the same workspace size, so results carry
