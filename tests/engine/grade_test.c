@@ -190,8 +190,7 @@ static void test_explain(void)
     };
     static const char *const fail[] = {
         /* swapped sides */
-        "`is` compares the values, while == checks the identity of the "
-        "objects.",
+        "`is` compares the values, while == checks the identity.",
         "is compares values, == compares identity",
         /* keyword salad */
         "`is` identity == values same object equal contents",
