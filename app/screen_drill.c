@@ -447,7 +447,7 @@ static void build_end(Drill *d)
     int correct, answered, interview = strcmp(d->mode, "interview") == 0;
     int mins = (int)d->elapsed_end / 60, secs = (int)d->elapsed_end % 60;
     TopicScore *t;
-    int nt = topic_scores(d, &t), best = -1, worst = -1;
+    int nt = topic_scores(d, &t), best = -1, worst = -1, idw = 8;
     char b[256];
 
     totals(d, &score, &correct, &answered);
@@ -516,13 +516,19 @@ static void build_end(Drill *d)
     dl_line(d, MD_STRONG, "%s", interview ? "Time per question"
                                           : "Per item");
     for (int i = 0; i < d->n; i++) {
+        int k = (int)strlen(d->items[i].ex->id);
+        idw = k > idw ? k : idw;
+    }
+    if (idw > d->cols - 34)
+        idw = d->cols - 34 > 10 ? d->cols - 34 : 10;
+    for (int i = 0; i < d->n; i++) {
         Item *it = &d->items[i];
         const char *res = !it->answer  ? "unanswered"
                           : it->v.error ? "error"
                           : it->v.passed ? "pass"
                                          : "miss";
-        snprintf(b, sizeof b, "  %2d. %-36.36s %-10s %3.0f%%  %4.0fs", i + 1,
-                 it->ex->id, res, it->graded ? it->v.score * 100 : 0.0,
+        snprintf(b, sizeof b, "  %2d. %-*.*s %-10s %3.0f%%  %4.0fs", i + 1,
+                 idw, idw, it->ex->id, res, it->graded ? it->v.score * 100 : 0.0,
                  it->seconds);
         dl_add(d, it->answer && it->v.passed ? MD_TEXT : UI_DIM, b,
                (int)strlen(b));

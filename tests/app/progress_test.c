@@ -352,8 +352,11 @@ static void test_migration(void)
         ok(progress_session_begin(p, &s) > 0,
            "migrate: new sessions table usable");
     }
-    is_str(q_text(path, "PRAGMA integrity_check"), "ok",
-           "migrate: integrity ok");
+    {
+        char *ic = q_text(path, "PRAGMA integrity_check");
+        is_str(ic, "ok", "migrate: integrity ok");
+        free(ic);
+    }
     progress_close(p);
     free(path);
 
