@@ -24,7 +24,11 @@ LUA_LIBS   = $(shell pkg-config --libs lua5.4 2>/dev/null)
 # engine/ may use Lua and PCRE2 (the grader's patterns), nothing of app/.
 ENGINE_PKGS := lua5.4 libpcre2-8
 ENGINE_CFLAGS = $(shell pkg-config --cflags $(ENGINE_PKGS) 2>/dev/null)
-ENGINE_LIBS   = $(shell pkg-config --libs $(ENGINE_PKGS) 2>/dev/null) -lm
+# LAPACK/BLAS (OpenBLAS through Debian's alternatives) for nd_linalg.
+LINALG_LIBS   = $(shell pkg-config --libs lapack blas 2>/dev/null \
+                  || echo -llapack -lblas)
+ENGINE_LIBS   = $(shell pkg-config --libs $(ENGINE_PKGS) 2>/dev/null) \
+                $(LINALG_LIBS) -lm
 
 OPT      ?= -O2
 SAN      ?=
@@ -34,7 +38,7 @@ WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 DEFS     := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
             -DPYPREP_VERSION='"$(VERSION)"' -DPYPREP_PREFIX='"$(PREFIX)"'
 ALL_CFLAGS = $(WARN) $(DEFS) $(CFLAGS) $(SAN) -Iengine
-LDLIBS_ALL = $(PKG_LIBS) -lm
+LDLIBS_ALL = $(PKG_LIBS) $(LINALG_LIBS) -lm
 
 ENGINE_SRC := $(wildcard engine/*.c)
 APP_SRC    := $(wildcard app/*.c)
