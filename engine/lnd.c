@@ -143,7 +143,7 @@ static NdArray *push_new(lua_State *L, NdArray *desc)
     size_t nb = nd_nbytes(desc);
     size_t total = LND_HDR + nb;
     LndArray *u;
-    if (nb > ((size_t)1 << 46) || total < nb) {
+    if (nb > ((size_t)1 << 40) || total < nb) { /* no 1 TiB arrays */
         char sz[64], sh[300];
         size_string(sz, sizeof sz, (double)nd_size(desc) *
                                        (double)nd_dtype_size(desc->dtype));

@@ -356,9 +356,12 @@ NdError nd_init(NdArray *a, NdDType t, int ndim, const int64_t *shape,
     }
     if (!zero && total > (INT64_MAX / 2) / sz)
         goto big;
-    memset(a, 0, sizeof *a);
+    /* only the used dims are written: views copy what they need */
     a->dtype = t;
     a->ndim = ndim;
+    a->data = NULL;
+    a->buffer = NULL;
+    a->buffer_size = 0;
     int64_t st = sz;
     for (int i = ndim - 1; i >= 0; i--) {
         a->shape[i] = shape[i];
@@ -697,24 +700,28 @@ NdError nd_broadcast_shape(int n, const NdArray *const *ops, int *ndim,
 NdError nd_broadcast_to(NdArray *out, const NdArray *a, int ndim,
                         const int64_t *shape, NdErr *e)
 {
-    NdArray r = *a;
+    int64_t st[ND_MAXDIMS];
     if (a->ndim > ndim)
         goto bad;
-    r.ndim = ndim;
     for (int i = ndim - 1, j = a->ndim - 1; i >= 0; i--, j--) {
-        if (j >= 0 && a->shape[j] == shape[i]) {
-            r.shape[i] = shape[i];
-            r.strides[i] = a->strides[j];
-        } else if (j < 0 || a->shape[j] == 1) {
-            r.shape[i] = shape[i];
-            r.strides[i] = 0;
-        } else {
+        if (j >= 0 && a->shape[j] == shape[i])
+            st[i] = a->strides[j];
+        else if (j < 0 || a->shape[j] == 1)
+            st[i] = 0;
+        else
             goto bad;
-        }
     }
-    r.flags &= ~ND_OWNDATA;
-    nd_update_flags(&r);
-    *out = r;
+    out->dtype = a->dtype;
+    out->flags = a->flags & ~ND_OWNDATA;
+    out->data = a->data;
+    out->buffer = a->buffer;
+    out->buffer_size = a->buffer_size;
+    out->ndim = ndim;
+    for (int i = 0; i < ndim; i++) {
+        out->shape[i] = shape[i];
+        out->strides[i] = st[i];
+    }
+    nd_update_flags(out);
     return ND_OK;
 bad: {
     char b1[300], b2[300];

@@ -419,6 +419,19 @@ NdError nd_binary_prepare(NdBinaryOp op, const NdArray *a,
     NdError err = bin_types(op, a, b, &lt, t, e);
     if (err)
         return err;
+    if (a->ndim == b->ndim || b->ndim == 0 || a->ndim == 0) {
+        const NdArray *big = a->ndim ? a : b;
+        int same = 1;
+        if (a->ndim && b->ndim)
+            for (int i = 0; i < a->ndim; i++)
+                if (a->shape[i] != b->shape[i])
+                    same = 0;
+        if (same) {
+            *ndim = big->ndim;
+            memcpy(shape, big->shape, sizeof(int64_t) * (size_t)big->ndim);
+            return ND_OK;
+        }
+    }
     const NdArray *ops[2] = {a, b};
     return nd_broadcast_shape(2, ops, ndim, shape, e);
 }
@@ -441,6 +454,20 @@ static void neg_scan(int64_t n, char **p, const ptrdiff_t *s, void *aux)
             *neg = 1;
 }
 
+/* Same shape (or a 0-d side), C-contiguous, loop dtypes already: one
+** kernel call, no iterator. */
+static int same_shape(const NdArray *a, const NdArray *o)
+{
+    if (a->ndim == 0)
+        return 1;
+    if (a->ndim != o->ndim || !ND_ISC(a))
+        return 0;
+    for (int i = 0; i < a->ndim; i++)
+        if (a->shape[i] != o->shape[i])
+            return 0;
+    return 1;
+}
+
 NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
                   NdArray *out, NdErr *e)
 {
@@ -448,6 +475,18 @@ NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
     NdError err = bin_types(op, a, b, &lt, &ot, e);
     if (err)
         return err;
+    if (a->dtype == lt && b->dtype == lt && out->dtype == ot &&
+        ND_ISC(out) && same_shape(a, out) && same_shape(b, out) &&
+        !(op == ND_POW && nd_dtype_kind(lt) == 'i')) {
+        char *p[3] = {a->data, b->data, out->data};
+        ptrdiff_t s[3] = {a->ndim ? (ptrdiff_t)nd_dtype_size(lt) : 0,
+                          b->ndim ? (ptrdiff_t)nd_dtype_size(lt) : 0,
+                          (ptrdiff_t)nd_dtype_size(ot)};
+        int64_t n = nd_size(out);
+        if (n > 0)
+            bin_loops[op][lt](n, p, s, NULL);
+        return ND_OK;
+    }
     if (!nd_can_cast(ot, out->dtype, ND_CAST_SAME_KIND))
         return cast_error(e, bin_names[op], ot, out->dtype);
     NdArray ba, bb;
@@ -651,6 +690,16 @@ NdError nd_unary(NdUnaryOp op, const NdArray *a, NdArray *out, NdErr *e)
         return err;
     if (!nd_can_cast(ot, out->dtype, ND_CAST_SAME_KIND))
         return cast_error(e, un_names[op], ot, out->dtype);
+    if (a->dtype == lt && out->dtype == ot && ND_ISC(out) &&
+        ND_ISC(a) && a->ndim == out->ndim && same_shape(a, out)) {
+        char *p[2] = {a->data, out->data};
+        ptrdiff_t s[2] = {(ptrdiff_t)nd_dtype_size(lt),
+                          (ptrdiff_t)nd_dtype_size(ot)};
+        int64_t n = nd_size(out);
+        if (n > 0)
+            un_loops[op][lt](n, p, s, NULL);
+        return ND_OK;
+    }
     NdArray ba;
     if ((err = nd_broadcast_to(&ba, a, out->ndim, out->shape, e)))
         return err;

@@ -1198,7 +1198,7 @@ local function float_divmod(vx, wx)
     end
     local fd
     if div ~= 0 then
-        fd = floor(div) + 0.0
+        fd = floor(div) * 1.0
         if div - fd > 0.5 then fd = fd + 1.0 end
     else
         fd = copysign0(vx / wx)
@@ -1219,7 +1219,7 @@ local function FLOORDIV(a, b)
         if b == 0 then
             throw("ZeroDivisionError", "float floor division by zero")
         end
-        return (float_divmod(a + 0.0, b + 0.0))
+        return (float_divmod(a * 1.0, b * 1.0))
     end
     if isnd(a) or isnd(b) then return nd_binop("//", a, b) end
     local x, y = tonum(a), tonum(b)
@@ -1232,12 +1232,12 @@ function MOD(a, b)
     local ta, tb = mtype(a), mtype(b)
     if ta == "integer" and tb == "integer" then
         if b == 0 then
-            throw("ZeroDivisionError", "integer division or modulo by zero")
+            throw("ZeroDivisionError", "integer modulo by zero")
         end
         return a % b
     elseif ta and tb then
         if b == 0 then throw("ZeroDivisionError", "float modulo") end
-        local _, m = float_divmod(a + 0.0, b + 0.0)
+        local _, m = float_divmod(a * 1.0, b * 1.0)
         return m
     end
     if isnd(a) or isnd(b) then return nd_binop("%", a, b) end
@@ -1279,7 +1279,7 @@ function POW(a, b, m)
             throw("ZeroDivisionError",
                   "0.0 cannot be raised to a negative power")
         end
-        return (a + 0.0) ^ b
+        return (a * 1.0) ^ b
     elseif ta and tb then
         if a == 0 and b < 0 then
             throw("ZeroDivisionError",
@@ -1288,7 +1288,7 @@ function POW(a, b, m)
         if a < 0 and b ~= floor(b) then
             refuse("complex numbers (negative number to a fractional power)")
         end
-        local r = (a + 0.0) ^ b
+        local r = (a * 1.0) ^ b
         if (r == huge or r == -huge) and a == a and a ~= huge and
             a ~= -huge then
             throw("OverflowError", "(34, 'Numerical result out of range')")

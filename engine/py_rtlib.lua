@@ -233,7 +233,7 @@ local function float_from_string(s)
         (sfind(clean, "^%d+%.?%d*$") or sfind(clean, "^%.%d+$") or
          sfind(clean, "^%d+%.?%d*e[-+]?%d+$") or
          sfind(clean, "^%.%d+e[-+]?%d+$")) then
-        return sign * (tonumber(clean) + 0.0)
+        return sign * (tonumber(clean) * 1.0)
     end
     throw("ValueError", "could not convert string to float: " ..
           R.str_repr(s))
@@ -243,13 +243,13 @@ deftype("float", function(...)
     local n = select("#", ...)
     local x = ...
     if n == 0 then return 0.0 end
-    if mtype(x) then return x + 0.0 end
+    if mtype(x) then return x * 1.0 end
     if type(x) == "boolean" then return x and 1.0 or 0.0 end
     if type(x) == "string" then return float_from_string(x) end
     if isnd(x) then
         local v = nd().item(x)
         if type(v) == "boolean" then return v and 1.0 or 0.0 end
-        if mtype(v) then return v + 0.0 end
+        if mtype(v) then return v * 1.0 end
     end
     throw("TypeError", "float() argument must be a string or a real " ..
           "number, not '" .. typename(x) .. "'")
@@ -439,6 +439,15 @@ B.abs = function(x)
 end
 
 B.divmod = function(a, b)
+    local x, y = a, b
+    if type(x) == "boolean" then x = x and 1 or 0 end
+    if type(y) == "boolean" then y = y and 1 or 0 end
+    if mtype(x) and mtype(y) and y == 0 then
+        if mtype(x) == "integer" and mtype(y) == "integer" then
+            throw("ZeroDivisionError", "integer division or modulo by zero")
+        end
+        throw("ZeroDivisionError", "float divmod()")
+    end
     return mktuple({R.FLOORDIV(a, b), R.MOD(a, b)}, 2)
 end
 
@@ -622,7 +631,7 @@ B.sum = function(...)
         if len == 0 then return acc end
         local first = it.start
         local last = it.start + (len - 1) * it.step
-        local est = (first + 0.0 + last) * len / 2
+        local est = (first * 1.0 + last) * len / 2
         if est > 9.2e18 or est < -9.2e18 then
             refuse("integers beyond 64 bits")
         end
@@ -1823,7 +1832,7 @@ local function fmt_int(v, p, tname)
         return align(B.chr(v), p, "<", 0)
     end
     if sfind("eEfFgG%", t, 1, true) then
-        return R.fmt_float(v + 0.0, p, tname)
+        return R.fmt_float(v * 1.0, p, tname)
     end
     throw("ValueError", "Unknown format code '" .. t ..
           "' for object of type '" .. tname .. "'")
@@ -1837,8 +1846,10 @@ function R.fmt_float(v, p, tname)
     if v ~= v then
         body = (t and sfind("EFG", t, 1, true)) and "NAN" or "nan"
         neg = false
+        if t == "%" then body = body .. "%" end
     elseif a == huge then
         body = (t and sfind("EFG", t, 1, true)) and "INF" or "inf"
+        if t == "%" then body = body .. "%" end
     elseif t == "f" or t == "F" then
         body = sfmt("%" .. (p.alt and "#" or "") .. "." .. (p.prec or 6) ..
                     "f", a)
@@ -2112,7 +2123,7 @@ function R.percent_format(s, args)
             end
             p.type = conv
             if not p.prec then p.prec = 6 end
-            return R.fmt_float(v + 0.0, p, "float")
+            return R.fmt_float(v * 1.0, p, "float")
         end)
     if k < nv then
         throw("TypeError", "not all arguments converted during string " ..
@@ -2140,7 +2151,7 @@ R.LOADERS.math = function()
     local function domain() throw("ValueError", "math domain error") end
     local function f1(name, f, check)
         m[name] = function(x)
-            x = num(x) + 0.0
+            x = num(x) * 1.0
             if check and not check(x) then domain() end
             return f(x)
         end
@@ -2158,14 +2169,14 @@ R.LOADERS.math = function()
     m.log = function(x, base)
         x = num(x)
         if x <= 0 then domain() end
-        if base == nil then return math.log(x + 0.0) end
+        if base == nil then return math.log(x * 1.0) end
         base = num(base)
         if base <= 0 then domain() end
-        local d = math.log(base + 0.0)
+        local d = math.log(base * 1.0)
         if d == 0 then
             throw("ZeroDivisionError", "float division by zero")
         end
-        return math.log(x + 0.0) / d
+        return math.log(x * 1.0) / d
     end
     f1("log10", function(x) return math.log(x, 10) end,
        function(x) return x > 0 end)
@@ -2179,16 +2190,16 @@ R.LOADERS.math = function()
     f1("degrees", function(x) return x * (180.0 / math.pi) end)
     f1("radians", function(x) return x * (math.pi / 180.0) end)
     f1("sinh", C.sinh); f1("cosh", C.cosh); f1("tanh", C.tanh)
-    m.atan2 = function(y, x) return math.atan(num(y) + 0.0, num(x) + 0.0) end
+    m.atan2 = function(y, x) return math.atan(num(y) * 1.0, num(x) * 1.0) end
     m.hypot = function(...)
         local n = select("#", ...)
         if n == 2 then
-            return C.hypot(num((...)) + 0.0, num((select(2, ...))) + 0.0)
+            return C.hypot(num((...)) * 1.0, num((select(2, ...))) * 1.0)
         end
         refuse("math.hypot with other than two arguments")
     end
     m.pow = function(x, y)
-        x, y = num(x) + 0.0, num(y) + 0.0
+        x, y = num(x) * 1.0, num(y) * 1.0
         if x == 0 and y < 0 then domain() end
         if x < 0 and y ~= floor(y) then domain() end
         return x ^ y
@@ -2215,12 +2226,12 @@ R.LOADERS.math = function()
         return x == x and x ~= huge and x ~= -huge
     end
     m.copysign = function(x, y)
-        x, y = mabs_(num(x) + 0.0), num(y) + 0.0
+        x, y = mabs_(num(x) * 1.0), num(y) * 1.0
         if y < 0 or (y == 0 and 1 / y < 0) then return -x end
         return x
     end
     m.fmod = function(x, y)
-        x, y = num(x) + 0.0, num(y) + 0.0
+        x, y = num(x) * 1.0, num(y) * 1.0
         if y == 0 then domain() end
         return math.fmod(x, y)
     end
@@ -2284,7 +2295,7 @@ R.LOADERS.math = function()
             rt = kw.rel_tol or rt
             at = kw.abs_tol or at
         end
-        a, b = num(a) + 0.0, num(b) + 0.0
+        a, b = num(a) * 1.0, num(b) * 1.0
         if a == b then return true end
         if a == huge or a == -huge or b == huge or b == -huge then
             return false
@@ -2300,9 +2311,9 @@ R.LOADERS.math = function()
     end
     m.fsum = function() refuse("math.fsum") end
     m.modf = function(x)
-        x = num(x) + 0.0
+        x = num(x) * 1.0
         local i = x >= 0 and floor(x) or -floor(-x)
-        return mktuple({x - i, i + 0.0}, 2)
+        return mktuple({x - i, i * 1.0}, 2)
     end
     return R.mkmodule("math", m)
 end
