@@ -1,0 +1,111 @@
+-- Exercises for core.threading-vs-multiprocessing: I/O-bound vs CPU-bound,
+-- what each costs, getting results back.
+return {
+  {
+    id = "core.threading-vs-multiprocessing.explain",
+    topic = "core.threading-vs-multiprocessing",
+    level = "advanced",
+    kind = "explain",
+    prompt = "\"When would you use threading and when multiprocessing in Python? What does each cost?\"",
+    hints = {
+      "Sort workloads into mostly-waiting and mostly-computing.",
+      "Threads share one GIL; each process has its own interpreter and GIL.",
+      "Threads for I/O-bound work (cheap, shared memory, needs locks); processes for CPU-bound work (real parallelism, but pickling and start-up cost).",
+    },
+    solution = "Use threads for I/O-bound work such as network calls, disk or database waits: threads are cheap, share memory, and a thread blocked on I/O releases the GIL so others run. Use processes for CPU-bound work: each process has its own interpreter and its own GIL, so they really run on several cores. Processes cost more: start-up time, separate memory, and arguments and results must be pickled to cross the process boundary; with the spawn start method the entry code must sit under if __name__ == \"__main__\":. Shared memory in threads means you need locks for shared state. concurrent.futures offers both behind one interface.",
+    why = "Choosing the concurrency model is a design decision interviewers expect seniors to justify.",
+    rubric = {
+      vocab = { "thread", "threads" },
+      concepts = {
+        { label = "threads for I/O-bound work", weight = 2, any_order = true,
+          subject = { [[\bthreads?\b]], [[\bthreading\b]] },
+          object = { [[\bi/?o\b]], [[\bi/o[- ]bound\b]], [[\bnetwork\w*]], [[\bwait\w*]], [[\brequests\b]], [[\bdownload\w*]],
+                     [[\bdisk\b]], [[\bapi calls?\b]], [[\bdatabase\b]] } },
+        { label = "processes for CPU-bound work (real parallelism on several cores)", weight = 2, any_order = true,
+          subject = { [[\bprocess(?:es)?\b]], [[\bmultiprocessing\b]] },
+          object = { [[\bcpu\b]], [[\bcpu[- ]bound\b]], [[\bcomput\w*]], [[\bcalculat\w*]], [[\bnumber[- ]crunching\b]], [[\bcores?\b]],
+                     [[\bparallel\w*]] } },
+        { label = "each process has its own interpreter and GIL; threads share one", weight = 1.5,
+          match = { [[\bown (?:gil|interpreter|memory)\b]], [[\bseparate (?:gil|interpreters?|memory)\b]], [[\bgil\b]],
+                    [[\bglobal interpreter lock\b]] } },
+        { label = "costs: pickling and start-up for processes; locks for shared thread state", weight = 1,
+          match = { [[\bpickl\w*]], [[\bseriali[sz]\w*]], [[\boverhead\b]], [[\bshare(?:d|s)? memory\b]], [[\bstart-?up\b]],
+                    [[\blocks?\b]], [[\brace\w*]], [[__main__]], [[\bheav(?:y|ier)\b]], [[\bexpensive\b]] } },
+      },
+      red_flags = {
+        { label = "threads do not speed up CPU-bound Python code", penalty = 0.6,
+          subject = { [[\bthreads?\b]], [[\bthreading\b]] },
+          object = { [[\bcpu[- ]bound\b]], [[\bheavy comput\w*]], [[\bnumber[- ]crunching\b]] } },
+        { label = "processes do not share memory by default", penalty = 0.6,
+          subject = { [[\bprocess(?:es)?\b]], [[\bmultiprocessing\b]] },
+          object = { [[\bshare (?:the same )?(?:memory|variables|globals)\b]] } },
+      },
+    },
+    samples = {
+      good = {
+        "Threads suit I/O-bound work like network requests, since a waiting thread releases the GIL and threads are cheap. Processes suit CPU-bound work because each has its own interpreter and GIL, so they use several cores, at the cost of start-up and pickling the data.",
+        "If the program mostly waits on the network or disk, threads are enough and light. If it mostly computes, only separate processes really run in parallel, but they don't share memory, so everything sent between them has to be serialized.",
+        "threading is for waiting on I/O; multiprocessing is for CPU-heavy computation across cores. The trade-off is overhead: processes need pickling, threads need locks for shared state.",
+      },
+      bad = {
+        "Use threads for CPU-bound work because they run in parallel on all cores, and processes share the same memory, so nothing needs pickling.",
+        "threading, multiprocessing, GIL, I/O-bound, CPU-bound, pickle.",
+        "Threads are not for I/O-bound work and processes are not for CPU-bound work; neither has its own GIL.",
+      },
+    },
+  },
+  {
+    id = "core.threading-vs-multiprocessing.results",
+    topic = "core.threading-vs-multiprocessing",
+    level = "advanced",
+    kind = "output",
+    prompt = "What does this program print?",
+    code = [[
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+def square(n):
+    return n * n
+
+t = threading.Thread(target=square, args=(7,))
+t.start()
+print(t.join())
+
+with ThreadPoolExecutor(max_workers=2) as pool:
+    print(list(pool.map(square, [1, 2, 3])))
+    print(pool.submit(square, 4).result())]],
+    expected = "None\n[1, 4, 9]\n16",
+    hints = {
+      "What does Thread.join() return?",
+      "threading.Thread throws away the target's return value; executors hand results back.",
+      "join() returns None; map keeps the input order; a Future's result() is the return value.",
+    },
+    why = "Getting results back from workers is where hand-rolled threading code usually goes wrong.",
+    wrong = { "49\n[1, 4, 9]\n16", "None\n[1, 4, 9]\n<Future>", "None\n[9, 4, 1]\n16" },
+  },
+  {
+    id = "core.threading-vs-multiprocessing.pool",
+    topic = "core.threading-vs-multiprocessing",
+    level = "advanced",
+    kind = "parsons",
+    prompt = "Arrange the lines into a script that runs a CPU-heavy function on four inputs in four processes and prints the results. It must also work where processes are spawned (Windows, macOS). Two lines do not belong.",
+    lines = {
+      "from multiprocessing import Pool",
+      "def cpu_heavy(n):",
+      "    return sum(i * i for i in range(n))",
+      "if __name__ == \"__main__\":",
+      "    with Pool(processes=4) as pool:",
+      "        results = pool.map(cpu_heavy, [10**6] * 4)",
+      "    print(results)",
+    },
+    distractors = {
+      "        results = pool.map(cpu_heavy(10**6), range(4))",
+      "    pool = threading.Thread(target=cpu_heavy)",
+    },
+    hints = {
+      "Spawned children import your module: what must not run again on import?",
+      "Guard the entry code with if __name__ == \"__main__\":; pass the function itself to map.",
+    },
+    why = "The main guard and passing the function (not its result) are the two classic multiprocessing mistakes.",
+  },
+}
