@@ -111,6 +111,28 @@ run_suite() {
     cmp -s "/tmp/pyprep-stty-before-$$" "/tmp/pyprep-stty-after-$$"
     ok $? "$label: SIGTERM restores the terminal"
 
+    # Ctrl-C, SIGHUP and a crash signal restore it too; a crash still
+    # ends with the signal's status (128 + 11 for SIGSEGV)
+    for how in C-c HUP SEGV; do
+        keys clear Enter "$PYPREP" Enter
+        wait_for 'Python interview trainer' 5
+        if [ "$how" = C-c ]; then
+            keys C-c
+        else
+            pid=$(pgrep -n -f "^$PYPREP\$")
+            kill -"$how" "$pid" 2>/dev/null
+        fi
+        wait_for 'PS\$ ?$' 3
+        keys "echo STATUS=\$?" Enter
+        wait_for '^STATUS=' 3
+        screen | grep -q "^STATUS=$(case $how in C-c) echo 130;; HUP) echo 129;; SEGV) echo 139;; esac)"
+        ok $? "$label: $how ends pyprep with the signal's status"
+        keys clear Enter "stty -g > /tmp/pyprep-stty-after-$$; echo AFTER-$how" Enter
+        wait_for "^AFTER-$how" 3
+        cmp -s "/tmp/pyprep-stty-before-$$" "/tmp/pyprep-stty-after-$$"
+        ok $? "$label: $how restores the terminal"
+    done
+
     rm -f "/tmp/pyprep-stty-before-$$" "/tmp/pyprep-stty-after-$$"
     tm kill-server >/dev/null 2>&1
 }
