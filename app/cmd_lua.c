@@ -72,8 +72,8 @@ static int lua_number(const char *opt, const char *s, unsigned long max,
     v = s ? strtoul(s, &end, 10) : 0;
     if (s == NULL || errno || *s == '\0' || *s == '-' || *end != '\0' ||
         v == 0 || v > max) {
-        fprintf(stderr, "%s: lua: %s needs a number from 1 to %lu\n",
-                progname, opt, max);
+        fprintf(stderr, "%s: lua: %s needs a number from 1 to %lu\n", progname,
+                opt, max);
         return -1;
     }
     *out = v;

@@ -24,7 +24,7 @@
 
 #include "sandbox_int.h"
 
-#define SB_GRACE_NS 10000000 /* host deadline = limit + 10 ms */
+#define SB_GRACE_NS 10000000         /* host deadline = limit + 10 ms */
 #define SB_REC_MAX_EXTRA (64u << 10) /* verdict overhead beyond the cap */
 
 struct Sandbox {
@@ -36,8 +36,8 @@ struct Sandbox {
     int next_fd;
     pthread_t spawner; /* forks the next worker off the caller's path */
     int spawning;      /* spawner running: join before touching next_* */
-    pid_t zombies[8]; /* killed workers not yet reaped (their exit is */
-    int nzombies;     /* slow: reaped lazily, off the critical path) */
+    pid_t zombies[8];  /* killed workers not yet reaped (their exit is */
+    int nzombies;      /* slow: reaped lazily, off the critical path) */
 };
 
 struct SandboxSession {
@@ -492,8 +492,8 @@ static void sb_crash_message(SandboxResult *res, int status)
     if (WIFSIGNALED(status)) {
         int sig = WTERMSIG(status);
         res->signal = sig;
-        snprintf(buf, sizeof buf, "evaluation crashed (signal %d: %s%s)",
-                 sig, strsignal(sig),
+        snprintf(buf, sizeof buf, "evaluation crashed (signal %d: %s%s)", sig,
+                 strsignal(sig),
                  sig == SIGSYS ? ", forbidden system call" : "");
     } else
         snprintf(buf, sizeof buf,
@@ -621,8 +621,7 @@ static int sb_converse(Sandbox *sb, pid_t pid, int fd, const char *req,
                 if (have - off - SB_REC_HDR < len)
                     break;
                 if (type == SB_REC_VERDICT) {
-                    if (sb_parse_verdict(in + off + SB_REC_HDR, len, res) <
-                        0) {
+                    if (sb_parse_verdict(in + off + SB_REC_HDR, len, res) < 0) {
                         kill_kind = SANDBOX_CRASHED;
                         goto out;
                     }
@@ -632,7 +631,7 @@ static int sb_converse(Sandbox *sb, pid_t pid, int fd, const char *req,
                 got_out += len;
                 if (got_out > cfg->output_bytes) {
                     kill_kind = SANDBOX_OUTPUT; /* the worker should */
-                    goto out;                    /* have stopped first */
+                    goto out;                   /* have stopped first */
                 }
                 sb_deliver(sb, res,
                            type == SB_REC_STDERR ? SANDBOX_STDERR
@@ -694,8 +693,8 @@ static void sb_run_inprocess(Sandbox *sb, const char *src, size_t len,
     if (kind == SANDBOX_OK) {
         int base, nres;
         sb_run_begin(&c);
-        kind = sb_eval(&c, src, len, name, args, nargs, msg, sizeof msg,
-                       &base, &nres);
+        kind = sb_eval(&c, src, len, name, args, nargs, msg, sizeof msg, &base,
+                       &nres);
         if (kind == SANDBOX_OK) {
             SandboxValue vals[SANDBOX_MAX_VALUES];
             int nv = sb_results(&c, base, nres, vals);
@@ -818,10 +817,9 @@ SandboxSession *sandbox_session_new(const SandboxConfig *cfg)
     return ss;
 }
 
-SandboxKind sandbox_session_run(SandboxSession *ss, const char *src,
-                                size_t len, const char *chunkname,
-                                const SandboxValue *args, int nargs,
-                                SandboxResult *res)
+SandboxKind sandbox_session_run(SandboxSession *ss, const char *src, size_t len,
+                                const char *chunkname, const SandboxValue *args,
+                                int nargs, SandboxResult *res)
 {
     int64_t t0 = sb_now_ns();
     char *req;
@@ -880,7 +878,7 @@ static void sb_esc_byte(unsigned char b,
 }
 
 /* Length of the UTF-8 sequence starting with b (0 if b cannot start one).
-*/
+ */
 static int sb_utf8_len(unsigned char b)
 {
     if (b < 0x80)

@@ -63,17 +63,16 @@ typedef enum {
 
 typedef struct {
     SandboxValueType type;
-    int b;           /* BOOLEAN */
-    lua_Integer i;   /* INTEGER */
-    lua_Number n;    /* NUMBER */
-    const char *s;   /* STRING, OTHER: bytes (NUL-terminated as well) */
-    size_t len;      /* STRING, OTHER: length of s */
+    int b;         /* BOOLEAN */
+    lua_Integer i; /* INTEGER */
+    lua_Number n;  /* NUMBER */
+    const char *s; /* STRING, OTHER: bytes (NUL-terminated as well) */
+    size_t len;    /* STRING, OTHER: length of s */
 } SandboxValue;
 
 /* Called with output as the worker produces it (raw bytes, not
 ** neutralised), in order, for both channels. */
-typedef void (*SandboxOutputFn)(void *ud, int channel, const char *s,
-                                size_t n);
+typedef void (*SandboxOutputFn)(void *ud, int channel, const char *s, size_t n);
 /* Called about every tick_ms while a run waits; nonzero cancels the run
 ** (TUI: poll the keyboard for Ctrl-C here). */
 typedef int (*SandboxTickFn)(void *ud);
@@ -90,11 +89,10 @@ typedef struct {
     const SandboxLib *libs; /* extra libraries, opened in order */
     size_t nlibs;
     SandboxIsolation isolation;
-    int prestart;           /* 1: keep the next worker forked and ready
-                               (state + libs built) so a run never waits
-                               for a spawn: the successor is forked while
-                               the current worker evaluates. Each worker
-                               still runs one evaluation only. */
+    int prestart;              /* 1: keep the next worker forked and ready
+                                  (state + libs built) so a run never waits
+                                  for a spawn; see sandbox_prestart. Each
+                                  worker still runs one evaluation only. */
     SandboxOutputFn on_output; /* optional streaming */
     SandboxTickFn on_tick;     /* optional cancellation poll */
     void *ud;                  /* passed to both callbacks */
@@ -104,27 +102,27 @@ typedef struct {
 #define SANDBOX_DEFAULT_TIME_MS 1000u
 #define SANDBOX_DEFAULT_MEMORY ((size_t)64 << 20)
 #define SANDBOX_DEFAULT_OUTPUT ((size_t)1 << 20)
-#define SANDBOX_MAX_VALUES 32      /* results kept; arguments accepted */
+#define SANDBOX_MAX_VALUES 32 /* results kept; arguments accepted */
 #define SANDBOX_MAX_SOURCE ((size_t)16 << 20) /* chunk bytes */
 
 /* The verdict of one run. Owned by the caller after sandbox_run fills it;
 ** release with sandbox_result_free (safe on a zeroed or freed result). */
 typedef struct {
     SandboxKind kind;
-    char *message;       /* "" when ok; Lua's message for SYNTAX/RUNTIME
-                            (at most 2 KiB, error objects described without
-                            calling metamethods); the limit's text for
-                            limits, e.g. "time limit exceeded (1000 ms)" */
-    char *out;           /* stdout channel, NUL-terminated */
+    char *message; /* "" when ok; Lua's message for SYNTAX/RUNTIME
+                      (at most 2 KiB, error objects described without
+                      calling metamethods); the limit's text for
+                      limits, e.g. "time limit exceeded (1000 ms)" */
+    char *out;     /* stdout channel, NUL-terminated */
     size_t out_len;
-    char *err;           /* stderr channel, NUL-terminated */
+    char *err; /* stderr channel, NUL-terminated */
     size_t err_len;
     SandboxValue *values; /* the chunk's return values when kind == OK */
     int nvalues;
-    double elapsed_ms;   /* host wall clock, request to verdict */
-    size_t memory_peak;  /* peak live Lua bytes (0 if unknown: crash) */
+    double elapsed_ms;     /* host wall clock, request to verdict */
+    size_t memory_peak;    /* peak live Lua bytes (0 if unknown: crash) */
     uint64_t instructions; /* approximate VM instructions executed */
-    int signal;          /* CRASHED: the signal that killed the worker */
+    int signal;            /* CRASHED: the signal that killed the worker */
 } SandboxResult;
 
 typedef struct Sandbox Sandbox;
@@ -147,9 +145,11 @@ SandboxKind sandbox_run(Sandbox *sb, const char *src, size_t len,
 
 /* Fork the next worker now (state and libraries built, waiting for a
 ** request) if none is ready, so the next sandbox_run does not wait for a
-** spawn; the TUI may call it when idle. With cfg->prestart the sandbox
-** also does this itself during each run. Returns 0, or -1 if the fork
-** failed (sandbox_run will try again). No-op for SANDBOX_INPROCESS. */
+** spawn; the TUI may call it when idle. The fork happens on a short-lived
+** thread (all signals blocked), so this returns at once; with
+** cfg->prestart the sandbox calls it itself after each run. Returns 0,
+** or -1 if the fork failed (sandbox_run will try again). No-op for
+** SANDBOX_INPROCESS. */
 int sandbox_prestart(Sandbox *sb);
 
 /* Ask the run in progress on `sb` to stop: it ends with SANDBOX_CANCELLED.
@@ -170,10 +170,9 @@ void sandbox_result_free(SandboxResult *res);
 typedef struct SandboxSession SandboxSession;
 
 SandboxSession *sandbox_session_new(const SandboxConfig *cfg);
-SandboxKind sandbox_session_run(SandboxSession *ss, const char *src,
-                                size_t len, const char *chunkname,
-                                const SandboxValue *args, int nargs,
-                                SandboxResult *res);
+SandboxKind sandbox_session_run(SandboxSession *ss, const char *src, size_t len,
+                                const char *chunkname, const SandboxValue *args,
+                                int nargs, SandboxResult *res);
 int sandbox_session_alive(const SandboxSession *ss);
 /* The Sandbox whose sandbox_cancel() interrupts this session's runs. */
 Sandbox *sandbox_session_sandbox(SandboxSession *ss);

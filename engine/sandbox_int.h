@@ -15,9 +15,9 @@
 
 #include "sandbox.h"
 
-#define SB_MSG_MAX 2048       /* longest error message kept */
-#define SB_HOOK_PERIOD 1000   /* VM instructions between hook calls */
-#define SB_CLOSE_DEPTH 200    /* nested coroutine.close calls allowed */
+#define SB_MSG_MAX 2048     /* longest error message kept */
+#define SB_HOOK_PERIOD 1000 /* VM instructions between hook calls */
+#define SB_CLOSE_DEPTH 200  /* nested coroutine.close calls allowed */
 
 typedef struct SbCtx SbCtx;
 
@@ -28,12 +28,12 @@ struct SbCtx {
     lua_State *L;
     /* memory */
     size_t mem_used, mem_peak, mem_cap;
-    void *ref_ptr;            /* last refused request, to spot the retry */
-    size_t ref_nsize;         /* Lua makes after an emergency collection */
+    void *ref_ptr;    /* last refused request, to spot the retry */
+    size_t ref_nsize; /* Lua makes after an emergency collection */
     int refused;
     /* time */
-    int64_t deadline_ns;      /* CLOCK_MONOTONIC; 0 = none */
-    unsigned time_ms;         /* for the message */
+    int64_t deadline_ns; /* CLOCK_MONOTONIC; 0 = none */
+    unsigned time_ms;    /* for the message */
     uint64_t instr, instr_cap;
     /* output */
     size_t out_used, out_cap;
@@ -91,11 +91,11 @@ void sb_format_size(size_t n, char *buf, size_t sz);
 
 /* Process layer. */
 typedef struct {
-    SandboxConfig cfg;  /* defaults applied */
-    int session;        /* keep serving requests until EOF or doom */
-    int from_thread;    /* forked by the spawner thread: no PDEATHSIG (it
-                           tracks the forking thread, which exits); EOF on
-                           the socket and RLIMIT_CPU end an orphan */
+    SandboxConfig cfg; /* defaults applied */
+    int session;       /* keep serving requests until EOF or doom */
+    int from_thread;   /* forked by the spawner thread: no PDEATHSIG (it
+                          tracks the forking thread, which exits); EOF on
+                          the socket and RLIMIT_CPU end an orphan */
 } SbWorkerSpec;
 
 /* Fork a worker. On success returns 0 and sets *pid and *fd (the host end

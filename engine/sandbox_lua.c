@@ -337,8 +337,8 @@ static int sb_load(lua_State *L)
 
 static int sb_collectgarbage(lua_State *L)
 {
-    static const char *const ok[] = {"collect", "count", "step",
-                                     "isrunning", NULL};
+    static const char *const ok[] = {"collect", "count", "step", "isrunning",
+                                     NULL};
     luaL_checkoption(L, 1, "collect", ok);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
@@ -523,8 +523,7 @@ static int sb_msgh(lua_State *L)
     }
     lua_pushliteral(L, "type");
     if (lua_rawget(L, 1) == LUA_TSTRING)
-        lua_pushfstring(L, "%s: %s", lua_tostring(L, -1),
-                        lua_tostring(L, -2));
+        lua_pushfstring(L, "%s: %s", lua_tostring(L, -1), lua_tostring(L, -2));
     else
         lua_pushvalue(L, -2);
     return 1;

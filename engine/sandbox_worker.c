@@ -28,9 +28,9 @@
 
 #include "sandbox_int.h"
 
-#define SB_FD 3                      /* the worker's socket */
+#define SB_FD 3                         /* the worker's socket */
 #define SB_AS_SLACK ((size_t)512 << 20) /* address space beyond the cap */
-#define SB_FLUSH_NS 20000000         /* stream output at least every 20 ms */
+#define SB_FLUSH_NS 20000000            /* stream output at least every 20 ms */
 
 /* ---- Writing records ----------------------------------------------------*/
 
@@ -214,10 +214,10 @@ static int sb_decode(SbRequest *q, size_t len)
 {
     const char *p = q->raw, *end = q->raw + len;
     uint32_t n;
-#define NEED(k)                                                            \
-    do {                                                                   \
-        if ((size_t)(end - p) < (size_t)(k))                               \
-            return -1;                                                     \
+#define NEED(k)                                                                \
+    do {                                                                       \
+        if ((size_t)(end - p) < (size_t)(k))                                   \
+            return -1;                                                         \
     } while (0)
     NEED(4);
     memcpy(&n, p, 4);
@@ -287,8 +287,7 @@ static int sb_next_request(SbRequest *q)
     memcpy(&len, hdr + 1, 4);
     free(q->raw);
     q->raw = malloc(len ? len : 1);
-    if (q->raw == NULL || sb_read_all(q->raw, len) < 0 ||
-        sb_decode(q, len) < 0)
+    if (q->raw == NULL || sb_read_all(q->raw, len) < 0 || sb_decode(q, len) < 0)
         return -1;
     return 0;
 }

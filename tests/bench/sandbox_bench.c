@@ -30,9 +30,11 @@ static double cpu_ms(void)
     getrusage(RUSAGE_SELF, &a);
     getrusage(RUSAGE_CHILDREN, &b);
     return (a.ru_utime.tv_sec + a.ru_stime.tv_sec + b.ru_utime.tv_sec +
-            b.ru_stime.tv_sec) * 1e3 +
+            b.ru_stime.tv_sec) *
+               1e3 +
            (a.ru_utime.tv_usec + a.ru_stime.tv_usec + b.ru_utime.tv_usec +
-            b.ru_stime.tv_usec) / 1e3;
+            b.ru_stime.tv_usec) /
+               1e3;
 }
 
 static int cmp(const void *a, const void *b)
@@ -46,8 +48,7 @@ static void report(const char *what, double *v, int n, const char *unit,
 {
     qsort(v, (size_t)n, sizeof *v, cmp);
     printf("%-52s median %8.3f %s  p10 %8.3f  p90 %8.3f  (n=%d)\n", what,
-           v[n / 2] * scale, unit, v[n / 10] * scale, v[n * 9 / 10] * scale,
-           n);
+           v[n / 2] * scale, unit, v[n / 10] * scale, v[n * 9 / 10] * scale, n);
 }
 
 /* Time sandbox_run of src on fresh or shared sandboxes. */
@@ -126,20 +127,19 @@ int main(int argc, char **argv)
     int n = argc > 1 ? atoi(argv[1]) : 300;
     const char *trivial = "return 1 + 1";
     printf("sandbox bench (%d runs each; wall clock, this machine)\n", n);
-    bench("in-process: fresh sandbox + trivial chunk", SANDBOX_INPROCESS, 0,
-          1, n * 10, trivial);
-    bench("worker: fresh sandbox + fork + trivial chunk", SANDBOX_PROCESS, 0,
-          1, n, trivial);
-    bench("worker: grade call, prestarted worker (TUI cost)",
-          SANDBOX_PROCESS, 1, 0, n, trivial);
-    bench("worker: grade call, prestarted, 2 KiB feedback",
-          SANDBOX_PROCESS, 1, 0, n,
+    bench("in-process: fresh sandbox + trivial chunk", SANDBOX_INPROCESS, 0, 1,
+          n * 10, trivial);
+    bench("worker: fresh sandbox + fork + trivial chunk", SANDBOX_PROCESS, 0, 1,
+          n, trivial);
+    bench("worker: grade call, prestarted worker (TUI cost)", SANDBOX_PROCESS,
+          1, 0, n, trivial);
+    bench("worker: grade call, prestarted, 2 KiB feedback", SANDBOX_PROCESS, 1,
+          0, n,
           "local t = {} for i = 1, 32 do t[i] = ('ok '):rep(20) end "
           "print(table.concat(t, '\\n')) return 1.0, 'well done'");
-    overshoot("overshoot past a 100 ms deadline: VM loop",
-              "while true do end", 20);
-    overshoot("overshoot past a 100 ms deadline: C-level spin",
-              "return string.find(('a'):rep(4000), ('.-'):rep(15) .. 'b')",
+    overshoot("overshoot past a 100 ms deadline: VM loop", "while true do end",
               20);
+    overshoot("overshoot past a 100 ms deadline: C-level spin",
+              "return string.find(('a'):rep(4000), ('.-'):rep(15) .. 'b')", 20);
     return 0;
 }

@@ -86,15 +86,12 @@ static int t_malloc_huge(lua_State *L)
 
 static int luaopen_t(lua_State *L)
 {
-    static const luaL_Reg f[] = {{"trap", t_trap},
-                                 {"open", t_open},
-                                 {"fork", t_fork},
-                                 {"socket", t_socket},
-                                 {"spin", t_spin},
-                                 {"spin_checked", t_spin_checked},
-                                 {"stderr", t_stderr},
-                                 {"malloc_huge", t_malloc_huge},
-                                 {NULL, NULL}};
+    static const luaL_Reg f[] = {
+        {"trap", t_trap},     {"open", t_open},
+        {"fork", t_fork},     {"socket", t_socket},
+        {"spin", t_spin},     {"spin_checked", t_spin_checked},
+        {"stderr", t_stderr}, {"malloc_huge", t_malloc_huge},
+        {NULL, NULL}};
     luaL_newlib(L, f);
     return 1;
 }
@@ -205,23 +202,22 @@ static void test_verdicts(SandboxIsolation iso)
     expect(sb, WHAT("memory limit"),
            "local t = {} local s = 'x' for i = 1, 1e9 do s = s .. s "
            "t[i] = s end",
-           SANDBOX_MEMORY,
-           "memory limit exceeded (16 MiB)");
+           SANDBOX_MEMORY, "memory limit exceeded (16 MiB)");
     expect(sb, WHAT("memory limit through pcall"),
            "while true do pcall(string.rep, 'x', 1e9) end", SANDBOX_MEMORY,
            NULL);
     expect(sb, WHAT("output limit"), "while true do print('spam') end",
            SANDBOX_OUTPUT, "output limit exceeded (4 KiB)");
-    expect(sb, WHAT("result strings count as output"),
-           "return ('x'):rep(5000)", SANDBOX_OUTPUT, NULL);
+    expect(sb, WHAT("result strings count as output"), "return ('x'):rep(5000)",
+           SANDBOX_OUTPUT, NULL);
     expect(sb, WHAT("__gc refused"), "setmetatable({}, {__gc = print})",
            SANDBOX_RUNTIME, "__gc");
     expect(sbt, WHAT("xpcall handler skipped after a limit"),
            "xpcall(function() while true do end end, "
            "function() while true do end end)",
            SANDBOX_TIME, NULL);
-    expect(sb, WHAT("host library writes stderr"), "t.stderr('tb')",
-           SANDBOX_OK, NULL);
+    expect(sb, WHAT("host library writes stderr"), "t.stderr('tb')", SANDBOX_OK,
+           NULL);
     run(sb, "print('a') t.stderr('E1') print('b')", &r);
     ok(strcmp(r.out, "a\nb\n") == 0 && strcmp(r.err, "E1") == 0,
        "sandbox: %s: stdout and stderr channels kept apart", m);
@@ -270,8 +266,9 @@ static void test_args(void)
        "sandbox: arguments round-trip (nil, boolean, integer, float, "
        "binary string)");
     sandbox_result_free(&r);
-    run(sb, "local t = {} for i = 1, 100 do t[i] = i end "
-            "return table.unpack(t)",
+    run(sb,
+        "local t = {} for i = 1, 100 do t[i] = i end "
+        "return table.unpack(t)",
         &r);
     ok(r.kind == SANDBOX_OK && r.nvalues == SANDBOX_MAX_VALUES &&
            r.values[SANDBOX_MAX_VALUES - 1].i == SANDBOX_MAX_VALUES,
@@ -336,12 +333,14 @@ static void test_isolation(void)
     c.time_ms = 20000;
     sb = sandbox_new(&c);
 
-    run(sb, "leak = 42; string.rep = nil; string.upper = nil; "
-            "math.random = function() return 4 end; "
-            "rawset(_G, 'print', nil); return 1",
+    run(sb,
+        "leak = 42; string.rep = nil; string.upper = nil; "
+        "math.random = function() return 4 end; "
+        "rawset(_G, 'print', nil); return 1",
         &r1);
-    run(sb, "return leak, type(string.rep), ('x'):upper(), type(print), "
-            "math.random(1000000)",
+    run(sb,
+        "return leak, type(string.rep), ('x'):upper(), type(print), "
+        "math.random(1000000)",
         &r2);
     ok(r1.kind == SANDBOX_OK && r2.kind == SANDBOX_OK && r2.nvalues == 5 &&
            r2.values[0].type == SANDBOX_NIL &&
@@ -350,8 +349,9 @@ static void test_isolation(void)
            strcmp(r2.values[3].s, "function") == 0,
        "sandbox: globals and library changes do not reach the next run");
     sandbox_result_free(&r1);
-    run(sb, "math.random(); math.random(); "
-            "return nil, nil, nil, nil, math.random(1000000)",
+    run(sb,
+        "math.random(); math.random(); "
+        "return nil, nil, nil, nil, math.random(1000000)",
         &r1);
     run(sb, "return nil, nil, nil, nil, math.random(1000000)", &r3);
     ok(r3.kind == SANDBOX_OK && r3.values[4].i == r2.values[4].i,
@@ -500,8 +500,7 @@ static void test_cancel_stream(void)
     setitimer(ITIMER_REAL, &it, NULL);
     run(sb, "while true do end", &r);
     ok(r.kind == SANDBOX_CANCELLED && r.elapsed_ms < 1000,
-       "sandbox: sandbox_cancel from a signal handler (%.0f ms)",
-       r.elapsed_ms);
+       "sandbox: sandbox_cancel from a signal handler (%.0f ms)", r.elapsed_ms);
     sandbox_result_free(&r);
     signal(SIGALRM, SIG_DFL);
     sandbox_cancel(sb); /* no run in progress: dropped */
@@ -518,8 +517,7 @@ static void test_cancel_stream(void)
         sb = sandbox_new(&c);
         ticks = 0;
         run(sb, "while true do end", &r);
-        ok(r.kind == SANDBOX_CANCELLED,
-           "sandbox: %s: tick callback cancels",
+        ok(r.kind == SANDBOX_CANCELLED, "sandbox: %s: tick callback cancels",
            iso ? "in-process" : "worker");
         sandbox_result_free(&r);
         sandbox_free(sb);
@@ -532,8 +530,9 @@ static void test_cancel_stream(void)
     c.ud = &st;
     c.prestart = 1;
     sb = sandbox_new(&c);
-    run(sb, "print('one') "
-            "local t0 = os and 0 or 0 for i = 1, 3e6 do end print('two')",
+    run(sb,
+        "print('one') "
+        "local t0 = os and 0 or 0 for i = 1, 3e6 do end print('two')",
         &r);
     ok(r.kind == SANDBOX_OK && st.len == 8 &&
            memcmp(st.buf, "one\ntwo\n", 8) == 0 &&
@@ -562,10 +561,9 @@ static void test_session(void)
     ok(ss != NULL && sandbox_session_alive(ss), "sandbox: session starts");
     sandbox_session_run(ss, "x = 1", 5, NULL, NULL, 0, &r);
     sandbox_result_free(&r);
-    sandbox_session_run(ss, "x = x + 1 print(x) return x", 27, NULL, NULL,
-                        0, &r);
-    ok(r.kind == SANDBOX_OK && r.values[0].i == 2 &&
-           strcmp(r.out, "2\n") == 0,
+    sandbox_session_run(ss, "x = x + 1 print(x) return x", 27, NULL, NULL, 0,
+                        &r);
+    ok(r.kind == SANDBOX_OK && r.values[0].i == 2 && strcmp(r.out, "2\n") == 0,
        "sandbox: session keeps globals across chunks");
     sandbox_result_free(&r);
     sandbox_session_run(ss, "error('oops')", 13, NULL, NULL, 0, &r);
@@ -621,13 +619,19 @@ static void test_neutralise(void)
     neut("\033[2J\033]52;c;x\007", "\\x1b[2J\\x1b]52;c;x\\x07",
          "escapes ESC and BEL");
     neut("a\rb\bc\x7f", "a\\x0db\\x08c\\x7f", "escapes CR, BS, DEL");
-    neut("h\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", "h\xc3\xa9 \xe2\x82\xac "
-                                                    "\xf0\x9f\x98\x80",
+    neut("h\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80",
+         "h\xc3\xa9 \xe2\x82\xac "
+         "\xf0\x9f\x98\x80",
          "keeps valid UTF-8");
-    neut("\xc2\x9b" "1m", "\\xc2\\x9b1m", "escapes C1 CSI as UTF-8");
-    neut("\x9b" "1m", "\\x9b1m", "escapes a raw C1 byte");
-    neut("\xe2\x80\xae" "evil", "\\xe2\\x80\\xaeevil",
-         "escapes bidi override");
+    neut("\xc2\x9b"
+         "1m",
+         "\\xc2\\x9b1m", "escapes C1 CSI as UTF-8");
+    neut("\x9b"
+         "1m",
+         "\\x9b1m", "escapes a raw C1 byte");
+    neut("\xe2\x80\xae"
+         "evil",
+         "\\xe2\\x80\\xaeevil", "escapes bidi override");
     neut("\xc3(", "\\xc3(", "escapes a broken sequence");
     neut("\xc0\xaf", "\\xc0\\xaf", "escapes an overlong encoding");
     neut("end\xe2\x82", "end\\xe2\\x82", "escapes a truncated tail");
