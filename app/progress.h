@@ -56,7 +56,8 @@ void progress_set_clock(int64_t (*now)(void));
 /* ---- opening ---- */
 
 /* How long a write waits for another process's lock before giving up
-** (default 5000 ms); for tests. Applies to stores opened afterwards. */
+** (default 5000 ms, or $PYPREP_BUSY_MS); for tests. Applies to stores
+** opened afterwards. */
 void progress_set_busy_timeout(int ms);
 
 /*
