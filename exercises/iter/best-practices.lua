@@ -51,7 +51,7 @@ def normalise(values):
     topic = "iter.best-practices",
     level = "intermediate",
     kind = "parsons",
-    prompt = "Arrange the lines into an `Orders` class that parses `\"name:amount\"` rows and can be looped over any number of times. Two lines do not belong.",
+    prompt = "Arrange the lines into an `Orders` class that parses `\"name:amount\"` rows and can be looped over any number of times (`__init__` first, then `__iter__`). Two lines do not belong.",
     lines = {
       "class Orders:",
       "    def __init__(self, rows):",

@@ -6,7 +6,7 @@ return {
     topic = "iter.custom-iterator-class",
     level = "intermediate",
     kind = "parsons",
-    prompt = "Arrange the lines into an iterator class: `list(Countdown(3))` gives `[3, 2, 1]`. Two lines do not belong.",
+    prompt = "Arrange the lines into an iterator class: `list(Countdown(3))` gives `[3, 2, 1]`. Define the methods in the order `__init__`, `__iter__`, `__next__`. Two lines do not belong.",
     lines = {
       "class Countdown:",
       "    def __init__(self, start):",
