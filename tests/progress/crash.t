@@ -26,7 +26,9 @@ if not os.access(tool, os.X_OK):
 print("# seed %d" % seed)
 # tmpfs keeps it quick; a SIGKILL loses the same things on any filesystem
 # (the page cache survives the process), so the property tested is the same
-base = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+# (PYPREP_CRASH_DIR picks another place, e.g. a real disk)
+base = os.environ.get("PYPREP_CRASH_DIR") or (
+    "/dev/shm" if os.access("/dev/shm", os.W_OK) else None)
 tmp = tempfile.mkdtemp(prefix="pyprep-crash-", dir=base)
 db = os.path.join(tmp, "p.db")
 acked = set()
