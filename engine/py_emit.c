@@ -1323,6 +1323,11 @@ static void emit_assign_to(Emit *e, PyNode *t, const char *src)
                 starat = n;
             }
         e->tmp += n;
+        if (n == 0) {
+            /* [] = x: only checks that x is empty */
+            outf(e, " UNPACK(%s, 0, -1);", src);
+            return;
+        }
         outs(e, " do local ");
         for (int i = 0; i < n; i++)
             outf(e, "%st%d", i ? ", " : "", base + i);
