@@ -120,4 +120,48 @@ print(type(Item.price).__name__, item.price)]],
     solution = "5: a data descriptor takes precedence over the instance __dict__.",
     why = "Lookup precedence is what makes properties un-shadowable while methods can be overridden per instance.",
   },
+  {
+    id = "core.descriptors.followup-methods",
+    topic = "core.descriptors",
+    level = "advanced",
+    kind = "explain",
+    prompt = "Follow-up to the descriptor question: \"How does `obj.method` turn a plain function into a bound method? And why can an instance attribute hide a method but not a property?\"",
+    hints = {
+      "A function stored in a class is itself a descriptor. Which method does it have?",
+      "function.__get__(obj, cls) returns a bound method that remembers obj as self.",
+      "property defines __set__ (a data descriptor) and beats the instance dict; a function defines only __get__, so the instance dict wins.",
+    },
+    solution = "Functions are non-data descriptors: they define __get__. When you look up obj.method, Python finds the function on the class and calls function.__get__(obj, type(obj)), which returns a bound method object that stores obj and passes it as self when called; looked up on the class, you get the plain function back. A property defines __set__ (even if it only raises), which makes it a data descriptor, and data descriptors take precedence over the instance __dict__. A function has no __set__, so an entry with the same name in the instance __dict__ wins and shadows the method.",
+    why = "Connects descriptors to everyday code: every method call goes through this mechanism.",
+    rubric = {
+      concepts = {
+        { label = "functions are (non-data) descriptors with __get__", weight = 2,
+          match = { [[\bfunctions? (?:are|is) (?:also )?(?:a |an )?(?:non-data )?descriptors?\b]], [[__get__]], [[\bnon-data\b]] } },
+        { label = "__get__ returns a bound method that passes the instance as self", weight = 2,
+          match = { [[\bbound methods?\b]], [[\bbinds?\b]], [[\bbound\b]], [[\bas self\b]], [[\bfirst argument\b]], [[\bremembers? (?:the )?(?:instance|object)\b]] } },
+        { label = "property has __set__ (data descriptor) and beats the instance dict; functions don't", weight = 1.5,
+          match = { [[\bdata descriptors?\b]], [[__set__]], [[\bprecedence\b]], [[\bpriority\b]], [[\bwins?\b]], [[\bshadow\w*]],
+                    [[\binstance (?:__dict__|dict\w*)\b]] } },
+        { label = "through the class you get the plain function", weight = 0.5,
+          match = { [[\bon the class\b]], [[\bthrough the class\b]], [[\bobj is none\b]], [[\bplain function\b]], [[\bunbound\b]] } },
+      },
+      red_flags = {
+        { label = "methods are not copied into each instance", penalty = 0.6,
+          match = { [[\bcop(?:y|ied|ies) (?:in)?to (?:each|every) (?:instance|object)\b]],
+                    [[\beach (?:instance|object) (?:has|gets|stores) (?:its own )?(?:copy of (?:the )?)?methods\b]] } },
+      },
+    },
+    samples = {
+      good = {
+        "Functions are non-data descriptors: they have __get__. Looking up obj.method calls function.__get__(obj, type(obj)), which returns a bound method that passes obj as self. A property also defines __set__, so it is a data descriptor and takes precedence over the instance __dict__, while a function can be shadowed by an instance attribute.",
+        "The function sitting on the class has a get hook, and when you reach it through an object that hook hands back a small wrapper that remembers the object and slips it in as self. A property also has a set hook, which gives it priority over whatever is stored on the instance; a plain function doesn't, so an instance attribute with the same name wins.",
+        "obj.f is function.__get__(obj, cls) producing a bound method; through the class you get the plain function. Data descriptors like property beat the instance dict, non-data ones like functions don't.",
+      },
+      bad = {
+        "Python copies every method into each instance when it is created, and properties are just methods with a different name.",
+        "__get__, bound method, data descriptor, property, self, __dict__.",
+        "Functions are not descriptors and there is no bound method; a property has no __set__.",
+      },
+    },
+  },
 }

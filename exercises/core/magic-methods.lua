@@ -116,4 +116,49 @@ except TypeError as err:
     solution = "__contains__, __iter__ and __getitem__ each make `in` work.",
     why = "The fallback chain shows you know the protocols behind the syntax rather than one method name.",
   },
+  {
+    id = "core.magic-methods.followup-hash",
+    topic = "core.magic-methods",
+    level = "advanced",
+    kind = "explain",
+    prompt = "Follow-up to the dunder question: \"Why does defining `__eq__` make instances unhashable, and how do you write `__hash__` correctly?\"",
+    hints = {
+      "What must be true of two objects that compare equal, if both are keys in one dict?",
+      "Equal objects must have equal hashes; the inherited identity-based hash would break that.",
+      "Python sets __hash__ to None; define it as hash of a tuple of the same fields __eq__ compares, and keep those fields immutable.",
+    },
+    solution = "Dicts and sets rely on one rule: objects that compare equal must have the same hash. The default hash is based on identity, which is only consistent with the default identity-based ==. So when a class defines __eq__ without __hash__, Python sets __hash__ to None and instances become unhashable, rather than silently breaking lookups. To fix it, define __hash__ from exactly the fields that __eq__ compares, usually return hash((self.x, self.y)), and make sure those fields never change while the object is in a set or dict; a frozen dataclass does all of this for you.",
+    why = "The hash/eq contract is where custom classes and dicts meet; getting it wrong causes silent lookup bugs.",
+    rubric = {
+      concepts = {
+        { label = "equal objects must have equal hashes (the dict/set contract)", weight = 2,
+          match = { [[\bequal (?:objects|instances|things|values|keys) (?:must |should |need to )?(?:have|get|produce|give) (?:the )?(?:same|equal) hash\w*]],
+                    [[\bsame hash\b]], [[\bequal hash\w*]], [[\bimpl(?:y|ies) hash\b]], [[\bhash\w* (?:must|should|have to) (?:agree|match|be consistent)\b]],
+                    [[\bconsisten\w*]], [[\b(?:wouldn't|won't|isn't|no longer) (?:be )?(?:consistent|agree|match)\w*]] } },
+        { label = "so Python sets __hash__ to None when only __eq__ is defined", weight = 1.5,
+          match = { [[__hash__ (?:is |gets )?(?:set to |becomes )?none\b]], [[\bsets? __hash__ to none\b]], [[\bunhashable\b]], [[\bimplicitly\b]] } },
+        { label = "the inherited hash is identity-based and would break lookups", weight = 1,
+          match = { [[\bidentity\b]], [[\bid\(\)]], [[\bmemory address\b]], [[\blookups?\b]], [[\bbuckets?\b]], [[\bfind\b]] } },
+        { label = "fix: hash a tuple of the fields __eq__ compares, and keep them immutable", weight = 1.5,
+          match = { [[\bhash\(\(]], [[\btuple\b]], [[\bsame (?:fields|attributes|values)\b]], [[\bimmutable\b]], [[\bfrozen\b]],
+                    [[\bdataclass\w*]], [[\bnever change\b]] } },
+      },
+      red_flags = {
+        { label = "hashing by id() breaks the contract for equal objects", penalty = 0.6,
+          match = { [[\breturn id\(self\)]], [[\bhash\(id\(self\)\)]], [[\buse (?:the )?id\b]] } },
+      },
+    },
+    samples = {
+      good = {
+        "Dicts and sets require that equal objects have the same hash. The default hash is identity-based, so once you define __eq__ Python sets __hash__ to None, making instances unhashable instead of breaking lookups. Write __hash__ as hash of a tuple of the same fields __eq__ compares, and keep them immutable, or use a frozen dataclass.",
+        "If two objects count as equal they have to land in the same place in a dict, so their hashes must match. The inherited hash only knows about identity, so Python switches hashing off for you. Hash the same values you compare, and don't change them afterwards.",
+        "Python makes the class unhashable because the old id-based hash wouldn't be consistent with the new ==. The fix is return hash((self.x, self.y)) over the compared fields.",
+      },
+      bad = {
+        "It is a bug in Python; just write def __hash__(self): return id(self) and everything works.",
+        "__eq__, __hash__, None, unhashable, tuple, frozen.",
+        "Equal objects do not need the same hash, and __hash__ is not set to None.",
+      },
+    },
+  },
 }
