@@ -1,6 +1,6 @@
 -- Exercises for core.is-vs-eq: identity vs equality.
 local IS = {
-  "`is`", "\\bthe is operator\\b", "\\bis operator\\b", "[\"']is[\"']",
+  "`is`", "\\bthe is operator\\b", "\\bis (?:operator|keyword)\\b", "[\"']is[\"']",
   "\\b(?:with|using|use)\\s+is\\b",
   "\\b\\w{1,12} is \\w{1,12}(?=\\s+(?:asks?|checks?|compares?|tests?|tells?|means|returns?|evaluates?|is true)\\b)",
   "\\bis\\b(?=\\s+(?:checks?|compares?|tests?|asks?|tells?|returns?|looks|verif\\w*|determines?|only|cares|sees)\\b)",
@@ -9,7 +9,8 @@ local EQ = {
   "==", "\\bdouble equals?\\b", "\\bequality operator\\b", "\\bequals operator\\b",
 }
 local IDENTITY = {
-  "\\bidentity\\b", "\\bidentities\\b", "\\bid\\(\\)",
+  "\\bidentity\\b", "\\bidentities\\b", "\\bid\\(",
+  "\\b(?:points?|pointing|refers?|referring) (?:at|to) (?:one|a single|the same)\\b",
   "\\bsame (?:exact |very |one |single |actual |underlying )?(?:object|instance|thing|memory|address|location|reference)s?\\b",
   "\\bmemory address", "\\bone and the same\\b", "\\bthe very same\\b",
   "\\b(?:points?|refers?|bound) to the same\\b",
@@ -17,7 +18,7 @@ local IDENTITY = {
 }
 local VALUES = {
   "\\bvalues?\\b", "\\bequal\\b", "\\bequality\\b", "\\bcontents?\\b",
-  "\\bsame data\\b", "\\bequivalent\\b", "__eq__",
+  "\\bsame data\\b", "\\bequivalen(?:t|ce)\\b", "__eq__",
 }
 
 return {
