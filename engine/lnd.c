@@ -29,6 +29,10 @@
 #define REG_DTYPES "nd.dtypes"
 #define REG_POPTS "nd.printoptions"
 
+/* Registry keys by address: faster than luaL_* name lookups, which
+** intern the name (a strcmp) on every call. */
+static const char KEY_ARRAY = 0, KEY_KW = 0;
+
 typedef struct {
     NdArray a;
     int scalar; /* a NumPy scalar (0-d result of indexing/reduction) */
@@ -93,20 +97,33 @@ static int err_tostring(lua_State *L)
 /* ------------------------------------------------------------------ */
 /* arrays as userdata */
 
+static LndArray *toud(lua_State *L, int idx)
+{
+    void *p = lua_touserdata(L, idx);
+    if (p && lua_type(L, idx) == LUA_TUSERDATA && lua_getmetatable(L, idx)) {
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_ARRAY);
+        int is = lua_rawequal(L, -1, -2);
+        lua_pop(L, 2);
+        return is ? p : NULL;
+    }
+    return NULL;
+}
+
 NdArray *lnd_toarray(lua_State *L, int idx)
 {
-    LndArray *u = luaL_testudata(L, idx, MT_ARRAY);
+    LndArray *u = toud(L, idx);
     return u ? &u->a : NULL;
 }
 
-static LndArray *toud(lua_State *L, int idx)
+static void set_array_mt(lua_State *L)
 {
-    return luaL_testudata(L, idx, MT_ARRAY);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_ARRAY);
+    lua_setmetatable(L, -2);
 }
 
 static NdArray *checkarray(lua_State *L, int idx)
 {
-    LndArray *u = luaL_testudata(L, idx, MT_ARRAY);
+    LndArray *u = toud(L, idx);
     if (!u)
         raisef(L, "TypeError", "expected a numpy.ndarray, got %s",
                luaL_typename(L, idx));
@@ -191,7 +208,7 @@ static NdArray *push_new(lua_State *L, NdArray *desc)
     u->a.buffer_size = nb;
     u->a.flags |= ND_OWNDATA | ND_WRITEABLE;
     u->scalar = 0;
-    luaL_setmetatable(L, MT_ARRAY);
+    set_array_mt(L);
     return &u->a;
 }
 
@@ -215,7 +232,7 @@ static NdArray *push_view(lua_State *L, const NdArray *v, int src)
     u->a.flags &= ~ND_OWNDATA;
     nd_update_flags(&u->a);
     u->scalar = 0;
-    luaL_setmetatable(L, MT_ARRAY);
+    set_array_mt(L);
     /* the owner: src's own owner if src is a view */
     if (lua_getiuservalue(L, src, 1) == LUA_TNIL) {
         lua_pop(L, 1);
@@ -264,7 +281,7 @@ static int kwx(lua_State *L, int top)
         return 0;
     if (!lua_getmetatable(L, top))
         return 0;
-    luaL_getmetatable(L, MT_KW);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_KW);
     int is = lua_rawequal(L, -1, -2);
     lua_pop(L, 2);
     return is ? top : 0;
@@ -3777,7 +3794,7 @@ int luaopen_nd(lua_State *L)
     lua_setfield(L, -2, "__tostring");
     lua_pop(L, 1);
     luaL_newmetatable(L, MT_KW);
-    lua_pop(L, 1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_KW);
     luaL_newmetatable(L, MT_SLICE);
     lua_pushcfunction(L, slice_index);
     lua_setfield(L, -2, "__index");
@@ -3807,6 +3824,8 @@ int luaopen_nd(lua_State *L)
 
     /* array metatable */
     luaL_newmetatable(L, MT_ARRAY);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_ARRAY);
     luaL_setfuncs(L, meta, 0);
     lua_newtable(L);
     luaL_setfuncs(L, methods, 0);

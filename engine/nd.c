@@ -266,7 +266,11 @@ static NdDType signed_twin(NdDType t)
 
 NdDType nd_result_type(int n, const NdArray *const *ops)
 {
-    int arr_kind = -1, scal_kind = -1, any_signed_arr = 0;
+    int arr_kind = -1, scal_kind = -1, any_signed_arr = 0, same = 1;
+    for (int i = 1; i < n; i++)
+        same &= ops[i]->dtype == ops[0]->dtype;
+    if (same) /* value-based casting never goes below the array dtype */
+        return ops[0]->dtype;
     for (int i = 0; i < n; i++) {
         int r = kind_rank(ops[i]->dtype);
         if (ops[i]->ndim > 0) {

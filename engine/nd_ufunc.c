@@ -415,7 +415,7 @@ NdError nd_binary_prepare(NdBinaryOp op, const NdArray *a,
                           const NdArray *b, NdDType *t, int *ndim,
                           int64_t *shape, NdErr *e)
 {
-    NdDType lt;
+    NdDType lt = ND_FLOAT64;
     NdError err = bin_types(op, a, b, &lt, t, e);
     if (err)
         return err;
@@ -471,7 +471,7 @@ static int same_shape(const NdArray *a, const NdArray *o)
 NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
                   NdArray *out, NdErr *e)
 {
-    NdDType lt, ot;
+    NdDType lt = ND_FLOAT64, ot = ND_FLOAT64;
     NdError err = bin_types(op, a, b, &lt, &ot, e);
     if (err)
         return err;
@@ -678,13 +678,13 @@ static NdError un_types(NdUnaryOp op, NdDType in, NdDType *lt, NdDType *ot,
 NdError nd_unary_prepare(NdUnaryOp op, const NdArray *a, NdDType *t,
                          NdErr *e)
 {
-    NdDType lt;
+    NdDType lt = ND_FLOAT64;
     return un_types(op, a->dtype, &lt, t, e);
 }
 
 NdError nd_unary(NdUnaryOp op, const NdArray *a, NdArray *out, NdErr *e)
 {
-    NdDType lt, ot;
+    NdDType lt = ND_FLOAT64, ot = ND_FLOAT64;
     NdError err = un_types(op, a->dtype, &lt, &ot, e);
     if (err)
         return err;

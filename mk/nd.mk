@@ -32,3 +32,25 @@ fuzz-nd: $(BUILD)/fuzz/fuzz_nd
 	    -artifact_prefix=$(BUILD)/fuzz/nd-artifacts/ $(BUILD)/fuzz/nd-corpus
 
 FUZZ_TARGETS += fuzz-nd
+
+# bench-nd: NumPy and the engine run the same script-defined operations in
+# one session; the report prints NumPy/engine ratios. BENCH_ND=quick skips
+# the 1e7 sizes.
+BENCH_ND ?=
+$(BUILD)/bench/nd_bench: tests/bench/nd_bench.c $(ENGINE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LUA_CFLAGS) -o $@ $< $(ENGINE_LIB) $(LDLIBS_ALL) \
+	    $(shell pkg-config --libs openblas lapack 2>/dev/null)
+
+bench-nd: $(BUILD)/bench/nd_bench
+	@$(ND_PY) -c 'import numpy' 2>/dev/null || \
+	    (apt-get install -y python3-numpy >/dev/null 2>&1 || \
+	     echo "bench-nd: python3-numpy is missing (apt-get install python3-numpy)")
+	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(ND_PY) \
+	    tests/bench/nd_bench_numpy.py $(BENCH_ND) > $(BUILD)/bench/nd_numpy.tsv
+	$(BUILD)/bench/nd_bench tests/bench/nd_bench.lua $(BENCH_ND) \
+	    > $(BUILD)/bench/nd_engine.tsv
+	$(ND_PY) tests/bench/nd_bench_report.py $(BUILD)/bench/nd_numpy.tsv \
+	    $(BUILD)/bench/nd_engine.tsv
+
+BENCH_TARGETS += bench-nd

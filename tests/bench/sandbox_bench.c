@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "sandbox.h"
 
@@ -122,11 +125,52 @@ static void overshoot(const char *what, const char *src, int n)
     free(v);
 }
 
+/* The machine's own floor, to read the figures against: a bare fork +
+** _exit + waitpid, and a one-byte round trip to a process already
+** waiting (what a prestarted worker costs at best). */
+static void baselines(int n)
+{
+    double *v = calloc((size_t)n, sizeof *v);
+    int sv[2];
+    pid_t pid;
+    char b = 0;
+    for (int i = 0; i < n; i++) {
+        double t0 = now_ms();
+        pid = fork();
+        if (pid == 0)
+            _exit(0);
+        waitpid(pid, NULL, 0);
+        v[i] = now_ms() - t0;
+    }
+    report("baseline: bare fork + _exit + waitpid", v, n, "ms", 1);
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0) {
+        pid = fork();
+        if (pid == 0) {
+            while (read(sv[1], &b, 1) == 1 && write(sv[1], &b, 1) == 1)
+                ;
+            _exit(0);
+        }
+        for (int i = 0; i < n; i++) {
+            double t0 = now_ms();
+            if (write(sv[0], &b, 1) != 1 || read(sv[0], &b, 1) != 1)
+                break;
+            v[i] = now_ms() - t0;
+        }
+        close(sv[0]);
+        close(sv[1]);
+        waitpid(pid, NULL, 0);
+        report("baseline: 1-byte round trip to a waiting process", v, n, "ms",
+               1);
+    }
+    free(v);
+}
+
 int main(int argc, char **argv)
 {
     int n = argc > 1 ? atoi(argv[1]) : 300;
     const char *trivial = "return 1 + 1";
     printf("sandbox bench (%d runs each; wall clock, this machine)\n", n);
+    baselines(n);
     bench("in-process: fresh sandbox + trivial chunk", SANDBOX_INPROCESS, 0, 1,
           n * 10, trivial);
     bench("worker: fresh sandbox + fork + trivial chunk", SANDBOX_PROCESS, 0, 1,
