@@ -108,4 +108,50 @@ with ThreadPoolExecutor(max_workers=2) as pool:
     },
     why = "The main guard and passing the function (not its result) are the two classic multiprocessing mistakes.",
   },
+  {
+    id = "core.threading-vs-multiprocessing.followup-pickle",
+    topic = "core.threading-vs-multiprocessing",
+    level = "advanced",
+    kind = "explain",
+    prompt = "Follow-up to the threads-vs-processes question: \"Why does multiprocessing code need `if __name__ == \"__main__\":`, and what can go wrong when you send data to worker processes?\"",
+    hints = {
+      "With the spawn start method, how does a child process get your function definitions?",
+      "It starts a fresh interpreter and imports your main module; anything unguarded at top level runs again.",
+      "Arguments and results cross the process boundary by pickling: lambdas, open files and sockets fail, big data costs time, and changes in a worker don't reach the parent.",
+    },
+    solution = "With the spawn start method (the default on Windows and macOS), each worker is a fresh interpreter that imports your main module to find the functions it must run. Code at module level runs again in every child, so without the if __name__ == \"__main__\": guard each child would try to create its own pool, which Python stops with a RuntimeError instead of spawning processes forever. Everything sent to a worker, the function, its arguments and its results, is pickled: lambdas, nested functions, open files, locks and database connections cannot be pickled, and large objects cost real time to serialise and copy. Each worker gets a copy, so changes it makes to its arguments or to globals never reach the parent; results must come back as return values, or through shared memory or a Manager.",
+    why = "These are the two failures everyone hits the first time they use multiprocessing.",
+    rubric = {
+      concepts = {
+        { label = "spawned children import the main module again", weight = 2,
+          match = { [[\bspawn\w*]], [[\bre-?import\w*]], [[\bimports? (?:your |the )?(?:main )?(?:module|script|file)\b]],
+                    [[\bruns? (?:the )?(?:whole )?(?:module|script|file) again\b]], [[\bfresh interpreter\b]] } },
+        { label = "without the guard each child would start workers again", weight = 1.5,
+          match = { [[\brecursi\w*]], [[\binfinite\w*]], [[\bendless\w*]], [[\bfork bomb\b]], [[\bruntimeerror\b]], [[\bagain and again\b]],
+                    [[\b(?:its own|another|a new) pool\b]], [[\bspawn (?:more|new) (?:processes|children|workers)\b]] } },
+        { label = "arguments and results are pickled", weight = 2,
+          match = { [[\bpickl\w*]], [[\bseriali[sz]\w*]] } },
+        { label = "unpicklable objects fail, big data is slow, workers get copies", weight = 1,
+          match = { [[\blambdas?\b]], [[\bopen files?\b]], [[\bsockets?\b]], [[\bconnections?\b]], [[\bcop(?:y|ies)\b]], [[\boverhead\b]],
+                    [[\blarge (?:data|objects|arrays)\b]], [[\bshared memory\b]], [[\bmanager\b]], [[\bnever reach\w*]] } },
+      },
+      red_flags = {
+        { label = "workers do not share the parent's variables", penalty = 0.6,
+          match = { [[\b(?:changes|modifications|updates) (?:in|made by|from) (?:the )?(?:child|worker)\w* (?:are )?(?:visible|seen|reflected)\b]],
+                    [[\b(?:workers|children|processes) (?:share|see) (?:the )?(?:parent'?s? )?(?:global )?variables\b]] } },
+      },
+    },
+    samples = {
+      good = {
+        "With the spawn start method, each child imports the main module again, so unguarded top-level code would run in every child and try to start a new pool; Python raises RuntimeError. Arguments and results are pickled, so lambdas or open files fail, large data is slow to copy, and changes in a worker never reach the parent.",
+        "On Windows and macOS a worker starts as a fresh interpreter and re-runs your script from the top to find your function, so the code that starts the workers must be fenced off or it runs again in every child. Everything you pass goes over by being serialized, so things like open connections can't be sent at all, and each worker only gets a copy.",
+        "Children re-import the module under spawn; the guard stops them from spawning more processes recursively. Data crosses by pickling: lambdas fail and big arrays carry overhead.",
+      },
+      bad = {
+        "The guard is only a style convention, and worker processes share the parent's global variables, so changes in the child are visible in the parent.",
+        "__main__, spawn, pickle, lambda, RuntimeError, copy.",
+        "Children never import the main module again, and arguments are not pickled.",
+      },
+    },
+  },
 }

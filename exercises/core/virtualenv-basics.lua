@@ -97,4 +97,50 @@ return {
     },
     why = "Reproducing an environment from a pinned file is the daily workflow behind the theory.",
   },
+  {
+    id = "core.virtualenv-basics.followup-lock",
+    topic = "core.virtualenv-basics",
+    level = "advanced",
+    kind = "explain",
+    prompt = "Follow-up to the virtual environment question: \"A teammate says the dependencies in pyproject.toml replace requirements.txt, so the web app we deploy needs nothing else. Do you agree?\"",
+    hints = {
+      "What kind of version information do you normally write in [project] dependencies?",
+      "Ranges say what the code is compatible with; a deployment needs to say exactly what was tested.",
+      "Keep the ranges in pyproject.toml and generate a pinned lock of every package, transitive ones included (pip-compile, Poetry, uv).",
+    },
+    solution = "Not for a deployed application. The dependencies in pyproject.toml are abstract requirements, usually version ranges such as requests>=2.31, which say what the code is compatible with; that is right for a library. A deployment needs to be reproducible: every machine and every build should install exactly the versions that were tested, including transitive dependencies that pyproject.toml never mentions. So keep the ranges in pyproject.toml and generate a pinned lock from them, with pip-compile (pip-tools), poetry.lock or uv.lock, ideally with hashes; otherwise a new release of some sub-dependency can break production with no change in your code.",
+    why = "Ranges versus pins is the difference between a library and an application, a common senior-level packaging question.",
+    rubric = {
+      concepts = {
+        { label = "pyproject dependencies are abstract ranges (what the code is compatible with)", weight = 2,
+          match = { [[\branges?\b]], [[\bconstraints?\b]], [[\babstract\b]], [[\bloose\w*]], [[\bminimum\b]], [[\bcompatib\w*]], [[>=]],
+                    [[\blibrar(?:y|ies)\b]] } },
+        { label = "a deployment needs exact pins of every package, transitive ones too", weight = 2,
+          match = { [[\bpin\w*]], [[\block ?files?\b]], [[\bexact (?:versions?|same)\b]], [[\btransitive\b]], [[\bsub-?dependenc\w*]],
+                    [[\bevery (?:package|dependency)\b]], [[==]], [[\bpoetry\.lock\b]], [[\buv\.lock\b]], [[\blocked\b]] } },
+        { label = "so builds are reproducible: the tested versions everywhere", weight = 1.5,
+          match = { [[\breproduc\w*]], [[\bsame versions?\b]], [[\bdeterministic\b]], [[\bidentical\b]], [[\bworks on my machine\b]],
+                    [[\bnew release\b]], [[\bbreak\w* (?:production|prod|the build|deploys?)\b]], [[\btested\b]] } },
+        { label = "tools that produce the lock: pip-tools, Poetry, uv; hashes", weight = 1,
+          match = { [[\bpip-tools\b]], [[\bpip-compile\b]], [[\bpoetry\b]], [[\buv\b]], [[\bpdm\b]], [[\bhashes\b]], [[\bpip freeze\b]] } },
+      },
+      red_flags = {
+        { label = "pyproject ranges do not pin a deployment", penalty = 0.6,
+          match = { [[\breplaces? (?:requirements\.txt |it |them |lock files? )?(?:completely|entirely|fully)\b]],
+                    [[\b(?:ranges|pyproject(?:\.toml)?) (?:already )?(?:pins?|locks?) (?:all|every|everything)\b]] } },
+      },
+    },
+    samples = {
+      good = {
+        "No. The dependencies in pyproject.toml are abstract ranges saying what the code is compatible with, which suits a library. A deployed app needs a lock file pinning the exact version of every package, including transitive dependencies, so builds are reproducible. Generate it from pyproject with pip-compile, Poetry or uv.",
+        "Not quite. What we write there are loose limits, like any requests newer than 2.31. For the app we want every machine to install the same versions we tested, down to the dependencies of our dependencies, otherwise a new release somewhere can break production overnight. So we keep a generated lock file next to it.",
+        "For a library, yes; for an application, you still need pinned versions of all packages, transitive ones included, for reproducible deploys, e.g. a uv.lock or pip-compile output.",
+      },
+      bad = {
+        "Yes, pyproject.toml replaces requirements.txt completely because it already pins every package.",
+        "pyproject.toml, ranges, pins, lock file, transitive, reproducible.",
+        "Deployments don't need pinned versions and builds never need to be reproducible.",
+      },
+    },
+  },
 }
