@@ -20,7 +20,7 @@ return {
         { label = "groupby groups only consecutive items with equal keys", weight = 2,
           match = { "\\bconsecutive\\b", "\\badjacent\\b", "\\bruns? of\\b", "\\bnext to each other\\b", "\\bin a row\\b",
                     "\\bside by side\\b", "\\bneighbou?r\\w*", "\\bback[- ]to[- ]back\\b", "\\buniq\\b",
-                    "\\b(?:whenever|each time|every time) (?:the )?\\w+ (?:changes|differs)\\b",
+                    "\\b(?:whenever|each time|every time|when|as soon as) (?:the )?(?:\\w+ ){1,2}(?:changes|differs)\\b",
                     "\\bdiffers? from the previous\\b", "\\bprevious (?:one|item|record|element)\\b" } },
         { label = "so sort by the same key first", weight = 2,
           match = { "\\bsort\\w*", "\\b(?:in|into) (?:\\w+ )?order\\b(?! to)", "\\bordered by\\b" } },

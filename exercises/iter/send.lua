@@ -21,7 +21,7 @@ return {
           match = { "\\byield (?:\\w+ ){0,3}(?:evaluates|returns|becomes|receives|gets)\\b", "\\bvalue = yield\\b",
                     "\\b\\w+ = yield\\b", "\\bresult of (?:the )?yield\\b",
                     "\\b(?:into|to|at) the (?:paused |waiting |suspended )?yield\\b",
-                    "\\bcomes? out (?:of|at) (?:the )?yield\\b", "\\bwhere it (?:is )?(?:paused|stopped|suspended)\\b" } },
+                    "\\bcomes? out (?:of|at) (?:the )?yield\\b", "\\bwhere it(?:'s| is| was)? (?:paused|stopped|suspended)\\b", "\\breceives? the (?:sent )?value\\b" } },
         { label = "send also returns the next yielded value (one in, one out)", weight = 1,
           match = { "\\bnext (?:yielded )?value\\b", "\\bnext yield\\b", "\\bone (?:value )?in,? (?:and )?one (?:value )?out\\b",
                     "\\breturns? (?:\\w+ ){0,4}(?:yielded|yields)\\b", "\\bhand(?:s|ing)? back\\b", "\\bstops? at the yield again\\b" } },

@@ -21,7 +21,7 @@ return {
       concepts = {
         { label = "items are produced one at a time, on demand", weight = 2,
           match = { "\\bone (?:item |value |element |line |record |thing |row )?at a time\\b",
-                    "\\bon demand\\b", "\\bas (?:you|we|the loop|the caller) (?:iterate|loop|go|ask|need)", "\\blaz(?:y|ily|iness)\\b", "\\bon the fly\\b", "\\bone by one\\b",
+                    "\\bon demand\\b", "\\bas (?:you|we|the loop|the caller) (?:iterate|loop|go|ask|need)", "\\blaz(?:y|ily|iness)\\b", "\\bon the fly\\b", "\\bone by one\\b", "\\bstream(?:s|ing)?\\b",
                     "\\bas (?:needed|requested|you go|they(?:'re| are) needed|you need them)\\b",
                     "\\b(?:only )?when (?:\\w+ ){0,3}(?:asks?|needs?|requests?|wants?) (?:for )?(?:it|them|the next|one|more)",
                     "\\bonly when (?:\\w+ ){0,3}(?:asks?|needs?|requests?|wants?)\\b",
@@ -30,7 +30,7 @@ return {
           match = { "\\bmemory\\b", "\\bram\\b", "\\bconstant (?:space|memory)\\b",
                     "\\b(?:just|only) (?:the )?(?:current|one|a single) (?:item|value|one|element|line|record|row)\\b",
                     "\\bno matter how (?:big|large|long|many)\\b",
-                    "\\bwithout (?:storing|keeping|holding|loading|building)\\b",
+                    "\\b(?:without|instead of) (?:storing|keeping|holding|loading|building)\\b",
                     "\\b(?:do|does)(?:n't| not) (?:need to |have to )?(?:store|keep|hold|load|create|build) (?:them|everything|all|it|the whole)\\b" } },
         { label = "you can stop early, and infinite streams work", weight = 1,
           match = { "\\binfinite\\b", "\\bunbounded\\b", "\\bendless\\b", "\\bforever\\b", "\\bnever ends?\\b",
