@@ -68,7 +68,7 @@ except ValueError as err:
     kind = "choice",
     prompt = "A generator function prints `\"cleanup\"` after its last `yield`. When does that line run?",
     options = {
-      { text = "On the next() call after the last value was handed out; that call then raises StopIteration", correct = true,
+      { text = "At the following next() call, which then raises StopIteration", correct = true,
         why = "The body resumes after the last yield, runs to its end, and finishing is signalled by StopIteration." },
       { text = "Right after the last value is handed out, before next() returns it",
         why = "At a yield the frame freezes; nothing after it runs until the generator is resumed." },
@@ -80,7 +80,7 @@ except ValueError as err:
       "What does the frame do at a yield?",
       "The body only moves forward when someone calls next() again.",
     },
-    solution = "On the next() call after the last value was handed out; that call then raises StopIteration",
+    solution = "At the following next() call, which then raises StopIteration",
     why = "Knowing exactly when code after a yield runs explains deferred cleanup and summaries in pipelines.",
   },
 }

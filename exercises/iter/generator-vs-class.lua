@@ -33,9 +33,9 @@ return {
     options = {
       { text = "Callers need to ask how many items remain, or reset it", correct = true,
         why = "A generator object offers only the iterator interface plus send/throw/close; extra methods and attributes need a class." },
-      { text = "It must work in a for loop", why = "Generators already follow the iterator protocol." },
-      { text = "It must produce an unbounded stream", why = "A generator does that with a while True loop, no class needed." },
-      { text = "It must run faster", why = "A class with attribute lookups in __next__ is usually no faster than a generator." },
+      { text = "It must work in for loops, list() and sum()", why = "Generators already follow the iterator protocol." },
+      { text = "It must produce an unbounded stream of values", why = "A generator does that with a while True loop, no class needed." },
+      { text = "It must run faster on large inputs", why = "A class with attribute lookups in __next__ is usually no faster than a generator." },
     },
     hints = {
       "What can a class have that a generator object cannot?",

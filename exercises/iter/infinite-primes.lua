@@ -82,17 +82,17 @@ for p in composites.pop(candidate):
     kind = "choice",
     prompt = "When the sieve finds a new prime p, it registers p at `p * p`, not at `2 * p` or `3 * p`. Why is that enough?",
     options = {
-      { text = "Every smaller multiple k * p (k < p) has a prime factor smaller than p, which has already marked it", correct = true,
+      { text = "Each smaller multiple k * p has a smaller prime factor that already marked it", correct = true,
         why = "E.g. 3 * 7 = 21 was marked by 3; the first multiple of 7 nobody else marks is 49." },
-      { text = "Multiples below p * p are never reached by the candidate loop", why = "The loop visits every odd number; 21 is reached long before 49." },
-      { text = "It is an approximation; a few composites slip through", why = "The sieve is exact: it agrees with trial division." },
+      { text = "The candidate loop never reaches the multiples that lie below p * p", why = "The loop visits every odd number; 21 is reached long before 49." },
+      { text = "It is a speed-up that lets a few composite numbers slip through", why = "The sieve is exact: it agrees with trial division." },
       { text = "p * p is the only composite number divisible by p", why = "2p, 3p, ... are all divisible by p; they are just covered by smaller primes." },
     },
     hints = {
       "Take p = 7. Which primes already marked 21 and 35?",
       "A multiple k * p with k < p has a smaller prime factor.",
     },
-    solution = "Every smaller multiple k * p (k < p) has a prime factor smaller than p, which has already marked it",
+    solution = "Each smaller multiple k * p has a smaller prime factor that already marked it",
     why = "Explaining why marking starts at p squared shows you understand the algorithm, not just the code.",
   },
 }

@@ -125,9 +125,9 @@ for x in [3, 5]:
     kind = "choice",
     prompt = "`g = running_average()` then `g.send(10)` raises `TypeError: can't send non-None value to a just-started generator`. Why?",
     options = {
-      { text = "The body has not reached a yield yet, so there is no paused yield to receive 10", correct = true,
+      { text = "No yield has been reached yet, so nothing can receive the 10", correct = true,
         why = "Prime first with next(g) or g.send(None), which runs the body to its first yield." },
-      { text = "send only accepts None", why = "After priming, send accepts any value; that is its whole point." },
+      { text = "send() only accepts None as its argument", why = "After priming, send accepts any value; that is its whole point." },
       { text = "running_average() must be called with the first value", why = "Arguments go to the call; values for the yield expression come through send." },
       { text = "The generator is already exhausted", why = "It has not even started: its state is GEN_CREATED." },
     },
@@ -135,7 +135,7 @@ for x in [3, 5]:
       "Where is a brand-new generator paused?",
       "A value sent in becomes the result of the yield the generator is paused at.",
     },
-    solution = "The body has not reached a yield yet, so there is no paused yield to receive 10",
+    solution = "No yield has been reached yet, so nothing can receive the 10",
     why = "Priming is the detail everyone forgets the first time they use send.",
   },
 }
