@@ -119,7 +119,7 @@ ND_REAL_DTYPES(ALL_KERNELS)
     {                                                                      \
         if (y == 0)                                                        \
             return 0;                                                      \
-        if (K == 'i' && (T)(y + 1) == 0)                                   \
+        if (K == 'i' && y == (T)-1)                                   \
             return (T)(0 - (U)x);                                          \
         T q = (T)(x / y);                                                  \
         if (K == 'i' && (T)(x % y) != 0 && ((x < 0) != (y < 0)))           \
@@ -128,7 +128,7 @@ ND_REAL_DTYPES(ALL_KERNELS)
     }                                                                      \
     static inline T imod_##E(T x, T y)                                     \
     {                                                                      \
-        if (y == 0 || (K == 'i' && (T)(y + 1) == 0))                       \
+        if (y == 0 || (K == 'i' && y == (T)-1))                       \
             return 0;                                                      \
         T r = (T)(x % y);                                                  \
         if (K == 'i' && r != 0 && ((r < 0) != (y < 0)))                    \
