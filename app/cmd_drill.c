@@ -6,7 +6,8 @@
 ** kinds, exercises, count, minutes, seed); it runs in the sandbox like any
 ** content, and command-line options override it. The same file and
 ** content give every student the same items. --list prints the items
-** instead of opening the trainer (also what a script or test can check).
+** instead of opening the trainer (also what a script or test can check);
+** --last / --show ID print a saved end screen.
 ** Exit: 0 done, 2 usage or content error.
 */
 #include <stdio.h>
@@ -141,6 +142,22 @@ static int load_drill_file(const char *path, FileSpec *fs)
     return rc;
 }
 
+int drill_show_card(const char *mode, int64_t id)
+{
+    Progress *p = progress_shared();
+    char *card = progress_session_card_new(p, mode, id);
+
+    if (!card) {
+        fprintf(stderr, "%s: no saved %s%s\n", progname,
+                id > 0 ? "session with that id" : mode,
+                progress_problem(p) ? " (progress unavailable)" : "");
+        return 1;
+    }
+    fputs(card, stdout);
+    free(card);
+    return 0;
+}
+
 int drill_run(const DrillSpec *sp, int list)
 {
     Content *c;
@@ -192,8 +209,9 @@ static int drill_usage(void)
     fprintf(stderr,
             "usage: %s drill [FILE] [--topic T]... [--level L] [--kind K]..."
             "\n         [--count N] [--minutes M] [--seed S] [--title T] "
-            "[--list]\n",
-            progname);
+            "[--list]\n"
+            "       %s drill --last | --show SESSION_ID\n",
+            progname, progname);
     return 2;
 }
 
@@ -222,6 +240,12 @@ int cmd_drill(int argc, char **argv)
         int more = i + 1 < argc;
         if (strcmp(a, "--list") == 0) {
             list = 1;
+        } else if (strcmp(a, "--last") == 0 ||
+                   (strcmp(a, "--show") == 0 && more)) {
+            free(topics);
+            free(kinds);
+            return drill_show_card("drill",
+                                   a[2] == 's' ? atoll(argv[i + 1]) : 0);
         } else if (strcmp(a, "--topic") == 0 && more) {
             topics = xrealloc(topics, (size_t)(ntopics + 1) * sizeof *topics);
             topics[ntopics++] = argv[++i];

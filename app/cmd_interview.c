@@ -4,7 +4,8 @@
 **
 ** Explain-in-words, predict-the-output and code questions at the level,
 ** balanced across topics (drill_select does the balancing), one at a time
-** against the clock, ending in a scorecard saved with the session.
+** against the clock, ending in a scorecard saved with the session;
+** --last / --show ID print a saved scorecard.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,10 @@ int cmd_interview(int argc, char **argv)
         int more = i + 1 < argc;
         if (strcmp(a, "--list") == 0) {
             list = 1;
+        } else if (strcmp(a, "--last") == 0) {
+            return drill_show_card("interview", 0);
+        } else if (strcmp(a, "--show") == 0 && more) {
+            return drill_show_card("interview", atoll(argv[i + 1]));
         } else if (strcmp(a, "--level") == 0 && more &&
                    (strcmp(argv[i + 1], "junior") == 0 ||
                     strcmp(argv[i + 1], "mid") == 0 ||
@@ -50,8 +55,9 @@ int cmd_interview(int argc, char **argv)
         } else {
             fprintf(stderr,
                     "usage: %s interview [--level junior|mid|senior] "
-                    "[--minutes M] [--count N] [--seed S] [--list]\n",
-                    progname);
+                    "[--minutes M] [--count N] [--seed S] [--list]\n"
+                    "       %s interview --last | --show SESSION_ID\n",
+                    progname, progname);
             return 2;
         }
     }

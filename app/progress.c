@@ -65,6 +65,12 @@ char *progress_path_new(void)
     return NULL;
 }
 
+int progress_path_explicit(void)
+{
+    const char *e = getenv("PYPREP_DB");
+    return (db_path_opt && *db_path_opt) || (e && *e);
+}
+
 int64_t progress_now(void)
 {
     const char *e;
@@ -476,6 +482,11 @@ static sqlite3_stmt *prep(Progress *p, const char *sql)
     return st;
 }
 
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
     if (s)
@@ -669,6 +680,26 @@ int64_t progress_record_attempt(Progress *p, const ProgressAttempt *a)
     return finish(p, rc) == 0 ? id : -1;
 }
 
+int64_t progress_record_verdict(Progress *p, const GradeExercise *ex,
+                                const char *answer, const GradeVerdict *v,
+                                const char *mode, double seconds)
+{
+    ProgressAttempt a = {0};
+
+    if (!ex || !v || v->error)
+        return 0;
+    a.exercise_id = ex->id;
+    a.topic = ex->topic;
+    a.kind = grade_kind_name(ex->kind);
+    a.answer = answer;
+    a.score = answer ? v->score : 0;
+    a.passed = answer && v->passed;
+    a.hints = v->hints_used;
+    a.seconds = seconds;
+    a.mode = mode;
+    return progress_record_attempt(p, &a);
+}
+
 int progress_due_count(Progress *p, int64_t now)
 {
     sqlite3_stmt *st;
@@ -803,6 +834,25 @@ int progress_session_finish(Progress *p, int64_t id, double score,
     return finish(p, run(st));
 }
 
+char *progress_session_card_new(Progress *p, const char *mode, int64_t id)
+{
+    sqlite3_stmt *st;
+    char *card = NULL;
+
+    if (!p || !(st = prep(p, "SELECT json_extract(detail, '$.card') FROM "
+                             "sessions WHERE CASE WHEN ?1 > 0 THEN id = ?1 "
+                             "ELSE finished IS NOT NULL AND (?2 IS NULL OR "
+                             "mode = ?2) END AND json_valid(detail) "
+                             "ORDER BY id DESC LIMIT 1")))
+        return NULL;
+    sqlite3_bind_int64(st, 1, id);
+    bind_text(st, 2, mode);
+    if (sqlite3_step(st) == SQLITE_ROW && col_text(st, 0))
+        card = xstrdup(col_text(st, 0));
+    sqlite3_finalize(st);
+    return card;
+}
+
 /* ------------------------------------------------------------------ */
 /* Reset */
 
@@ -859,11 +909,6 @@ int progress_reset(Progress *p, ProgressReset what, const char *arg)
 
 /* ------------------------------------------------------------------ */
 /* Reading back */
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    return (const char *)sqlite3_column_text(st, i);
-}
 
 int progress_each_attempt(Progress *p, int64_t since, const char *mode,
                           int (*fn)(const ProgressAttemptRow *, void *),

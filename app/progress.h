@@ -41,6 +41,9 @@ void progress_set_path(const char *path);
 /* The path in use: --db, else $PYPREP_DB, else the XDG default. New
 ** string; NULL only when no home directory can be found. */
 char *progress_path_new(void);
+/* Non-zero when the user named a database (--db or $PYPREP_DB): commands
+** that record only on request (`pyprep grade`) check this. */
+int progress_path_explicit(void);
 
 /*
 ** The handle the TUI and commands share, opened on first use from
@@ -107,6 +110,17 @@ typedef struct {
 */
 int64_t progress_record_attempt(Progress *p, const ProgressAttempt *a);
 
+/*
+** The one-liner for a grading screen or command: record exercise ex's
+** verdict v for answer (NULL = unanswered) in mode ("study", ...), taking
+** topic, kind, score, passed and hints from ex and v. A verdict with an
+** error (a broken exercise) is not recorded. Returns as
+** progress_record_attempt (0 for a skipped error verdict).
+*/
+int64_t progress_record_verdict(Progress *p, const GradeExercise *ex,
+                                const char *answer, const GradeVerdict *v,
+                                const char *mode, double seconds);
+
 /* Exercises due for review at time now (0 = progress_now()). */
 int progress_due_count(Progress *p, int64_t now);
 
@@ -138,6 +152,10 @@ typedef struct {
     int minutes;       /* time limit, 0 = none */
     int nitems;
 } ProgressSession;
+
+/* The saved end screen / scorecard text of session id, or when id <= 0
+** of the latest finished session in mode. New string, or NULL. */
+char *progress_session_card_new(Progress *p, const char *mode, int64_t id);
 
 /* Start a session; returns its id (> 0), or -1 when not saved. */
 int64_t progress_session_begin(Progress *p, const ProgressSession *s);
@@ -264,5 +282,8 @@ int cmd_interview(int argc, char **argv);
 /* Run a session on the terminal, or with list print its items (id, topic,
 ** kind, level; tab-separated). Returns the exit status. */
 int drill_run(const DrillSpec *sp, int list);
+/* Print the saved end screen of session id (id <= 0: the latest in mode).
+** Returns 0, or 1 when there is none. */
+int drill_show_card(const char *mode, int64_t id);
 
 #endif

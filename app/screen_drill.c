@@ -52,7 +52,7 @@ typedef struct {
     int64_t session_id;
     DLine *lines;
     int nlines;
-    int dirty, begun;
+    int dirty, begun, saving;
     double minutes;
     char note[256];
 } Drill;
@@ -533,8 +533,10 @@ static void build_end(Drill *d)
         dl_add(d, it->answer && it->v.passed ? MD_TEXT : UI_DIM, b,
                (int)strlen(b));
     }
-    dl_add(d, MD_TEXT, "", 0);
-    dl_line(d, UI_DIM, "Enter or Esc to leave");
+    if (!d->saving) {
+        dl_add(d, MD_TEXT, "", 0);
+        dl_line(d, UI_DIM, "Enter or Esc to leave");
+    }
     free(t);
 }
 
@@ -632,6 +634,25 @@ static void finish(Drill *d)
         json_end_object(&j);
     }
     json_end_array(&j);
+    {
+        /* the end screen as shown, at 80 columns, for `--last` */
+        Buf card = {0};
+        int cols = d->cols, st = d->state;
+        d->cols = 80;
+        d->state = S_END;
+        d->saving = 1;
+        rebuild(d);
+        d->saving = 0;
+        for (int i = 0; i < d->nlines; i++) {
+            buf_adds(&card, d->lines[i].text);
+            buf_addc(&card, '\n');
+        }
+        d->cols = cols;
+        d->state = st;
+        json_key(&j, "card");
+        json_string(&j, card.data ? card.data : "");
+        buf_free(&card);
+    }
     json_end_object(&j);
     if (d->session_id > 0)
         progress_session_finish(progress_shared(), d->session_id, score,

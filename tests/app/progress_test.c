@@ -476,6 +476,40 @@ static void test_degraded(void)
     progress_close(p);
 }
 
+static void test_verdict(void)
+{
+    char *path = tmp("verdict.db");
+    Progress *p = progress_open(path, 0);
+    GradeExercise ex;
+    GradeVerdict v;
+
+    memset(&ex, 0, sizeof ex);
+    memset(&v, 0, sizeof v);
+    ex.id = "v.1";
+    ex.topic = "V";
+    ex.kind = GRADE_EXPLAIN;
+    v.score = 0.8;
+    v.passed = 1;
+    v.hints_used = 2;
+    ok(progress_record_verdict(p, &ex, "because", &v, "study", 4.5) > 0,
+       "verdict: recorded in one call");
+    is_int(q_int(path, "SELECT hints FROM attempts WHERE exercise_id = "
+                       "'v.1' AND kind = 'explain' AND mode = 'study' AND "
+                       "passed = 1 AND seconds = 4.5"),
+           2, "verdict: kind, mode, passed, hints and time stored");
+    v.error = "x.lua:3: broken";
+    is_int(progress_record_verdict(p, &ex, "because", &v, "study", 0), 0,
+           "verdict: a broken exercise's verdict is not recorded");
+    is_int(q_int(path, "SELECT count(*) FROM attempts"), 1,
+           "verdict: still one attempt");
+    progress_close(p);
+    free(path);
+    setenv("PYPREP_DB", "/x/e.db", 1);
+    ok(progress_path_explicit(), "verdict: PYPREP_DB makes the path explicit");
+    unsetenv("PYPREP_DB");
+    ok(!progress_path_explicit(), "verdict: default path is not explicit");
+}
+
 static void test_paths(void)
 {
     char *s;
@@ -515,6 +549,7 @@ int main(void)
     test_days();
     test_migration();
     test_degraded();
+    test_verdict();
     test_paths();
     {
         char *cmd = xasprintf("rm -rf '%s'", dir);

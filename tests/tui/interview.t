@@ -90,4 +90,12 @@ assert len(doc["attempts"]) == 3, doc["attempts"]
 assert doc["attempts"][0]["answer"] == "I am not sure"
 PY
 ok $? "interview: scorecard saved and exported by report --json"
+$RUN --last >"$TMPD/card"
+[ $? -eq 0 ] && grep -q '^Scorecard' "$TMPD/card" &&
+    grep -q 'Lessons to revisit' "$TMPD/card" &&
+    [ "$(grep -c unanswered "$TMPD/card")" -eq 2 ]
+ok $? "interview: --last shows the saved scorecard"
+$RUN --show 999 >/dev/null 2>&1
+[ $? -eq 1 ]
+ok $? "interview: --show of an unknown session is an error"
 done_testing
