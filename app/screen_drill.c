@@ -590,6 +590,8 @@ static void finish(Drill *d)
     int nt;
     Json j = {0};
 
+    if (d->state == S_END) /* the clock may end it during a prompt */
+        return;
     d->elapsed_end = (double)(progress_now() - d->started);
     if (d->limit && d->elapsed_end > (double)d->limit)
         d->elapsed_end = (double)d->limit;

@@ -95,4 +95,32 @@ ok $? "drill: every item unanswered when time ran out"
 keys Escape
 wait_for 'EXIT=0' 5
 ok $? "drill: Esc leaves the end screen"
+
+# time runs out while an answer is being typed: it does not count, and
+# the session is closed once (three attempts, no duplicates)
+KIND=$($RUN --seed 9 --count 3 --list | head -1 | cut -f3)
+keys "clear; $RUN --seed 9 --count 3 --minutes 0.05 --title Late; echo EXIT=\$?" Enter
+wait_for 'Question 1 of 3' 10
+keys Enter
+wait_for '> ' 3
+sleep 4
+tm send-keys -t main -l 'too late'
+keys Enter
+case $KIND in output | fill | numpy) keys Enter ;; esac
+wait_for 'Results: Late' 5
+ok $? "drill: an answer after time is up goes to the end screen"
+[ "$(screen | grep -c 'unanswered')" -eq 3 ]
+ok $? "drill: the late answer is not counted"
+keys Enter
+wait_for 'EXIT=0' 5
+python3 - "$DB" <<'PY'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[1])
+sid, fin = con.execute("SELECT id, finished FROM sessions WHERE title = "
+                       "'Late'").fetchone()
+n = con.execute("SELECT count(*) FROM attempts WHERE session_id = ?",
+                (sid,)).fetchone()[0]
+assert fin and n == 3, (fin, n)
+PY
+ok $? "drill: the late session is saved once, three attempts"
 done_testing
