@@ -43,7 +43,7 @@ print(next(g, "over"))]],
     topic = "iter.generator-states",
     level = "intermediate",
     kind = "choice",
-    prompt = "A loop `break`s out of `for line in read_lines(path):`, where `read_lines` yields from inside `with open(path) as f:`. Right after the break, what state is the generator in?",
+    prompt = "`lines = read_lines(path)`, where `read_lines` yields lines from inside `with open(path) as f:`. A loop `for line in lines:` hits `break` after a few lines. Right after the break, what state is `lines` in?",
     options = {
       { text = "GEN_SUSPENDED: paused at its yield, with the file still open", correct = true,
         why = "break only stops asking; the frame, and the with block inside it, stay alive until the generator is closed or collected." },
