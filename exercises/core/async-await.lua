@@ -19,6 +19,8 @@ return {
         { label = "coroutines run cooperatively on one thread's event loop", weight = 2,
           match = { [[\bevent loop\b]], [[\bsingle[- ]thread\w*]], [[\bone thread\b]], [[\bcooperative\w*]], [[\bthe loop\b]] } },
         { label = "await suspends the coroutine and gives control back so others run", weight = 2,
+          match = { [[\bawait\w*\s+(?:\w+\s+){0,3}(?:paus|suspend|yield|switch)\w*]],
+                    [[\bawait\w*\s+(?:\w+\s+){0,3}(?:gives?|hands?) (?:up |back )?control\b]] },
           subject = { [[\bawait\b]], [[\bawaiting\b]] },
           object = { [[\bpaus\w*]], [[\bsuspend\w*]], [[\byield\w*]], [[\b(?:gives?|hands?) (?:up |back )?control\b]],
                      [[\bother (?:tasks|coroutines)\b]], [[\bswitch\w*]], [[\blets? (?:other|the loop|the event loop|something else)\b]],

@@ -102,7 +102,7 @@ print(type(Item.price).__name__, item.price)]],
     topic = "core.descriptors",
     level = "advanced",
     kind = "choice",
-    prompt = "With the classes below, `item = Item(5)` and then `item.__dict__[\"price\"] = 99` bypasses the descriptor and writes straight into the instance dict. What is `item.price` now?\n\n" .. POSITIVE,
+    prompt = "With the classes below, `item = Item(5)` and then `item.__dict__[\"price\"] = 99` bypasses the descriptor and writes straight into the instance dict. What is `item.price` now?\n\n```python\n" .. POSITIVE .. "```",
     options = {
       { text = "5", correct = true,
         why = "Positive defines __set__, so it is a data descriptor: it takes precedence over the instance __dict__, and its __get__ reads _price." },

@@ -26,6 +26,7 @@ return {
                      [[\bsucce\w*]], [[\bwithout (?:an? |any )?(?:exception|error)s?\b]], [[\bno problems?\b]],
                      [[\bwent (?:fine|well|ok)\b]], [[\bnothing went wrong\b]] } },
         { label = "finally always runs (even after return): clean-up", weight = 2,
+          match = { [[\bfinally\s+(?:block\s+|clause\s+|part\s+)?(?:always|is always)\b]] },
           subject = { [[\bfinally\b]] },
           object = { [[\balways\b]], [[\bno matter\b]], [[\bwhatever happens\b]], [[\bevery time\b]],
                      [[\bin (?:all|every|any) cases?\b]], [[\beither way\b]], [[\bregardless\b]] } },

@@ -95,7 +95,7 @@ print(Left().greet())]],
     topic = "core.inheritance-mro",
     level = "intermediate",
     kind = "choice",
-    prompt = "With the classes below, `Child().greet()` runs `Left.greet`, which calls `super().greet()`. Which method does that call reach?\n\n" .. DIAMOND,
+    prompt = "With the classes below, `Child().greet()` runs `Left.greet`, which calls `super().greet()`. Which method does that call reach?\n\n```python\n" .. DIAMOND .. "```",
     options = {
       { text = "Right.greet", correct = true,
         why = "super() uses the MRO of the instance's class, Child: [Child, Left, Right, Base, object], and Right comes after Left." },

@@ -68,11 +68,13 @@ return {
     prompt = [[
 You run this file with `python3 report.py`. What happens?
 
-    print("starting report")
-    total = 0
-    for n in range(3):
-        total += n
-    print("total is" total)]],
+```python
+print("starting report")
+total = 0
+for n in range(3):
+    total += n
+print("total is" total)
+```]],
     options = {
       { text = "Only a SyntaxError is shown; nothing is printed", correct = true,
         why = "CPython compiles the whole file to bytecode before running any of it, and the missing comma on the last line stops the compile." },
