@@ -73,9 +73,9 @@ static void bench(const char *what, SandboxIsolation iso, int prestart,
     for (int i = 0; i < n; i++) {
         SandboxResult r;
         double t0;
-        if (prestart) { /* let the prestarted worker get ready, as at */
-            struct timespec d = {0, 2000000}; /* an idle TUI */
-            nanosleep(&d, NULL);
+        if (prestart) { /* a TUI grades seconds apart: give the spawner */
+            struct timespec d = {0, 100000000}; /* time to get the next */
+            nanosleep(&d, NULL);                /* worker ready */
         }
         t0 = now_ms();
         if (fresh)
@@ -146,10 +146,12 @@ static void baselines(int n)
     if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0) {
         pid = fork();
         if (pid == 0) {
+            close(sv[0]);
             while (read(sv[1], &b, 1) == 1 && write(sv[1], &b, 1) == 1)
                 ;
             _exit(0);
         }
+        close(sv[1]);
         for (int i = 0; i < n; i++) {
             double t0 = now_ms();
             if (write(sv[0], &b, 1) != 1 || read(sv[0], &b, 1) != 1)
@@ -157,7 +159,6 @@ static void baselines(int n)
             v[i] = now_ms() - t0;
         }
         close(sv[0]);
-        close(sv[1]);
         waitpid(pid, NULL, 0);
         report("baseline: 1-byte round trip to a waiting process", v, n, "ms",
                1);
