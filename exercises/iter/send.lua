@@ -39,7 +39,10 @@ return {
                     "\\bnew argument\\b" } },
         { label = "priming comes before send, not after", penalty = 0.6,
           match = { "\\bsend\\w*(?:\\(\\))? (?:\\w+ ){0,3}before (?:calling |using )?next\\b",
-                    "\\bnext(?:\\(\\w*\\))? (?:\\w+ ){0,3}after (?:the )?(?:first )?send\\b" } },
+                    "\\bnext(?:\\(\\w*\\))? (?:\\w+ ){0,3}after (?:the )?(?:first )?send\\b",
+                    "\\bprim\\w* (?:\\w+ ){0,2}with (?:a )?send\\b(?!\\s*\\(\\s*none)" } },
+        { label = "next() sends None; send() is what delivers a value", penalty = 0.6,
+          match = { "\\bnext\\b(?:\\(\\w*\\))? (?:\\w+ ){0,2}(?:passes|sends|gives|puts|delivers|pushes) (?:a |the |your )(?:value|data)\\b" } },
       },
     },
     samples = {

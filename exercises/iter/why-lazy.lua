@@ -48,8 +48,11 @@ return {
           object = { "\\b(?:faster|quicker)\\b(?! to (?:the )?first)(?<!first item faster)(?<!first value faster)(?<!first result faster)" } },
         { label = "a generator does not keep all the items in memory", penalty = 0.6,
           subject = GEN,
-          object = { "\\b(?:all|every|each) (?:of )?(?:the |its )?(?:items?|values?|elements?|data|results?)\\b(?= (?:in memory|at once|up front))",
+          object = { "\\b(?:all|every|each) (?:of )?(?:the |its )?(?:items?|values?|elements?|data|results?|them)\\b(?= (?:in memory|at once|up front))",
                      "\\beverything (?:in memory|at once|up front)\\b", "\\bthe whole (?:list|sequence|file|thing)\\b" } },
+        { label = "the list is the eager one: it builds everything first", penalty = 0.6, near = 4,
+          subject = { "\\blists?\\b", "\\blist comprehensions?\\b" },
+          object = { "\\bone (?:item |value |element )?at a time\\b", "\\bon demand\\b", "\\blaz(?:y|ily)\\b" } },
       },
     },
     samples = {
