@@ -1177,6 +1177,32 @@ static void cast_loop(int64_t n, char **p, const ptrdiff_t *s, void *aux)
     (*f)(n, p[1], s[1], p[0], s[0]);
 }
 
+/* A transposing copy (dst rows along src columns) in 32x32 tiles, so
+** both sides stay in cache. */
+#define TILE 32
+static void transpose_copy(const NdIter *it, size_t isz)
+{
+    int64_t R = it->shape[0], C = it->shape[1];
+    ptrdiff_t d0 = it->strides[0][0], d1 = it->strides[0][1];
+    ptrdiff_t s0 = it->strides[1][0], s1 = it->strides[1][1];
+    for (int64_t i0 = 0; i0 < R; i0 += TILE)
+        for (int64_t j0 = 0; j0 < C; j0 += TILE) {
+            int64_t ie = i0 + TILE < R ? i0 + TILE : R;
+            int64_t je = j0 + TILE < C ? j0 + TILE : C;
+            if (isz == 8) {
+                for (int64_t i = i0; i < ie; i++)
+                    for (int64_t j = j0; j < je; j++)
+                        *(uint64_t *)(it->ptr[0] + i * d0 + j * d1) =
+                            *(const uint64_t *)(it->ptr[1] + i * s0 + j * s1);
+            } else {
+                for (int64_t i = i0; i < ie; i++)
+                    for (int64_t j = j0; j < je; j++)
+                        memcpy(it->ptr[0] + i * d0 + j * d1,
+                               it->ptr[1] + i * s0 + j * s1, isz);
+            }
+        }
+}
+
 NdError nd_assign(NdArray *dst, const NdArray *src, NdErr *e)
 {
     NdArray b;
@@ -1186,6 +1212,13 @@ NdError nd_assign(NdArray *dst, const NdArray *src, NdErr *e)
     const NdArray *ops[2] = {dst, &b};
     NdIter it;
     nd_iter_init(&it, 2, ops, dst->ndim, dst->shape, 0);
+    if (dst->dtype == src->dtype && it.ndim == 2 &&
+        it.strides[1][0] == (ptrdiff_t)dtype_sizes[dst->dtype] &&
+        it.strides[0][1] == (ptrdiff_t)dtype_sizes[dst->dtype] &&
+        it.shape[0] >= 16 && it.shape[1] >= 16) {
+        transpose_copy(&it, dtype_sizes[dst->dtype]);
+        return ND_OK;
+    }
     if (dst->dtype == src->dtype)
         nd_iter_run(&it, copy_loop(dtype_sizes[dst->dtype]), NULL);
     else

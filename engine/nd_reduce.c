@@ -83,6 +83,11 @@ PAIRWISE(pw_sq_f64, double, (x - m) * (x - m))
                 *(T *)p[0] += PW(p[1] + o * s[1],                          \
                                  n - o < ND_BUFSIZE ? n - o : ND_BUFSIZE,  \
                                  s[1], 0);                                 \
+        } else if (s[0] == sizeof(T) && s[1] == sizeof(T)) {               \
+            T *o = (T *)p[0];                                              \
+            const T *x = (const T *)p[1];                                  \
+            for (int64_t i = 0; i < n; i++)                                \
+                o[i] += x[i];                                              \
         } else {                                                           \
             for (int64_t i = 0; i < n; i++)                                \
                 *(T *)(p[0] + i * s[0]) += *(const T *)(p[1] + i * s[1]);  \

@@ -14,8 +14,9 @@
 #define SMALL_QUICKSORT 15
 #define PYA_QS_STACK 128
 
-/* NaN-last ordering. */
+/* NaN-last ordering, and the plain one once NaNs are moved out. */
 #define LT(a, b) ((a) < (b) || ((b) != (b) && (a) == (a)))
+#define LT_PLAIN(a, b) ((a) < (b))
 
 static int get_msb(uint64_t n)
 {
@@ -25,8 +26,8 @@ static int get_msb(uint64_t n)
     return d;
 }
 
-#define SORTS(E, T, U, K)                                                  \
-    static void heapsort_##E(T *start, int64_t n)                          \
+#define VSORT(E, T, LT, SUF)                                               \
+    static void heapsort_##E##SUF(T *start, int64_t n)                          \
     {                                                                      \
         T tmp, *a = start - 1;                                             \
         int64_t i, j, l;                                                   \
@@ -61,7 +62,7 @@ static int get_msb(uint64_t n)
             a[i] = tmp;                                                    \
         }                                                                  \
     }                                                                      \
-    static void quicksort_##E(T *start, int64_t num)                       \
+    static void quicksort_##E##SUF(T *start, int64_t num)                       \
     {                                                                      \
         T vp, tmp;                                                         \
         T *pl = start, *pr = pl + num - 1;                                 \
@@ -71,7 +72,7 @@ static int get_msb(uint64_t n)
         int cdepth = get_msb((uint64_t)num) * 2;                           \
         for (;;) {                                                         \
             if (cdepth < 0) {                                              \
-                heapsort_##E(pl, pr - pl + 1);                             \
+                heapsort_##E##SUF(pl, pr - pl + 1);                             \
                 goto stack_pop;                                            \
             }                                                              \
             while ((pr - pl) > SMALL_QUICKSORT) {                          \
@@ -122,7 +123,10 @@ static int get_msb(uint64_t n)
             pl = *(--sptr);                                                \
             cdepth = *(--psdepth);                                         \
         }                                                                  \
-    }                                                                      \
+    }
+
+#define SORTS(E, T, U, K)                                                  \
+    VSORT(E, T, LT_PLAIN, _plain)                                          \
     static void aheapsort_##E(const T *v, int64_t *tosort, int64_t n)      \
     {                                                                      \
         int64_t *a = tosort - 1, i, j, l, tmp;                             \
@@ -219,6 +223,22 @@ static int get_msb(uint64_t n)
             pl = *(--sptr);                                                \
             cdepth = *(--psdepth);                                         \
         }                                                                  \
+    }                                                                      \
+    /* Move NaNs to the end (stable order is irrelevant for values), then \
+    ** sort the rest with a plain comparison. */                           \
+    static void quicksort_##E(T *a, int64_t n)                             \
+    {                                                                      \
+        int64_t k = n;                                                     \
+        if (K == 'f') {                                                    \
+            for (int64_t i = n - 1; i >= 0; i--)                           \
+                if (a[i] != a[i]) {                                        \
+                    T t = a[i];                                            \
+                    a[i] = a[--k];                                         \
+                    a[k] = t;                                              \
+                }                                                          \
+        }                                                                  \
+        if (k > 1)                                                         \
+            quicksort_##E##_plain(a, k);                                   \
     }                                                                      \
     static int64_t uniq_##E(T *a, int64_t n, int64_t *counts)              \
     {                                                                      \
