@@ -545,8 +545,10 @@ int grade_rubric(const GradeExercise *ex, GradeRubric *r, const char *text,
     double total = 0, got = 0, pen = 0;
 
     *score = 0;
-    memcpy(all, r->concepts, sizeof *all * (size_t)r->nconcepts);
-    memcpy(all + r->nconcepts, r->flags, sizeof *all * (size_t)r->nflags);
+    if (r->nconcepts)
+        memcpy(all, r->concepts, sizeof *all * (size_t)r->nconcepts);
+    if (r->nflags)
+        memcpy(all + r->nconcepts, r->flags, sizeof *all * (size_t)r->nflags);
     tx.t = prepare(r, text, v);
     tx.len = strlen(tx.t);
     tokenize(&tx);

@@ -36,6 +36,7 @@ struct Scope {
     int loop_has_else[64];
     const char *exc_var; /* current except-clause exception temp */
     int nblock;        /* block nesting inside this scope */
+    int gen;           /* a generator function: yield calls Y */
 };
 
 typedef struct {
@@ -1853,9 +1854,31 @@ static void emit_stmt(Emit *e, PyNode *st)
     case PN_GLOBAL:
     case PN_NONLOCAL:
         break;
+    case PN_YIELD: {
+        Scope *g = e->sc;
+        if (!g->gen)
+            py_syntax(e->c, st->line, st->col, "'yield' outside function");
+        if (st->op == 1) {
+            int t = ++e->tmp;
+            outf(e, " for y%d in ITER(", t);
+            emit_expr(e, st->a);
+            outf(e, ") do Y(y%d) end;", t);
+        } else {
+            outs(e, " Y(");
+            if (st->a)
+                emit_expr(e, st->a);
+            else
+                outs(e, "NONE");
+            outs(e, ");");
+        }
+        break;
+    }
     case PN_RETURN: {
         if (e->sc->kind == 0)
             py_syntax(e->c, st->line, st->col, "'return' outside function");
+        if (e->sc->gen && st->a)
+            py_unsupported(e->c, st->line, "return with a value in a "
+                           "generator");
         if (!st->a) {
             emit_return_code(e, 1, "NONE");
             break;
@@ -1936,6 +1959,38 @@ static void emit_block(Emit *e, PyNode *st)
     for (; st; st = st->next)
         emit_stmt(e, st);
     e->sc->nblock--;
+}
+
+/* Whether a def body yields (not counting nested defs); refuses the
+   generator features that coroutines cannot give CPython's behaviour. */
+static int has_yield(Emit *e, PyNode *st, int *fin)
+{
+    int y = 0;
+    for (; st; st = st->next) {
+        switch (st->kind) {
+        case PN_YIELD:
+            y = 1;
+            break;
+        case PN_IF:
+        case PN_WHILE:
+            y |= has_yield(e, st->b, fin) | has_yield(e, st->c, fin);
+            break;
+        case PN_FOR:
+            y |= has_yield(e, st->c, fin) | has_yield(e, st->d, fin);
+            break;
+        case PN_TRY:
+            if (st->d)
+                *fin = st->line;
+            y |= has_yield(e, st->a, fin) | has_yield(e, st->c, fin) |
+                 has_yield(e, st->d, fin);
+            for (PyNode *h = st->b; h; h = h->next)
+                y |= has_yield(e, h->b, fin);
+            break;
+        default:
+            break;
+        }
+    }
+    return y;
 }
 
 /*
@@ -2036,10 +2091,19 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
                  p->s, name, p->s);
         }
     }
+    int fin = 0;
     if (expr_body) {
         outs(e, " return ");
         emit_expr(e, expr_body);
         outs(e, " end");
+    } else if (has_yield(e, body, &fin)) {
+        /* a generator: calling it makes a coroutine-backed iterator */
+        if (fin)
+            py_unsupported(e->c, fin, "try/finally inside generators");
+        s->gen = 1;
+        outs(e, " do return GEN(function(Y)");
+        emit_block(e, body);
+        outs(e, " end) end return NONE end");
     } else {
         emit_block(e, body);
         outs(e, " return NONE end");

@@ -408,8 +408,9 @@ static PyNode *atom(PyCompiler *c)
             return n;
         }
         if (is_kw(c, "yield") || is_kw(c, "await"))
-            py_unsupported(c, line, "%s (generators and coroutines)",
-                           is_kw(c, "yield") ? "yield" : "await");
+            py_unsupported(c, line, "%s",
+                           is_kw(c, "yield") ? "yield expressions (values "
+                           "sent into generators)" : "await (coroutines)");
         if (is_keyword(t))
             syntax_here(c);
         n = py_node(c, PN_NAME, line, col);
@@ -441,7 +442,8 @@ static PyNode *atom(PyCompiler *c)
         if (accept_op(c, ")"))
             return py_node(c, PN_TUPLE, line, col);
         if (is_kw(c, "yield"))
-            py_unsupported(c, line, "yield (generators)");
+            py_unsupported(c, line, "yield expressions (values sent into "
+                           "generators)");
         PyNode *e = is_op(c, "*") ? NULL : expression(c);
         if (e && (is_kw(c, "for") || is_kw(c, "async"))) {
             n = py_node(c, PN_GENEXP, line, col);
@@ -1170,8 +1172,17 @@ static PyNode *simple_stmt(PyCompiler *c)
             n->a = head.next;
             return n;
         }
-        if (is_kw(c, "yield"))
-            py_unsupported(c, line, "yield (generators)");
+        if (accept_kw(c, "yield")) {
+            /* only as a statement: 'yield x' and 'yield from it' */
+            n = py_node(c, PN_YIELD, line, col);
+            if (accept_kw(c, "from")) {
+                n->op = 1;
+                n->a = expression(c);
+            } else if (starts_expression(c)) {
+                n->a = star_expressions(c);
+            }
+            return n;
+        }
     }
     if (!starts_expression(c))
         syntax_here(c);
@@ -1183,7 +1194,8 @@ static PyNode *simple_stmt(PyCompiler *c)
         add_part(&tail, e);
         while (accept_op(c, "=")) {
             if (is_kw(c, "yield"))
-                py_unsupported(c, line, "yield (generators)");
+                py_unsupported(c, line, "yield expressions (values sent "
+                               "into generators)");
             e = star_expressions(c);
             if (is_op(c, "=")) {
                 check_target(c, e, "assign to");
@@ -1209,7 +1221,8 @@ static PyNode *simple_stmt(PyCompiler *c)
             n->op = o->op;
             n->a = e;
             if (is_kw(c, "yield"))
-                py_unsupported(c, line, "yield (generators)");
+                py_unsupported(c, line, "yield expressions (values sent "
+                               "into generators)");
             n->b = star_expressions(c);
             return n;
         }

@@ -136,8 +136,8 @@ int main(void)
             "unterminated string");
     diag_is("class A:\n    pass\n", PY_EUNSUPPORTED, 1, "classes",
             "classes refused");
-    diag_is("x = 1\ndef g():\n    yield x\n", PY_EUNSUPPORTED, 3, "yield",
-            "generators refused");
+    diag_is("x = 1\ndef g():\n    y = yield x\n", PY_EUNSUPPORTED, 3,
+            "yield expressions", "yield expressions refused");
     diag_is("import json\n", PY_EUNSUPPORTED, 1, "module 'json'",
             "unknown module refused");
     diag_is("x = 123456789012345678901234\n", PY_EUNSUPPORTED, 1,

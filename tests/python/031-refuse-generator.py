@@ -1,3 +1,3 @@
-def gen():
-    yield 1
-print(list(gen()))
+def averager():
+    total = 0
+    x = yield total
