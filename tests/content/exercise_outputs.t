@@ -6,7 +6,7 @@ an uncaught exception counts as stdout plus the last stderr line. Each
 program runs under two PYTHONHASHSEED values, so an output that depends
 on set or dict ordering of strings fails. The Lua files are our own
 content: they are loaded with the plain lua5.4 interpreter here.
-Run from the repo root (prove does that); optional args: .lua files.
+Finds the repo from its own path; optional args: .lua files.
 """
 
 import json
@@ -15,7 +15,8 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.getcwd()
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                    "..", ".."))
 EXERCISES = os.path.join(ROOT, "exercises")
 LUA = os.environ.get("LUA", "lua5.4")
 PYTHON = os.environ.get("PYTHON", "python3")
