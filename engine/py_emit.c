@@ -404,8 +404,8 @@ static void emit_name(Emit *e, PyNode *n)
     outs(e, " == nil and ");
     if (k == R_LOCAL && where->kind == 1)
         outf(e, "UNBOUND(\"%s\")", n->s);
-    else if ((e->flags & PY_REPL) && is_builtin(n->s))
-        outf(e, "B[\"%s\"]", n->s);
+    else if (is_builtin(n->s))
+        outf(e, "B[\"%s\"]", n->s); /* globals fall back to builtins */
     else
         outf(e, "NAMEERR(\"%s\")", n->s);
     outs(e, " or ");
@@ -1501,10 +1501,21 @@ static void emit_for(Emit *e, PyNode *st)
 static void emit_def(Emit *e, PyNode *st)
 {
     char src[300];
-    snprintf(src, sizeof src, "f%d", ++e->tmp);
-    outf(e, " do local %s = ", src);
+    int id = ++e->tmp, nd = 0;
+    snprintf(src, sizeof src, "f%d", id);
+    outs(e, " do");
+    /* decorator expressions run first, top to bottom */
+    for (PyNode *d = st->c; d; d = d->next, nd++) {
+        outf(e, " local dec%d_%d = ", id, nd);
+        emit_expr(e, d->a);
+        outs(e, ";");
+    }
+    outf(e, " local %s = ", src);
     emit_function(e, st->a, st->op, st->b, NULL, st->s, st->line);
     outs(e, ";");
+    /* then apply bottom-up */
+    for (int k = nd - 1; k >= 0; k--)
+        outf(e, " %s = dec%d_%d(%s);", src, id, k, src);
     emit_assign_name(e, st->s, src);
     outs(e, " end;");
 }
@@ -1512,7 +1523,8 @@ static void emit_def(Emit *e, PyNode *st)
 static void emit_import(Emit *e, PyNode *st)
 {
     static const char *const mods[] = {"numpy", "math", "time", "random",
-                                       "numpy.linalg", "numpy.random", NULL};
+                                       "numpy.linalg", "numpy.random",
+                                       "functools", NULL};
     if (st->kind == PN_IMPORT) {
         for (PyNode *a = st->a; a; a = a->next) {
             int ok = 0;
@@ -2111,7 +2123,12 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
     pop_scope(e);
     outs(e, ", ");
     emit_lua_string(e, name, strlen(name));
-    outf(e, ", %d, %d, %d", np, nd, pflags);
+    outf(e, ", %d, %d, %d, ", np, nd, pflags);
+    /* the docstring, for __doc__ */
+    if (body && body->kind == PN_EXPR && body->a->kind == PN_STR)
+        emit_lua_string(e, body->a->s, body->a->slen);
+    else
+        outs(e, "NONE");
     for (PyNode *p = params; p; p = p->next)
         if (!p->op)
             outf(e, ", \"%s\"", p->s);

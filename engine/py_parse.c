@@ -1343,8 +1343,25 @@ static PyNode *statement(PyCompiler *c)
     if (t->kind == PT_INDENT)
         py_fail(c, PY_ESYNTAX, t->line, t->col, "IndentationError",
                 "unexpected indent");
-    if (t->kind == PT_OP && is_op(c, "@"))
-        py_unsupported(c, line, "decorators");
+    if (t->kind == PT_OP && is_op(c, "@")) {
+        /* decorators: @expr NEWLINE ... then a def */
+        PyNode head = {0}, *tail = &head;
+        while (accept_op(c, "@")) {
+            PyNode *d = py_node(c, PN_ARG, c->tok.line, c->tok.col);
+            d->a = expression(c);
+            if (c->tok.kind != PT_NEWLINE)
+                syntax_here(c);
+            next(c);
+            add_part(&tail, d);
+        }
+        if (is_kw(c, "class"))
+            py_unsupported(c, c->tok.line, "classes");
+        if (!is_kw(c, "def"))
+            syntax_here(c);
+        PyNode *def = statement(c);
+        def->c = head.next;
+        return def;
+    }
     if (t->kind != PT_NAME)
         return simple_stmts(c);
     if (is_kw(c, "if"))

@@ -1716,8 +1716,8 @@ end
 -- ---------------------------------------------------------------------
 -- functions and calls
 
-R.DEF = function(f, name, np, nd, flags, ...)
-    INFO[f] = {name = name, np = np, nd = nd, flags = flags,
+R.DEF = function(f, name, np, nd, flags, doc, ...)
+    INFO[f] = {name = name, np = np, nd = nd, flags = flags, doc = doc,
                names = {...}}
     return f
 end
@@ -1927,7 +1927,30 @@ R.CALLSTAR = function(f, spec)
     return callk(f, np, unpack(pos, 1, np + #kwl))
 end
 
+-- CPython 3.11's builtins that the subset does not provide: refused,
+-- never reported as undefined.
+local PY_BUILTINS = {}
+for name in ([[BaseExceptionGroup BlockingIOError BrokenPipeError
+    BufferError BytesWarning ChildProcessError ConnectionAbortedError
+    ConnectionError ConnectionRefusedError ConnectionResetError
+    DeprecationWarning EOFError EncodingWarning EnvironmentError
+    ExceptionGroup FileExistsError FileNotFoundError FutureWarning
+    GeneratorExit IOError ImportWarning IndentationError
+    InterruptedError IsADirectoryError NotADirectoryError OSError
+    PendingDeprecationWarning PermissionError ProcessLookupError
+    ReferenceError ResourceWarning RuntimeWarning StopAsyncIteration
+    SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError
+    UnicodeDecodeError UnicodeEncodeError UnicodeError
+    UnicodeTranslateError UnicodeWarning UserWarning Warning
+    __build_class__ __debug__ __doc__ __import__ __loader__ __package__
+    __spec__ aiter anext breakpoint bytearray bytes classmethod compile
+    complex copyright credits eval exec help license memoryview property
+    staticmethod]]):gmatch("%S+") do
+    PY_BUILTINS[name] = true
+end
+
 R.NAMEERR = function(name)
+    if PY_BUILTINS[name] then refuse("builtin '" .. name .. "'") end
     throw("NameError", "name '" .. name .. "' is not defined")
 end
 R.UNBOUND = function(name)
@@ -2047,8 +2070,25 @@ local function GA(o, name)
         end
         if name == "__class__" then return R.exc_class(o.type) end
     elseif type(o) == "function" then
-        if name == "__name__" and INFO[o] then return INFO[o].name end
-        refuse("function attributes")
+        local info = INFO[o]
+        if info then
+            if name == "__name__" or name == "__qualname__" then
+                return info.name
+            end
+            if name == "__doc__" then return info.doc or NONE end
+            if info.attrs and info.attrs[name] ~= nil then
+                return info.attrs[name]
+            end
+            if name == "__wrapped__" and info.wrapped then
+                return info.wrapped
+            end
+            if name:sub(1, 2) == "__" then
+                refuse("function attribute " .. name)
+            end
+            throw("AttributeError", "'function' object has no attribute '"
+                  .. name .. "'")
+        end
+        refuse("attributes of builtin functions")
     end
     local m = method_table(o)
     if m and m[name] then
@@ -2072,7 +2112,15 @@ R.SETATTR = function(o, name, v)
     if getmetatable(o) == MODULE_MT then
         refuse("assigning module attributes")
     end
-    if type(o) == "function" then refuse("function attributes") end
+    if type(o) == "function" then
+        local info = INFO[o]
+        if not info or name:sub(1, 2) == "__" then
+            refuse("setting this function attribute")
+        end
+        info.attrs = info.attrs or {}
+        info.attrs[name] = v
+        return
+    end
     throw("AttributeError", "'" .. typename(o) .. "' object has no " ..
           "attribute '" .. name .. "'")
 end

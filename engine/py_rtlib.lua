@@ -2318,6 +2318,93 @@ R.LOADERS.math = function()
     return R.mkmodule("math", m)
 end
 
+R.LOADERS.functools = function()
+    local f = {}
+    -- wraps(wrapped)(wrapper): copy name, doc and attributes
+    f.wraps = function(wrapped, ...)
+        if select("#", ...) > 0 then refuse("functools.wraps arguments") end
+        return function(wrapper)
+            local wi, di = INFO[wrapper], INFO[wrapped]
+            if not wi or not di then
+                refuse("functools.wraps of builtin functions")
+            end
+            wi.name, wi.doc, wi.wrapped = di.name, di.doc, wrapped
+            if di.attrs then
+                wi.attrs = wi.attrs or {}
+                for k, v in pairs(di.attrs) do wi.attrs[k] = v end
+            end
+            return wrapper
+        end
+    end
+    f.reduce = function(fn, it, init)
+        local g = ITER(it)
+        local acc = init
+        if acc == nil then
+            acc = g()
+            if acc == nil then
+                throw("TypeError", "reduce() of empty iterable with no " ..
+                      "initial value")
+            end
+        end
+        for v in g do acc = fn(acc, v) end
+        return acc
+    end
+    f.partial = function(fn, ...)
+        local n = select("#", ...)
+        if getkw(n, ...) then refuse("functools.partial with keywords") end
+        local bound = {...}
+        return function(...)
+            local args = {}
+            for i = 1, n do args[i] = bound[i] end
+            local m = select("#", ...)
+            for i = 1, m do args[n + i] = (select(i, ...)) end
+            if getkw(m, ...) then refuse("keywords to a partial") end
+            return fn(unpack(args, 1, n + m))
+        end
+    end
+    -- lru_cache / cache: memoised by positional arguments; a bounded
+    -- cache that would evict is refused (evictions change side effects)
+    local function memo(fn, maxsize)
+        local cache = {}
+        local size = 0
+        local info = INFO[fn]
+        local w = function(...)
+            local n = select("#", ...)
+            if getkw(n, ...) then refuse("keywords to a cached function") end
+            local key = R.hkey(mktuple({...}, n))
+            local hit = cache[key]
+            if hit ~= nil then return hit end
+            local v = fn(...)
+            if maxsize and size >= maxsize then
+                refuse("functools.lru_cache evicting entries")
+            end
+            cache[key] = v
+            size = size + 1
+            return v
+        end
+        if info then
+            R.DEF(w, info.name, 0, 0, 1, info.doc)
+            INFO[w].wrapped = fn
+        end
+        return w
+    end
+    f.cache = function(fn) return memo(fn, nil) end
+    f.lru_cache = function(...)
+        local n = select("#", ...)
+        local kw
+        kw, n = getkw(n, ...)
+        local a = ...
+        if n == 1 and type(a) == "function" then return memo(a, 128) end
+        local maxsize = 128
+        if n >= 1 then maxsize = a end
+        if kw and kw.maxsize ~= nil then maxsize = kw.maxsize end
+        if kw and kw.typed ~= nil then refuse("lru_cache(typed=...)") end
+        if maxsize == NONE then maxsize = nil end
+        return function(fn) return memo(fn, maxsize) end
+    end
+    return R.mkmodule("functools", f)
+end
+
 R.LOADERS.time = function()
     local t = {}
     t.perf_counter = function() return C.clock(1) end
