@@ -1360,6 +1360,7 @@ static PyNode *statement(PyCompiler *c)
             syntax_here(c);
         PyNode *def = statement(c);
         def->c = head.next;
+        def->line = line; /* errors in decorators point at the '@' line */
         return def;
     }
     if (t->kind != PT_NAME)
