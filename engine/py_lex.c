@@ -413,6 +413,10 @@ again:
         for (const char *q = s; q < p; q++)
             if ((unsigned char)*q >= 0x80)
                 py_unsupported(c, c->line, "non-ASCII identifiers");
+        /* the emitter formats names into fixed buffers */
+        if (n > 200)
+            py_unsupported(c, c->line, "identifiers longer than 200 "
+                           "characters");
         t->kind = PT_NAME;
         t->s = s;
         t->len = n;
