@@ -17,8 +17,8 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                    "..", ".."))
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 EXERCISES = os.path.join(ROOT, "exercises")
 LUA = os.environ.get("LUA", "lua5.4")
 PYTHON = os.environ.get("PYTHON", "python3")
