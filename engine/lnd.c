@@ -19,6 +19,9 @@
 #include <string.h>
 
 #include "nd_print.h"
+#include "nd_random.h"
+#include <time.h>
+#include <unistd.h>
 
 #define MT_ARRAY "nd.array"
 #define MT_DTYPE "nd.dtype"
@@ -3487,6 +3490,407 @@ static int l_trace(lua_State *L)
 }
 
 /* ------------------------------------------------------------------ */
+/* random: np.random (the legacy global RandomState) and Generators */
+
+#define MT_GEN "nd.Generator"
+static const char KEY_RNG = 0;
+
+/* The global legacy state, seeded from the clock when first used
+** unseeded (NumPy seeds from OS entropy). */
+static NdRandom *global_rng(lua_State *L)
+{
+    NdRandom *r;
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_RNG) == LUA_TUSERDATA) {
+        r = lua_touserdata(L, -1);
+        lua_pop(L, 1);
+        return r;
+    }
+    lua_pop(L, 1);
+    r = lua_newuserdatauv(L, nd_random_size(), 0);
+    nd_random_seed_legacy(r, (int64_t)(((uint64_t)time(NULL) * 2654435761u
+                                        ^ (uint64_t)getpid()) & 0xffffffffu),
+                          NULL);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_RNG);
+    return r;
+}
+
+/* The state a call uses: a Generator as argument 1 (method call) or the
+** global one; *first is the index of the first real argument. */
+static NdRandom *rng_of(lua_State *L, int *first)
+{
+    NdRandom *g = luaL_testudata(L, 1, MT_GEN);
+    *first = g ? 2 : 1;
+    return g ? g : global_rng(L);
+}
+
+/* size argument -> shape; returns ndim or -1 for None/absent. */
+static int size_arg(lua_State *L, int idx, int64_t *shape)
+{
+    if (absent(L, idx))
+        return -1;
+    return shape_arg(L, idx, shape);
+}
+
+static int l_seed(lua_State *L)
+{
+    NdErr err;
+    NdRandom *r = global_rng(L);
+    if (absent(L, 1)) {
+        nd_random_seed_legacy(r, (int64_t)((uint64_t)time(NULL) &
+                                           0xffffffffu), NULL);
+        return 0;
+    }
+    if (lua_type(L, 1) == LUA_TTABLE || lnd_toarray(L, 1)) {
+        NdArray tmp;
+        char store[16];
+        const NdArray *a = operand(L, 1, &tmp, store);
+        int64_t n = nd_size(a);
+        if (n == 0)
+            raisef(L, "ValueError", "Seed must be non-empty");
+        uint32_t *key = lua_newuserdatauv(L, (size_t)n * 4, 0);
+        int64_t idx[ND_MAXDIMS] = {0};
+        for (int64_t i = 0; i < n; i++) {
+            const char *p = a->data;
+            for (int d = 0; d < a->ndim; d++)
+                p += idx[d] * a->strides[d];
+            int64_t v = nd_get_int(a->dtype, p);
+            if (v < 0 || v > 0xffffffffLL)
+                raisef(L, "ValueError", "Seed must be between 0 and "
+                                        "2**32 - 1");
+            key[i] = (uint32_t)v;
+            for (int d = a->ndim - 1; d >= 0; d--) {
+                if (++idx[d] < a->shape[d])
+                    break;
+                idx[d] = 0;
+            }
+        }
+        nd_random_seed_legacy_array(r, key, (size_t)n);
+        return 0;
+    }
+    TRY(nd_random_seed_legacy(r, toint(L, 1, "seed"), &err));
+    return 0;
+}
+
+/* Float samplers: kind 0 random, 1 standard_normal, 2 normal, 3 uniform */
+static int float_sampler(lua_State *L, NdRandom *r, int kind, double p1,
+                         double p2, int nd, const int64_t *shape)
+{
+    NdErr err;
+    double one;
+    double *out;
+    size_t n = 1;
+    if (nd >= 0) {
+        NdArray *a = lnd_newarray(L, ND_FLOAT64, nd, shape);
+        out = (double *)a->data;
+        n = (size_t)nd_size(a);
+    } else {
+        out = &one;
+    }
+    switch (kind) {
+    case 0: nd_random_random(r, out, n); break;
+    case 1: nd_random_standard_normal(r, out, n); break;
+    case 2: TRY(nd_random_normal(r, p1, p2, out, n, &err)); break;
+    default: TRY(nd_random_uniform(r, p1, p2, out, n, &err)); break;
+    }
+    if (nd < 0)
+        lua_pushnumber(L, one);
+    return 1;
+}
+
+/* rand(d0, d1, ...) / randn(d0, ...) */
+static int dims_sampler(lua_State *L, int kind)
+{
+    const int top_ = lua_gettop(L);
+    int64_t shape[ND_MAXDIMS];
+    int np_ = nposx(L, top_);
+    if (np_ > ND_MAXDIMS)
+        raisef(L, "ValueError", "too many dimensions");
+    for (int i = 0; i < np_; i++)
+        shape[i] = toint(L, i + 1, "d");
+    return float_sampler(L, global_rng(L), kind, 0, 0, np_ ? np_ : -1,
+                         shape);
+}
+
+static int l_rand(lua_State *L)
+{
+    return dims_sampler(L, 0);
+}
+
+static int l_randn(lua_State *L)
+{
+    return dims_sampler(L, 1);
+}
+
+/* random(size) / random_sample / standard_normal(size) */
+static int l_random(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    int f;
+    NdRandom *r = rng_of(L, &f);
+    int64_t shape[ND_MAXDIMS];
+    int nd = size_arg(L, argx(L, top_, f, "size"), shape);
+    return float_sampler(L, r, 0, 0, 0, nd, shape);
+}
+
+static int l_standard_normal(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    int f;
+    NdRandom *r = rng_of(L, &f);
+    int64_t shape[ND_MAXDIMS];
+    int nd = size_arg(L, argx(L, top_, f, "size"), shape);
+    return float_sampler(L, r, 1, 0, 0, nd, shape);
+}
+
+static int l_normal(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    int f;
+    NdRandom *r = rng_of(L, &f);
+    int li = argx(L, top_, f, "loc"), si = argx(L, top_, f + 1, "scale");
+    int zi = argx(L, top_, f + 2, "size");
+    int64_t shape[ND_MAXDIMS];
+    double loc = absent(L, li) ? 0.0 : todouble(L, li);
+    double scale = absent(L, si) ? 1.0 : todouble(L, si);
+    int nd = size_arg(L, zi, shape);
+    return float_sampler(L, r, 2, loc, scale, nd, shape);
+}
+
+static int l_uniform(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    int f;
+    NdRandom *r = rng_of(L, &f);
+    int li = argx(L, top_, f, "low"), hi = argx(L, top_, f + 1, "high");
+    int zi = argx(L, top_, f + 2, "size");
+    int64_t shape[ND_MAXDIMS];
+    double lo = absent(L, li) ? 0.0 : todouble(L, li);
+    double hv = absent(L, hi) ? 1.0 : todouble(L, hi);
+    int nd = size_arg(L, zi, shape);
+    return float_sampler(L, r, 3, lo, hv, nd, shape);
+}
+
+/* randint(low, high=None, size=None, dtype=int) and
+** Generator.integers(low, high=None, size=None, dtype=int64,
+** endpoint=False) */
+static int l_randint(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    NdErr err;
+    int f;
+    NdRandom *r = rng_of(L, &f);
+    int li = argx(L, top_, f, "low"), hi = argx(L, top_, f + 1, "high");
+    int zi = argx(L, top_, f + 2, "size"), di = argx(L, top_, f + 3, "dtype");
+    int ei = argx(L, top_, 0, "endpoint");
+    int64_t low = toint(L, li, "low"), high;
+    if (absent(L, hi)) {
+        high = low;
+        low = 0;
+    } else {
+        high = toint(L, hi, "high");
+    }
+    int dt = optdtype(L, di);
+    NdDType t = dt >= 0 ? (NdDType)dt : ND_INT64;
+    int endpoint = ei ? tobool(L, ei) : 0;
+    int64_t shape[ND_MAXDIMS];
+    int nd = size_arg(L, zi, shape);
+    if (nd < 0) {
+        char store[16];
+        TRY(nd_random_integers(r, low, high, endpoint, t, store, 1, &err));
+        NdArray *o = lnd_newarray(L, t, 0, NULL);
+        memcpy(o->data, store, nd_dtype_size(t));
+        mark_scalar(L, -1);
+        return 1;
+    }
+    NdArray *o = lnd_newarray(L, t, nd, shape);
+    TRY(nd_random_integers(r, low, high, endpoint, t, o->data,
+                           (size_t)nd_size(o), &err));
+    return 1;
+}
+
+/* choice(a, size=None, replace=True, p=None) */
+static int l_choice(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    NdErr err;
+    int f;
+    NdRandom *r = rng_of(L, &f);
+    int ai = argx(L, top_, f, "a"), zi = argx(L, top_, f + 1, "size");
+    int ri = argx(L, top_, f + 2, "replace"), pi = argx(L, top_, f + 3, "p");
+    int flags = (ri && !absent(L, ri) && !tobool(L, ri)) ? 0
+                                                         : ND_CHOICE_REPLACE;
+    const NdArray *pop = NULL;
+    int popi = 0;
+    int64_t npop;
+    if (lua_isinteger(L, ai)) {
+        npop = lua_tointeger(L, ai);
+        flags |= ND_CHOICE_AINT;
+    } else {
+        NdArray tmp;
+        char store[16];
+        pop = operand(L, ai, &tmp, store);
+        if (pop == &tmp)
+            pop = push_copy(L, pop, pop->dtype);
+        popi = lua_gettop(L);
+        if (lnd_toarray(L, ai) == pop)
+            popi = ai;
+        if (pop->ndim != 1)
+            raisef(L, "ValueError", "a must be 1-dimensional");
+        npop = pop->shape[0];
+    }
+    const double *p = NULL;
+    if (pi && !absent(L, pi)) {
+        NdArray tmp;
+        char store[16];
+        const NdArray *pa = operand(L, pi, &tmp, store);
+        NdArray *pd = push_copy(L, pa, ND_FLOAT64);
+        if (pd->ndim != 1 || pd->shape[0] != npop)
+            raisef(L, "ValueError", nd_random_is_legacy(r)
+                                        ? "'a' and 'p' must have same size"
+                                        : "a and p must have same size");
+        p = (const double *)pd->data;
+    }
+    int64_t shape[ND_MAXDIMS];
+    int nd = size_arg(L, zi, shape);
+    int64_t n = 1;
+    for (int i = 0; i < (nd < 0 ? 0 : nd); i++)
+        n *= shape[i];
+    if (n < 0)
+        raisef(L, "ValueError", "negative dimensions are not allowed");
+    int64_t *idx = lua_newuserdatauv(L, (size_t)(n ? n : 1) * 8, 0);
+    size_t ws = nd_random_choice_worksize(r, npop, p, flags, (size_t)n);
+    void *work = ws ? lua_newuserdatauv(L, ws, 0) : NULL;
+    TRY(nd_random_choice(r, npop, p, flags, idx, (size_t)n, work, &err));
+    NdArray *o;
+    if (!pop) {
+        if (nd < 0) {
+            lua_pushinteger(L, idx[0]);
+            return 1;
+        }
+        o = lnd_newarray(L, ND_INT64, nd, shape);
+        memcpy(o->data, idx, (size_t)n * 8);
+        return 1;
+    }
+    size_t isz = nd_dtype_size(pop->dtype);
+    o = lnd_newarray(L, pop->dtype, nd < 0 ? 0 : nd, shape);
+    for (int64_t i = 0; i < n; i++)
+        memcpy(o->data + i * (int64_t)isz,
+               pop->data + idx[i] * pop->strides[0], isz);
+    if (nd < 0)
+        mark_scalar(L, -1);
+    (void)popi;
+    return 1;
+}
+
+static int l_shuffle(lua_State *L)
+{
+    int f;
+    NdRandom *r = rng_of(L, &f);
+    NdArray *a = checkarray(L, f);
+    if (a->ndim == 0)
+        raisef(L, "TypeError", "object of type 'numpy.%s' has no len()",
+               nd_dtype_name(a->dtype));
+    if (!ND_C_CONTIGUOUS || !(a->flags & ND_C_CONTIGUOUS))
+        raisef(L, "ValueError", "shuffle of a non-contiguous array is not "
+                                "supported");
+    size_t row = nd_nbytes(a) / (size_t)(a->shape[0] ? a->shape[0] : 1);
+    void *buf = lua_newuserdatauv(L, row ? row : 1, 0);
+    nd_random_shuffle(r, a->data, (size_t)a->shape[0], row, buf);
+    return 0;
+}
+
+static int l_permutation(lua_State *L)
+{
+    int f;
+    NdRandom *r = rng_of(L, &f);
+    if (lua_isinteger(L, f)) {
+        int64_t n = lua_tointeger(L, f);
+        if (n < 0)
+            raisef(L, "ValueError", "negative dimensions are not allowed");
+        NdArray *o = lnd_newarray(L, ND_INT64, 1, &n);
+        nd_random_permutation(r, (int64_t *)o->data, (size_t)n);
+        return 1;
+    }
+    NdArray *a = checkarray(L, f);
+    NdArray *c = push_copy(L, a, a->dtype);
+    if (c->ndim == 0)
+        raisef(L, "IndexError", "x must be an integer or at least "
+                                "1-dimensional");
+    size_t row = nd_nbytes(c) / (size_t)(c->shape[0] ? c->shape[0] : 1);
+    int ci = lua_gettop(L);
+    void *buf = lua_newuserdatauv(L, row ? row : 1, 0);
+    nd_random_shuffle(r, c->data, (size_t)c->shape[0], row, buf);
+    lua_settop(L, ci);
+    return 1;
+}
+
+/* default_rng(seed=None) */
+static int l_default_rng(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    NdErr err;
+    int si = argx(L, top_, 1, "seed");
+    NdRandom *g = lua_newuserdatauv(L, nd_random_size(), 0);
+    luaL_setmetatable(L, MT_GEN);
+    if (absent(L, si)) {
+        uint32_t w[2] = {(uint32_t)time(NULL), (uint32_t)getpid()};
+        nd_random_default_rng(g, w, 2);
+    } else {
+        TRY(nd_random_default_rng_int(g, toint(L, si, "seed"), &err));
+    }
+    return 1;
+}
+
+static const luaL_Reg random_funcs[] = {
+    {"seed", l_seed},
+    {"rand", l_rand},
+    {"randn", l_randn},
+    {"random", l_random},
+    {"random_sample", l_random},
+    {"standard_normal", l_standard_normal},
+    {"normal", l_normal},
+    {"uniform", l_uniform},
+    {"randint", l_randint},
+    {"integers", l_randint},
+    {"choice", l_choice},
+    {"shuffle", l_shuffle},
+    {"permutation", l_permutation},
+    {"default_rng", l_default_rng},
+    {NULL, NULL},
+};
+
+static const luaL_Reg gen_methods[] = {
+    {"random", l_random},
+    {"standard_normal", l_standard_normal},
+    {"normal", l_normal},
+    {"uniform", l_uniform},
+    {"integers", l_randint},
+    {"choice", l_choice},
+    {"shuffle", l_shuffle},
+    {"permutation", l_permutation},
+    {NULL, NULL},
+};
+
+static int gen_tostring(lua_State *L)
+{
+    lua_pushfstring(L, "Generator(PCG64) at 0x%p", lua_topointer(L, 1));
+    return 1;
+}
+
+/* Add nd.random (module table on top of the stack). */
+static void open_random(lua_State *L)
+{
+    luaL_newmetatable(L, MT_GEN);
+    luaL_newlib(L, gen_methods);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, gen_tostring);
+    lua_setfield(L, -2, "__tostring");
+    lua_pop(L, 1);
+    luaL_newlib(L, random_funcs);
+    lua_setfield(L, -2, "random");
+}
+
+/* ------------------------------------------------------------------ */
 /* module tables */
 
 static int l_kw(lua_State *L)
@@ -3869,5 +4273,6 @@ int luaopen_nd(lua_State *L)
     lua_setfield(L, -2, "KW");
     lua_pushliteral(L, "1.24.2");
     lua_setfield(L, -2, "__version__");
+    open_random(L);
     return 1;
 }

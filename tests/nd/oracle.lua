@@ -208,3 +208,7 @@ is(function() return nd.str(nd.shares_memory(nd.arange(5), nd.arange(5))) end, "
 is(function() return nd.float64(5.0) end, "5.0", "nd: scalar str")
 is(function() return nd.arange(10):sum() end, "45", "nd: scalar sum str")
 raises(function() return nd.truth(nd.arange(3)) end, "ValueError", "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()", "nd: truth ambiguous")
+is(function() return (function() nd.random.seed(7) return nd.random.rand(2, 3) end)() end, "[[0.07630829 0.77991879 0.43840923]\n [0.72346518 0.97798951 0.53849587]]", "nd: random seed rand")
+is(function() return (function() nd.random.seed(0) return nd.random.randint(0, 256, kw{size=tuple(2, 4), dtype=nd.uint8}) end)() end, "[[172  10 127 140]\n [ 47 170 196 151]]", "nd: random randint uint8")
+is(function() return (function() nd.random.seed(1) return nd.random.normal(kw{loc=5, scale=2, size=4}) end)() end, "[8.24869073 3.77648717 3.9436565  2.85406276]", "nd: random normal")
+is(function() return nd.random.default_rng(kw{seed=42}):choice(list(10, 20, 30, 40, 50), kw{size=3, replace=false}) end, "[50 10 40]", "nd: default_rng choice")

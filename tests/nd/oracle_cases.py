@@ -226,4 +226,9 @@ CASES = [
     ("scalar str", "np.float64(5.0)", "nd.float64(5.0)"),
     ("scalar sum str", "np.arange(10).sum()", "nd.arange(10):sum()"),
     ("truth ambiguous", "bool(np.arange(3))", "nd.truth(nd.arange(3))"),
+    # random (the nd_random streams through the binding)
+    ("random seed rand", "(np.random.seed(7), np.random.rand(2, 3))[1]", "(function() nd.random.seed(7) return nd.random.rand(2, 3) end)()"),
+    ("random randint uint8", "(np.random.seed(0), np.random.randint(0, 256, size=(2, 4), dtype=np.uint8))[1]", "(function() nd.random.seed(0) return nd.random.randint(0, 256, kw{size=tuple(2, 4), dtype=nd.uint8}) end)()"),
+    ("random normal", "(np.random.seed(1), np.random.normal(loc=5, scale=2, size=4))[1]", "(function() nd.random.seed(1) return nd.random.normal(kw{loc=5, scale=2, size=4}) end)()"),
+    ("default_rng choice", "np.random.default_rng(seed=42).choice([10, 20, 30, 40, 50], size=3, replace=False)", "nd.random.default_rng(kw{seed=42}):choice(list(10, 20, 30, 40, 50), kw{size=3, replace=false})"),
 ]
