@@ -59,7 +59,7 @@ return {
       { text = "It put .venv/bin at the front of PATH (and set VIRTUAL_ENV), so python and pip now resolve to the venv", correct = true,
         why = "Activation is a convenience for the current shell; running .venv/bin/python directly works without it." },
       { text = "It copied the system's installed packages into .venv",
-        why = "A new venv starts empty apart from pip; system packages are visible only with --system-site-packages." },
+        why = "A new venv holds only pip (plus setuptools before Python 3.12); system packages are visible only with --system-site-packages." },
       { text = "It started an isolated container for the shell session",
         why = "Nothing is containerised: it is the same shell with a changed PATH and prompt." },
       { text = "It switched the system-wide python3 to the venv until you run deactivate",
