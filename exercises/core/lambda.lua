@@ -11,7 +11,7 @@ return {
       "It is an anonymous function whose body is a single expression; think of sorted(..., key=...).",
       "Use it for short throwaway functions passed to another function; anything longer, reused or worth a name gets a def.",
     },
-    solution = "A lambda is an anonymous function written inline: lambda params: expression. Its body is a single expression whose value is returned, so it cannot contain statements such as assignments, return or try. It is ordinary function object, no faster than a def, just shorter. Use it for short throwaway functions passed to another function, typically key= for sorted, min or max, or a small callback. If it needs a name, several steps or a docstring, write a def; and a comprehension usually reads better than map or filter with a lambda.",
+    solution = "A lambda is an anonymous function written inline: lambda params: expression. Its body is a single expression whose value is returned, so it cannot contain statements such as assignments, return or try. It is an ordinary function object, no faster than a def, just shorter. Use it for short throwaway functions passed to another function, typically key= for sorted, min or max, or a small callback. If it needs a name, several steps or a docstring, write a def; and a comprehension usually reads better than map or filter with a lambda.",
     why = "Checks that you know functions are values and have judgement about readability.",
     rubric = {
       concepts = {

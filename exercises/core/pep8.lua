@@ -73,7 +73,7 @@ return {
       { text = "class order_line:",
         why = "snake_case is for functions and variables; a class name is CapWords." },
       { text = "Total_Price = 0   (a local variable)",
-        why = "Mixed capitals with underscores follow no PEP 8 convention; use total_price." },
+        why = "PEP 8 mentions Capitalized_Words_With_Underscores only to call it ugly; a variable is total_price." },
     },
     hints = {
       "PEP 8 has one convention for functions and variables, one for classes and one for constants.",
