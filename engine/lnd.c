@@ -3891,6 +3891,28 @@ static void open_random(lua_State *L)
 }
 
 /* ------------------------------------------------------------------ */
+/* helpers exported to lnd_linalg.c */
+
+int lnd_raise(lua_State *L, const char *type, const char *msg)
+{
+    return raise_typed(L, type, msg);
+}
+
+NdArray *lnd_tocontig(lua_State *L, int idx, NdDType t)
+{
+    NdArray tmp;
+    char store[16];
+    idx = lua_absindex(L, idx);
+    const NdArray *a = operand(L, idx, &tmp, store);
+    return push_copy(L, a, t);
+}
+
+void lnd_markscalar(lua_State *L, int idx)
+{
+    mark_scalar(L, idx);
+}
+
+/* ------------------------------------------------------------------ */
 /* module tables */
 
 static int l_kw(lua_State *L)

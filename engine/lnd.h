@@ -26,4 +26,19 @@ NdArray *lnd_toarray(lua_State *L, int idx);
 NdArray *lnd_newarray(lua_State *L, NdDType t, int ndim,
                       const int64_t *shape);
 
+/* Raise an nd.error {type, message}; does not return. */
+int lnd_raise(lua_State *L, const char *type, const char *msg);
+
+/* Push a C-contiguous copy of the array-like at idx (array, nested
+** sequence or number) converted to dtype t; returns it. */
+NdArray *lnd_tocontig(lua_State *L, int idx, NdDType t);
+
+/* Flag the 0-d array at idx as a NumPy scalar. */
+void lnd_markscalar(lua_State *L, int idx);
+
+/* The extension `nd.linalg` (engine/lnd_linalg.c): returns the linalg
+** table and also stores it as field `linalg` of the loaded nd module.
+** Linking it needs LAPACK/BLAS (mk/linalg.mk's LINALG_LIBS). */
+int luaopen_nd_linalg(lua_State *L);
+
 #endif

@@ -40,7 +40,7 @@ BENCH_ND ?=
 $(BUILD)/bench/nd_bench: tests/bench/nd_bench.c $(ENGINE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LUA_CFLAGS) -o $@ $< $(ENGINE_LIB) $(LDLIBS_ALL) \
-	    $(shell pkg-config --libs openblas lapack 2>/dev/null)
+	    $(LINALG_LIBS)
 
 bench-nd: $(BUILD)/bench/nd_bench
 	@$(ND_PY) -c 'import numpy' 2>/dev/null || \

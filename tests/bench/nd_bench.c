@@ -39,6 +39,8 @@ int main(int argc, char **argv)
     luaL_openlibs(L);
     luaL_requiref(L, "nd", luaopen_nd, 1);
     lua_pop(L, 1);
+    luaL_requiref(L, "nd_linalg", luaopen_nd_linalg, 0);
+    lua_pop(L, 1);
     luaL_newmetatable(L, "py.list");
     luaL_newmetatable(L, "py.tuple");
     lua_pop(L, 2);
