@@ -2017,7 +2017,7 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
     for (PyNode *p = params; p; p = p->next) {
         if (!p->op)
             np++;
-        if (p->a)
+        if (p->a && !p->op)
             nd++;
     }
     /* evaluate defaults in the enclosing scope */
@@ -2080,7 +2080,13 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
         for (PyNode *p = params; p; p = p->next)
             if (p->op)
                 outf(e, "%s_%s", k++ ? ", " : "", p->s);
-        outf(e, " = VARARGS(%d, %d, ", np, pflags);
+        outf(e, " = VARARGS(%d, %d, {", np, pflags);
+        for (PyNode *p = params; p; p = p->next)
+            if (p->op == 3)
+                outf(e, "\"%s\", ", p->s);
+        outs(e, "}, ");
+        emit_lua_string(e, name, strlen(name));
+        outf(e, ", %d, ", np - nd);
         k = 0;
         for (PyNode *p = params; p; p = p->next)
             if (!p->op)
@@ -2090,17 +2096,35 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
         outf(e, " if ... ~= nil then TOOMANY(\"%s\", %d, %d, ...) end;",
              name, np, np - nd);
     }
+    /* missing required arguments are all named, as CPython does */
+    for (int kind = 0; kind <= 3; kind += 3) {
+        int nreq = 0;
+        for (PyNode *p = params; p; p = p->next)
+            if (p->op == kind && !p->a)
+                nreq++;
+        if (!nreq)
+            continue;
+        outs(e, " if ");
+        int j = 0;
+        for (PyNode *p = params; p; p = p->next)
+            if (p->op == kind && !p->a)
+                outf(e, "%s_%s == nil", j++ ? " or " : "", p->s);
+        outf(e, " then R.MISSINGALL(\"%s\", {", name);
+        for (PyNode *p = params; p; p = p->next)
+            if (p->op == kind && !p->a)
+                outf(e, "\"%s\", ", p->s);
+        outf(e, "}, %s", kind ? "\"keyword-only\"" : "\"positional\"");
+        for (PyNode *p = params; p; p = p->next)
+            if (p->op == kind && !p->a)
+                outf(e, ", _%s", p->s);
+        outs(e, ") end;");
+    }
     k = 0;
     for (PyNode *p = params; p; p = p->next) {
-        if (p->op)
-            continue;
         if (p->a) {
             k++;
             outf(e, " if _%s == nil then _%s = d%d_%d end;", p->s, p->s,
                  id, k);
-        } else {
-            outf(e, " if _%s == nil then MISSING(\"%s\", \"%s\") end;",
-                 p->s, name, p->s);
         }
     }
     int fin = 0;

@@ -882,14 +882,26 @@ static PyNode *disjunction(PyCompiler *c)
 static PyNode *params(PyCompiler *c, const char *closer, int *flags)
 {
     PyNode head = {0}, *tail = &head;
-    int seen_default = 0;
+    int seen_default = 0, kwonly = 0;
     while (!is_op(c, closer)) {
         PyNode *p = py_node(c, PN_PARAM, c->tok.line, c->tok.col);
+        if (*flags & 2)
+            syntax_here(c); /* nothing may follow **kwargs */
         if (accept_op(c, "**")) {
             p->op = 2;
         } else if (accept_op(c, "*")) {
-            if (is_op(c, ",") || is_op(c, closer))
-                py_unsupported(c, p->line, "keyword-only parameters");
+            if (kwonly)
+                py_syntax(c, p->line, p->col, "* argument may appear only "
+                          "once");
+            if (is_op(c, ",") || is_op(c, closer)) {
+                /* bare '*': the parameters after it are keyword-only */
+                if (!accept_op(c, ",") || is_op(c, closer))
+                    py_syntax(c, p->line, p->col, "named arguments must "
+                              "follow bare *");
+                kwonly = 1;
+                *flags |= 4;
+                continue;
+            }
             p->op = 1;
         } else if (accept_op(c, "/")) {
             py_unsupported(c, p->line, "positional-only parameters");
@@ -903,23 +915,26 @@ static PyNode *params(PyCompiler *c, const char *closer, int *flags)
             next(c);
             (void)expression(c); /* annotation: ignored */
         }
+        if (!p->op && kwonly)
+            p->op = 3; /* keyword-only */
         if (accept_op(c, "=")) {
-            if (p->op)
+            if (p->op == 1 || p->op == 2)
                 syntax_here(c);
             p->a = expression(c);
-            seen_default = 1;
+            if (!p->op)
+                seen_default = 1;
         } else if (seen_default && !p->op) {
             py_syntax(c, p->line, p->col, "non-default argument follows "
                       "default argument");
         }
-        if (p->op == 1 && (*flags & 1))
-            syntax_here(c);
-        if (p->op == 1)
+        if (p->op == 1) {
             *flags |= 1;
-        else if (p->op == 2)
+            kwonly = 1;
+        } else if (p->op == 2) {
             *flags |= 2;
-        else if (*flags)
-            py_unsupported(c, p->line, "keyword-only parameters");
+        } else if (p->op == 3) {
+            *flags |= 4;
+        }
         add_part(&tail, p);
         if (!accept_op(c, ","))
             break;

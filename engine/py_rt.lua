@@ -1748,7 +1748,7 @@ R.MISSING = function(name, pname)
           "argument: '" .. pname .. "'")
 end
 
-R.MISSINGALL = function(name, names, ...)
+R.MISSINGALL = function(name, names, kind, ...)
     local miss, n = {}, 0
     for i = 1, #names do
         if select(i, ...) == nil then
@@ -1765,20 +1765,24 @@ R.MISSINGALL = function(name, names, ...)
         list = concat(miss, ", ", 1, n - 1) .. ", and " .. miss[n]
     end
     throw("TypeError", name .. "() missing " .. n .. " required " ..
-          "positional argument" .. (n == 1 and "" or "s") .. ": " .. list)
+          kind .. " argument" .. (n == 1 and "" or "s") .. ": " .. list)
 end
 
 -- Bind positional+keyword arguments for a def with *args / **kwargs.
-R.VARARGS = function(np, flags, ...)
+R.VARARGS = function(np, flags, kwonly, fname, nreq, ...)
     local n = select("#", ...)
     local args = {...}
     local kw
+    -- trailing nils are missing positionals, not arguments; the keyword
+    -- table, if any, is the last argument actually passed
+    while n > 0 and args[n] == nil do n = n - 1 end
     if n > 0 and type(args[n]) == "table" and
         getmetatable(args[n]) == KW_MT then
         kw = args[n]
         args[n] = nil
         n = n - 1
     end
+    while n > np and args[n] == nil do n = n - 1 end
     local out = {}
     for i = 1, np do out[i] = args[i] end
     local k = np
@@ -1791,17 +1795,41 @@ R.VARARGS = function(np, flags, ...)
         k = k + 1
         out[k] = mktuple(rest, m)
     elseif n > np then
-        throw("TypeError", "function takes " ..
-              plural(np, "positional argument") .. " but " .. n ..
-              " were given")
+        local takes = nreq == np and plural(np, "positional argument") or
+                          ("from " .. nreq .. " to " .. np ..
+                           " positional arguments")
+        throw("TypeError", fname .. "() takes " .. takes .. " but " .. n ..
+              (n == 1 and " was" or " were") .. " given")
+    end
+    local rest = {}
+    if kw then
+        for i = 1, #kw, 2 do rest[#rest + 1] = i end
+    end
+    for _, name in ipairs(kwonly) do
+        k = k + 1
+        out[k] = nil
+        if kw then
+            for i = 1, #kw, 2 do
+                if kw[i] == name then out[k] = kw[i + 1]; kw[i] = false end
+            end
+        end
     end
     if flags & 2 == 2 then
         local d = newdict()
         if kw then
-            for i = 1, #kw, 2 do dset(d, kw[i], kw[i + 1]) end
+            for i = 1, #kw, 2 do
+                if kw[i] then dset(d, kw[i], kw[i + 1]) end
+            end
         end
         k = k + 1
         out[k] = d
+    elseif kw then
+        for i = 1, #kw, 2 do
+            if kw[i] then
+                throw("TypeError", fname .. "() got an unexpected " ..
+                      "keyword argument '" .. kw[i] .. "'")
+            end
+        end
     end
     return unpack(out, 1, k)
 end
@@ -1863,7 +1891,7 @@ local function callk(f, npos, ...)
                 end
             end
             if not found then
-                if info.flags & 2 == 0 then
+                if info.flags & 6 == 0 then
                     throw("TypeError", info.name .. "() got an " ..
                           "unexpected keyword argument '" .. name .. "'")
                 end
