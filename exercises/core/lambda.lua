@@ -19,7 +19,7 @@ return {
           match = { [[\banonymous\b]], [[\bunnamed\b]], [[\bnameless\b]], [[\bwithout (?:a |giving it a )?name\b]],
                     [[\bno name\b]], [[\binline\b]], [[\bon the fly\b]], [[<lambda>]] } },
         { label = "its body is a single expression (no statements), returned automatically", weight = 2,
-          match = { [[\b(?:single|one|only an?|just an?) expression\b]], [[\bone[- ]liners?\b]], [[\bone line\b]],
+          match = { [[\b(?:single|one|only an?|just an?)[- ]expression\b]], [[\bone[- ]liners?\b]], [[\bone line\b]],
                     [[\bno statements\b]], [[\b(?:can't|cannot) (?:contain|have|use|hold) (?:any )?(?:statements|assignments)\b]],
                     [[\bimplicit(?:ly)? return\w*]], [[\breturn\w* (?:the )?(?:value of )?(?:the|its|that) expression\b]],
                     [[\bno return\b]] } },
@@ -33,6 +33,7 @@ return {
       },
       red_flags = {
         { label = "a lambda is not faster than a def: same kind of function object", penalty = 0.6,
+          match = { [[\b(?:faster|quicker|more efficient) than (?:a |an |using |writing )?(?:def|named function|regular function|normal function|ordinary function)s?\b]] },
           subject = { [[\blambdas?\b]] },
           object = { [[\bfaster\b]], [[\bmore efficient\b]], [[\bquicker\b]], [[\bbetter performance\b]] } },
         { label = "a lambda's body is one expression: no statements or several lines", penalty = 0.6,
