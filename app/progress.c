@@ -1036,15 +1036,16 @@ int progress_topics(Progress *p, ProgressTopic **out)
     int n = 0, cap = 0;
 
     *out = NULL;
-    if (!p || !(st = prep(p, "SELECT coalesce(topic, ''), count(*), "
-                             "sum(passed), count(DISTINCT exercise_id), "
-                             "(SELECT avg(score) FROM (SELECT score, topic "
-                             "AS t, row_number() OVER (PARTITION BY "
+    if (!p || !(st = prep(p, "WITH latest AS (SELECT coalesce(topic, '') "
+                             "AS t, score, row_number() OVER (PARTITION BY "
                              "exercise_id ORDER BY time DESC, id DESC) AS rn "
-                             "FROM attempts) WHERE rn = 1 AND "
-                             "coalesce(t, '') = coalesce(a.topic, '')) "
-                             "FROM attempts a GROUP BY coalesce(topic, '') "
-                             "ORDER BY 1")))
+                             "FROM attempts), m AS MATERIALIZED (SELECT t, avg(score) AS "
+                             "mastery FROM latest WHERE rn = 1 GROUP BY t) "
+                             "SELECT coalesce(a.topic, ''), count(*), "
+                             "sum(passed), count(DISTINCT exercise_id), "
+                             "coalesce(max(m.mastery), 0) FROM attempts a "
+                             "LEFT JOIN m ON m.t = coalesce(a.topic, '') "
+                             "GROUP BY 1 ORDER BY 1")))
         return -1;
     while (sqlite3_step(st) == SQLITE_ROW) {
         if (n == cap)
