@@ -92,7 +92,8 @@ def connect(host, *args, **kwargs):
     rubric = {
       concepts = {
         { label = "get() leaves timeout in kwargs, so it is passed twice", weight = 2,
-          match = { [[\btwice\b]], [[\bmultiple values\b]], [[\bstill (?:in|inside) (?:the )?kwargs\b]],
+          match = { [[\btwice\b]], [[\btwo times\b]], [[\bmultiple values\b]],
+                    [[\b(?:doesn't|never|not) (?:take|remove|pop|delete)\w* (?:\w+ ){0,2}(?:out|from)\b]], [[\bstill (?:in|inside) (?:the )?kwargs\b]],
                     [[\b(?:leaves|keeps|remains?)\b[^.;]{0,30}\bkwargs\b]], [[\bduplicat\w*]], [[\bagain\b]],
                     [[\bdoesn't remove\b]], [[\bnot removed\b]], [[\bdoes not remove\b]] } },
         { label = "fix: kwargs.pop(\"timeout\", 10) takes it out", weight = 1,

@@ -108,7 +108,8 @@ asyncio.run(main())]],
     rubric = {
       concepts = {
         { label = "time.sleep blocks the event loop: there is no await, so nothing else runs", weight = 2,
-          match = { [[\bblock\w*]], [[\bno await\b]], [[\bnever (?:yields?|awaits?|gives? up)\b]], [[\bfreez\w*]], [[\bstall\w*]],
+          match = { [[\bblock\w*]], [[\bno await\b]], [[\bholds? (?:up )?the (?:whole |entire |only )?(?:thread|loop|event loop)\b]],
+                    [[\b(?:can't|cannot|never gets? to) switch\w*]], [[\bnever (?:yields?|awaits?|gives? up)\b]], [[\bfreez\w*]], [[\bstall\w*]],
                     [[\bhold\w* (?:up )?the (?:event )?loop\b]] } },
         { label = "fix: await asyncio.sleep(1)", weight = 1,
           match = { [[\bawait asyncio\.sleep\b]], [[\basyncio\.sleep\b]] } },
