@@ -592,6 +592,44 @@ static void test_session(void)
     sandbox_session_free(ss);
 }
 
+/* The allocation-failure loop: a memory cap rising in small steps makes
+** the first, second, ... allocation of state creation, library opening,
+** loading and running fail in turn. Every step must end in OK or MEMORY
+** (no crash, and under ASan no leak or bad access in the unwinding). */
+static void test_alloc_failures(void)
+{
+    const char *src = "local t = {} for i = 1, 50 do t[i] = tostring(i) .. 'x' "
+                      "end print(#t) return table.concat(t, ',', 1, 3)";
+    int bad = 0, n = 0, oks = 0;
+    for (size_t cap = 256; cap <= 48 * 1024; cap += 128) {
+        SandboxConfig c = {0};
+        SandboxResult r;
+        Sandbox *sb;
+        c.memory_bytes = cap;
+        c.time_ms = 20000;
+        c.isolation = SANDBOX_INPROCESS;
+        c.libs = test_libs;
+        c.nlibs = 1;
+        sb = sandbox_new(&c);
+        run(sb, src, &r);
+        n++;
+        if (r.kind == SANDBOX_OK)
+            oks++;
+        if (r.kind != SANDBOX_OK && r.kind != SANDBOX_MEMORY) {
+            if (!bad)
+                tap_diag("cap %zu: %s: %s", cap, sandbox_kind_name(r.kind),
+                         r.message);
+            bad++;
+        }
+        sandbox_result_free(&r);
+        sandbox_free(sb);
+    }
+    ok(bad == 0 && oks > 0 && oks < n,
+       "sandbox: allocation-failure loop, %d caps: only ok or memory "
+       "(%d ok)",
+       n, oks);
+}
+
 /* ---- Neutraliser -------------------------------------------------------*/
 
 static void cat(void *ud, const char *s, size_t n)
@@ -649,6 +687,7 @@ int main(void)
     test_host_state();
     test_cancel_stream();
     test_session();
+    test_alloc_failures();
     test_neutralise();
     return tap_done();
 }
