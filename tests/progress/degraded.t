@@ -41,7 +41,7 @@ ok $? "degraded: newer-version db is not written"
 
 start_shell 100 30 TERM=xterm-256color "PYPREP_CONTENT=$ROOT" "PYPREP_DB=$BAD"
 keys "$PYPREP; echo EXIT=\$?" Enter
-wait_for 'Python interview trainer' 8
+wait_for 'Python interview trainer' 30
 ok $? "degraded: the trainer opens with a damaged db"
 screen | tail -1 | grep -q 'not saved'
 ok $? "degraded: the status line says progress is not saved"

@@ -47,7 +47,7 @@ ok $? "review: says how overdue"
 
 start_shell 90 36 TERM=xterm-256color "PYPREP_CONTENT=$ROOT" "PYPREP_DB=$DB"
 keys "$RUN; echo EXIT=\$?" Enter
-wait_for 'Question 1 of 3' 10
+wait_for 'Question 1 of 3' 30
 ok $? "review: the review screen serves the due items"
 screen | grep -q 'review: due now'
 ok $? "review: titled as a review"
@@ -56,7 +56,7 @@ for q in 1 2; do
     wait_for '> ' 3
     tm send-keys -t main -l 'no idea'
     keys Enter Enter
-    wait_for 'Model answer' 8
+    wait_for 'Model answer' 20
     ok $? "review: feedback with the model answer after answer $q"
     keys Enter
 done

@@ -37,7 +37,7 @@ suite() {
     shift
     start_shell 100 40 "PYPREP_CONTENT=$ROOT" "PYPREP_DB=$DB" "$@"
     keys "$PYPREP; echo EXIT=\$?" Enter
-    wait_for 'Python interview trainer' 8
+    wait_for 'Python interview trainer' 30
     keys s
     wait_for 'pyprep . stats' 5
     ok $? "stats ($label): s on the home screen opens stats"

@@ -36,7 +36,7 @@ ok $? "drill: drill files run in the sandbox (no os.execute)"
 KIND1=$(printf '%s\n' "$LIST1" | head -1 | cut -f3)
 start_shell 90 30 TERM=xterm-256color "PYPREP_CONTENT=$ROOT" "PYPREP_DB=$DB"
 keys "$RUN $FILE; echo EXIT=\$?" Enter
-wait_for 'Question 1 of 3' 10
+wait_for 'Question 1 of 3' 30
 ok $? "drill: first question shows"
 screen | grep -Eq '1/3 +[0-9]+:[0-9]{2} left'
 ok $? "drill: countdown in the status line"
@@ -84,9 +84,9 @@ ok $? "drill: session and its three attempts saved"
 
 # time runs out: the rest count as unanswered
 keys "clear; $RUN --seed 7 --count 3 --minutes 0.05 --title Quick; echo EXIT=\$?" Enter
-wait_for 'Question 1 of 3' 10
+wait_for 'Question 1 of 3' 30
 ok $? "drill: timed drill starts"
-wait_for 'Results: Quick' 10
+wait_for 'Results: Quick' 30
 ok $? "drill: time up ends the drill"
 screen | grep -q '(time up)'
 ok $? "drill: end screen says time is up"
@@ -100,7 +100,7 @@ ok $? "drill: Esc leaves the end screen"
 # the session is closed once (three attempts, no duplicates)
 KIND=$($RUN --seed 9 --count 3 --list | head -1 | cut -f3)
 keys "clear; $RUN --seed 9 --count 3 --minutes 0.05 --title Late; echo EXIT=\$?" Enter
-wait_for 'Question 1 of 3' 10
+wait_for 'Question 1 of 3' 30
 keys Enter
 wait_for '> ' 3
 sleep 4

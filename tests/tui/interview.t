@@ -38,7 +38,7 @@ ok $? "interview: unknown level is a usage error"
 KIND1=$(printf '%s\n' "$LIST" | head -1 | cut -f3)
 start_shell 90 40 TERM=xterm-256color "PYPREP_CONTENT=$ROOT" "PYPREP_DB=$DB"
 keys "$RUN $ARGS; echo EXIT=\$?" Enter
-wait_for 'Question 1 of 3' 10
+wait_for 'Question 1 of 3' 30
 ok $? "interview: first question shows"
 screen | grep -Eq '1/3 +[0-9]+:[0-9]{2} left'
 ok $? "interview: timer in the status line"
@@ -50,7 +50,7 @@ wait_for '> ' 3
 tm send-keys -t main -l 'I am not sure'
 keys Enter
 case $KIND1 in output | fill | numpy) keys Enter ;; esac
-wait_for 'Model answer' 8
+wait_for 'Model answer' 20
 ok $? "interview: model answer after the answer"
 screen | grep -q 'What the interviewer is testing'
 ok $? "interview: what the interviewer is testing"
