@@ -1903,6 +1903,10 @@ static int l_setitem(lua_State *L)
     }
     const NdArray *v = operand(L, 2, &tv, sv);
     int n = build_index(L, 3, top, ix, &all_int);
+    /* index arrays aliasing the target would change under the writes */
+    for (int i = 0; i < n; i++)
+        if (ix[i].kind == ND_IX_ARRAY && nd_shares_memory(ix[i].arr, a))
+            ix[i].arr = push_copy(L, ix[i].arr, ix[i].arr->dtype);
     prepare_index(L, a, ix, &n, &plan);
     /* A value sharing memory with the target is copied first. */
     if (v != &tv && nd_shares_memory(v, a))

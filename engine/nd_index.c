@@ -439,6 +439,10 @@ static void fancy_walk(const NdIndexPlan *p, const NdArray *other, int set)
             int64_t size = v->shape[p->advaxis[k]];
             if (iv < 0)
                 iv += size;
+            /* checked in prepare; re-checked because a[a] = v may change
+            ** the index while it is used (callers copy such indices) */
+            if (iv < 0 || iv >= size)
+                iv = 0;
             sp += iv * v->strides[p->advaxis[k]];
         }
         if (set)

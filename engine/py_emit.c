@@ -1205,7 +1205,10 @@ static void emit_expr(Emit *e, PyNode *n)
         int k = 0;
         outs(e, "MKDICT({");
         for (PyNode *kv = n->a; kv; kv = kv->next, k++) {
-            emit_expr(e, kv->a);
+            if (kv->a)
+                emit_expr(e, kv->a);
+            else
+                outs(e, "R.SPREAD"); /* {**mapping} */
             outs(e, ", ");
             emit_expr(e, kv->b);
             outs(e, ", ");

@@ -537,14 +537,25 @@ static PyNode *atom(PyCompiler *c)
         if (accept_op(c, "}"))
             return n;
         PyNode head = {0}, *tail = &head;
-        if (is_op(c, "**"))
-            py_unsupported(c, line, "** unpacking in dict displays");
-        PyNode *k = is_op(c, "*") ? NULL : expression(c);
-        if (k && accept_op(c, ":")) {
-            PyNode *kv = py_node(c, PN_KV, k->line, k->col);
-            kv->a = k;
-            kv->b = expression(c);
-            if (is_kw(c, "for") || is_kw(c, "async")) {
+        PyNode *k = NULL;
+        int spread = 0;
+        if (is_op(c, "**")) {
+            /* {**d, ...}: a KV with no key spreads a mapping */
+            next(c);
+            k = py_node(c, PN_KV, line, col);
+            k->b = bitwise_or(c);
+            spread = 1;
+        } else if (!is_op(c, "*")) {
+            k = expression(c);
+        }
+        if (k && (spread || accept_op(c, ":"))) {
+            PyNode *kv = k;
+            if (!spread) {
+                kv = py_node(c, PN_KV, k->line, k->col);
+                kv->a = k;
+                kv->b = expression(c);
+            }
+            if (!spread && (is_kw(c, "for") || is_kw(c, "async"))) {
                 n->kind = PN_DICTCOMP;
                 n->a = kv;
                 n->b = comp_clauses(c);
@@ -555,12 +566,14 @@ static PyNode *atom(PyCompiler *c)
             while (accept_op(c, ",")) {
                 if (is_op(c, "}"))
                     break;
-                if (is_op(c, "**"))
-                    py_unsupported(c, line, "** unpacking in dict displays");
                 kv = py_node(c, PN_KV, c->tok.line, c->tok.col);
-                kv->a = expression(c);
-                expect_op(c, ":");
-                kv->b = expression(c);
+                if (accept_op(c, "**")) {
+                    kv->b = bitwise_or(c);
+                } else {
+                    kv->a = expression(c);
+                    expect_op(c, ":");
+                    kv->b = expression(c);
+                }
                 add_part(&tail, kv);
             }
             expect_op(c, "}");

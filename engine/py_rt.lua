@@ -243,10 +243,23 @@ local function ddel(d, key)
     return true
 end
 
+local SPREAD = {}
+R.SPREAD = SPREAD
 R.MKDICT = function(t)
     local d = newdict()
     for i = 1, t.n, 2 do
-        dset(d, t[i], t[i + 1])
+        if t[i] == SPREAD then
+            local m = t[i + 1]
+            if getmetatable(m) ~= DICT_MT then
+                throw("TypeError", "'" .. typename(m) .. "' object is " ..
+                      "not a mapping")
+            end
+            for j = 1, m.n do
+                if m.k[j] ~= nil then dset(d, m.k[j], m.v[j]) end
+            end
+        else
+            dset(d, t[i], t[i + 1])
+        end
     end
     return d
 end

@@ -166,11 +166,31 @@ static void sb_defaults(SandboxConfig *c)
 static void sb_retire(Sandbox *sb, pid_t pid);
 static void sb_join_spawner(Sandbox *sb);
 
+/* Build and close one bare state in the host, once: the dynamic linker
+** then resolves liblua's symbols here, instead of again in every forked
+** worker (lazy binding is per process; it showed in worker profiles). */
+static void sb_warm_up(void)
+{
+    static int done;
+    SandboxConfig c = {0};
+    SbCtx ctx;
+    char msg[64];
+    if (done)
+        return;
+    done = 1;
+    sb_defaults(&c);
+    sb_ctx_init(&ctx, &c);
+    sb_state_open(&ctx, NULL, 0, 0, msg, sizeof msg);
+    if (ctx.L)
+        lua_close(ctx.L);
+}
+
 Sandbox *sandbox_new(const SandboxConfig *cfg)
 {
     Sandbox *sb = calloc(1, sizeof *sb);
     if (sb == NULL)
         return NULL;
+    sb_warm_up();
     if (cfg)
         sb->cfg = *cfg;
     sb_defaults(&sb->cfg);
