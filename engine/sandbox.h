@@ -16,8 +16,8 @@
 
 #include <lua.h>
 
-/* How an evaluation ended. Exit statuses of `pyprep lua` follow this order
-** (see sandbox_exit_status). */
+/* How an evaluation ended (sandbox_exit_status maps each kind to the exit
+** status of `pyprep lua`). */
 typedef enum {
     SANDBOX_OK = 0,    /* chunk returned normally */
     SANDBOX_SYNTAX,    /* chunk did not compile */
@@ -44,7 +44,11 @@ typedef enum { SANDBOX_PROCESS = 0, SANDBOX_INPROCESS } SandboxIsolation;
 /* An extra library: `open` is called (protected, inside the fresh state,
 ** before the chunk) like luaL_requiref(L, name, open, 1), so its result
 ** becomes global `name`. Its C functions run in the worker under the
-** same limits. */
+** same limits and the same seccomp list: no files, no threads (clone is
+** refused: OpenBLAS must be single-threaded), memory from the Lua
+** allocator where possible (malloc only meets RLIMIT_AS). Lua code it
+** runs sees the sandbox's setmetatable, which refuses __gc; C code may
+** still set __gc metatables with lua_setmetatable. */
 typedef struct {
     const char *name;
     lua_CFunction open;
