@@ -140,4 +140,31 @@ def load(path):
     why = "Handler order is a real-world bug that linters catch only sometimes; it tests the exception hierarchy.",
     wrong = { "7", "3", "6" },
   },
+  {
+    id = "core.exceptions.custom",
+    topic = "core.exceptions",
+    level = "beginner",
+    kind = "parsons",
+    prompt = "Arrange the lines into a custom exception that carries the missing amount, and a function that raises it. Two lines do not belong.",
+    lines = {
+      "class InsufficientFunds(Exception):",
+      "    def __init__(self, missing):",
+      "        super().__init__(f\"{missing} short\")",
+      "        self.missing = missing",
+      "def withdraw(balance, amount):",
+      "    if amount > balance:",
+      "        raise InsufficientFunds(amount - balance)",
+      "    return balance - amount",
+    },
+    distractors = {
+      "        return InsufficientFunds(amount - balance)",
+      "class InsufficientFunds(BaseException):",
+    },
+    hints = {
+      "Custom exceptions subclass Exception, not BaseException (which also covers KeyboardInterrupt and SystemExit).",
+      "Call super().__init__ with the message so str(err) works, then store the extra field.",
+      "An error is raised, not returned.",
+    },
+    why = "Interviewers ask you to define a domain exception: subclass Exception, keep the message working, add fields.",
+  },
 }

@@ -103,4 +103,46 @@ print(f.closed, len(lines[0]))]],
     },
     why = "The dump/dumps distinction comes up constantly in code review.",
   },
+  {
+    id = "core.file-handling.newlines",
+    topic = "core.file-handling",
+    level = "intermediate",
+    kind = "bug",
+    prompt = "banned.txt has one word per line, including a line `spam`, yet this prints False. Which line is the bug? Then say why.",
+    code = [[
+def load_banned(path):
+    with open(path, encoding="utf-8") as f:
+        return {line for line in f}
+
+banned = load_banned("banned.txt")
+print("spam" in banned)]],
+    buggy = 3,
+    rubric = {
+      concepts = {
+        { label = "each line read from a file keeps its trailing newline", weight = 2,
+          match = { [[\bnew ?lines?\b]], [[\\n]], [[\bline (?:break|ending)s?\b]], [[\btrailing\b]], [[\bend of (?:each|the) line\b]],
+                    [[\bspam\\n]], [[\bwhitespace\b]] } },
+        { label = "fix: strip each line (line.strip() or rstrip(\"\\n\"))", weight = 1,
+          match = { [[\b[lr]?strip\b]], [[\bsplitlines\b]] } },
+      },
+    },
+    samples = {
+      good = {
+        "Each line keeps its trailing newline, so the set holds 'spam\\n', not 'spam'. Use {line.strip() for line in f}.",
+        "Lines from a file end with a line break; strip them before storing.",
+      },
+      bad = {
+        "The file must be opened in binary mode.",
+        "newline, strip, set.",
+      },
+    },
+    hints = {
+      "What exactly is each item in the set?",
+      "Iterating over a file gives lines with their line ending.",
+      "The set holds \"spam\\n\"; strip each line.",
+    },
+    solution = "Iterating over a file yields each line with its trailing newline, so the set holds \"spam\\n\" and \"spam\" is not in it. Strip each line: {line.strip() for line in f}.",
+    why = "The kept newline is the most common file-reading bug; it hides in membership tests and comparisons.",
+    wrong = { "2", "6", "1" },
+  },
 }
