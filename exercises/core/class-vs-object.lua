@@ -127,4 +127,29 @@ class Cart:
     why = "The shared mutable class attribute is the object-oriented cousin of the mutable default argument.",
     wrong = { "8", "5", "4" },
   },
+  {
+    id = "core.class-vs-object.alt-constructor",
+    topic = "core.class-vs-object",
+    level = "intermediate",
+    kind = "fill",
+    prompt = "Make `from_fahrenheit` a method of the class itself (it receives the class, not an instance), so it can build new objects: an alternative constructor.",
+    code = [[
+class Temperature:
+    def __init__(self, celsius):
+        self.celsius = celsius
+
+    @___
+    def from_fahrenheit(cls, f):
+        return cls((f - 32) * 5 / 9)
+
+print(Temperature.from_fahrenheit(212).celsius)   # 100.0]],
+    blanks = { { "classmethod" } },
+    hints = {
+      "The first parameter is cls, not self: which decorator passes the class?",
+      "One built-in decorator binds a method to the class instead of the instance.",
+    },
+    solution = "classmethod",
+    why = "Alternative constructors show you know that classes are objects with their own behaviour, and why cls beats a hard-coded class name (subclasses).",
+    wrong = { "staticmethod", "property", "classmethod()" },
+  },
 }
