@@ -264,6 +264,8 @@ static const char *const builtins[] = {
     "MemoryError", "NotImplementedError", "UnboundLocalError",
     "RecursionError", "FloatingPointError", "KeyboardInterrupt",
     "ImportError", "ModuleNotFoundError", "Ellipsis", "NotImplemented",
+    "OSError", "ConnectionError", "TimeoutError", "FileNotFoundError",
+    "PermissionError", "EOFError",
     "exit", "quit", "__name__", NULL};
 
 static int is_builtin(const char *s)

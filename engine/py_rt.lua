@@ -1851,6 +1851,14 @@ end
 local function callk(f, npos, ...)
     local n = select("#", ...)
     local info = INFO[f]
+    if rawequal(f, R.B.dict) and npos <= 1 then
+        -- dict(x, a=1, b=2) keeps the keywords' order
+        local d = npos == 1 and f((...)) or newdict()
+        for i = npos + 1, n, 2 do
+            dset(d, (select(i, ...)), (select(i + 1, ...)))
+        end
+        return d
+    end
     if info then
         if info.flags == 0 then
             local out = {...}
@@ -1973,14 +1981,14 @@ end
 local PY_BUILTINS = {}
 for name in ([[BaseExceptionGroup BlockingIOError BrokenPipeError
     BufferError BytesWarning ChildProcessError ConnectionAbortedError
-    ConnectionError ConnectionRefusedError ConnectionResetError
-    DeprecationWarning EOFError EncodingWarning EnvironmentError
-    ExceptionGroup FileExistsError FileNotFoundError FutureWarning
+    ConnectionRefusedError ConnectionResetError
+    DeprecationWarning EncodingWarning EnvironmentError
+    ExceptionGroup FileExistsError FutureWarning
     GeneratorExit IOError ImportWarning IndentationError
-    InterruptedError IsADirectoryError NotADirectoryError OSError
-    PendingDeprecationWarning PermissionError ProcessLookupError
+    InterruptedError IsADirectoryError NotADirectoryError
+    PendingDeprecationWarning ProcessLookupError
     ReferenceError ResourceWarning RuntimeWarning StopAsyncIteration
-    SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError
+    SyntaxError SyntaxWarning SystemError SystemExit TabError
     UnicodeDecodeError UnicodeEncodeError UnicodeError
     UnicodeTranslateError UnicodeWarning UserWarning Warning
     __build_class__ __debug__ __doc__ __import__ __loader__ __package__
@@ -2183,6 +2191,9 @@ local EXC_BASES = {
     MemoryError = "Exception", ImportError = "Exception",
     ModuleNotFoundError = "ImportError",
     KeyboardInterrupt = "BaseException",
+    OSError = "Exception", ConnectionError = "OSError",
+    TimeoutError = "OSError", FileNotFoundError = "OSError",
+    PermissionError = "OSError", EOFError = "Exception",
     ["numpy.AxisError"] = "ValueError",
     ["numpy.linalg.LinAlgError"] = "Exception",
     ["numpy.core._exceptions._UFuncOutputCastingError"] = "TypeError",
