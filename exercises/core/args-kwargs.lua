@@ -119,4 +119,27 @@ def connect(host, *args, **kwargs):
     why = "Taking an option out of kwargs before forwarding the rest is the everyday pattern for wrappers.",
     wrong = { "4", "1", "3" },
   },
+  {
+    id = "core.args-kwargs.signatures",
+    topic = "core.args-kwargs",
+    level = "intermediate",
+    kind = "choice",
+    prompt = "Which of these function definitions are valid Python? Choose every one.",
+    options = {
+      { text = "def f(a, *args, b=1, **kwargs): ...", correct = true,
+        why = "The canonical order: regular, *args, keyword-only, **kwargs." },
+      { text = "def f(*args, a): ...", correct = true,
+        why = "Valid: a comes after *args, so it is keyword-only and must be passed as f(1, 2, a=3)." },
+      { text = "def f(a, **kwargs, *args): ...",
+        why = "SyntaxError: **kwargs must be the last parameter." },
+      { text = "def f(**kwargs, a): ...",
+        why = "SyntaxError: nothing may follow **kwargs." },
+    },
+    hints = {
+      "**kwargs has a fixed place in the parameter list.",
+      "Order: regular parameters, *args, keyword-only parameters, **kwargs. Anything after *args is keyword-only.",
+    },
+    solution = "def f(a, *args, b=1, **kwargs) and def f(*args, a).",
+    why = "Keyword-only parameters after *args are a detail that shows you know the signature rules, not just the names.",
+  },
 }

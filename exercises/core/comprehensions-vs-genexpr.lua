@@ -104,4 +104,30 @@ print({ch: i for i, ch in enumerate("abca")})]],
     solution = "sys.getsizeof(lazy) is small and fixed (200 bytes for this expression on CPython 3.11; the exact number varies by version), whatever the length.",
     why = "Knowing what a generator can and cannot do avoids both memory blow-ups and silent empty loops.",
   },
+  {
+    id = "core.comprehensions-vs-genexpr.lazy-sum",
+    topic = "core.comprehensions-vs-genexpr",
+    level = "intermediate",
+    kind = "fill",
+    prompt = "numbers.txt has one integer per line and is far larger than memory. Fill the blank so the sum of the squares is computed without building a list.",
+    code = [[
+with open("numbers.txt") as f:
+    total = sum(___)
+print(total)]],
+    blanks = {
+      { "int(line) ** 2 for line in f",
+        patterns = { [=[int\(\s*(\w+)(?:\.strip\(\))?\s*\)\s*\*\*\s*2\s+for\s+\1\s+in\s+f]=],
+                     [=[int\(\s*(\w+)(?:\.strip\(\))?\s*\)\s*\*\s*int\(\s*\1(?:\.strip\(\))?\s*\)\s+for\s+\1\s+in\s+f]=],
+                     [=[(\w+)\s*\*\s*\1\s+for\s+\1\s+in\s+map\(\s*int\s*,\s*f\s*\)]=],
+                     [=[(\w+)\s*\*\*\s*2\s+for\s+\1\s+in\s+map\(\s*int\s*,\s*f\s*\)]=] } },
+    },
+    hints = {
+      "sum() accepts any iterable; the file object yields one line at a time.",
+      "Write a generator expression directly inside the call: no square brackets.",
+      "int(line) ** 2 for line in f",
+    },
+    solution = "int(line) ** 2 for line in f",
+    why = "A generator expression as the sole argument needs no extra parentheses and keeps memory constant.",
+    wrong = { "[int(line) ** 2 for line in f]", "int(line) ** 2 for line in f.readlines()", "line ** 2 for line in f" },
+  },
 }

@@ -113,4 +113,57 @@ print(Left().greet())]],
     solution = "Right.greet: the next class after Left in Child's MRO.",
     why = "Shows you know super() is cooperative and MRO-driven, not a call to the parent.",
   },
+  {
+    id = "core.inheritance-mro.skipped-init",
+    topic = "core.inheritance-mro",
+    level = "advanced",
+    kind = "bug",
+    prompt = "`Service().log` raises `AttributeError: 'Service' object has no attribute 'log'`. Which line is the bug? Then say why.",
+    code = [[
+class Base:
+    def __init__(self):
+        self.ready = True
+
+class Logged(Base):
+    def __init__(self):
+        super().__init__()
+        self.log = []
+
+class Cached(Base):
+    def __init__(self):
+        Base.__init__(self)
+        self.cache = {}
+
+class Service(Cached, Logged):
+    def __init__(self):
+        super().__init__()]],
+    buggy = 12,
+    rubric = {
+      concepts = {
+        { label = "Cached calls Base directly, skipping the next class in Service's MRO (Logged)", weight = 2,
+          match = { [[\bskip\w*]], [[\bnever (?:runs|called|reached)\b]], [[\bbypass\w*]], [[\bmro\b]], [[\bnext class\b]],
+                    [[\bcooperative\w*]] } },
+        { label = "fix: super().__init__() there too", weight = 1,
+          match = { [[\bsuper\b]] } },
+      },
+    },
+    samples = {
+      good = {
+        "Cached calls Base.__init__ directly, so it skips the next class in Service's MRO, which is Logged; Logged.__init__ never runs. Use super().__init__() in Cached.",
+        "Hard-coding the parent bypasses Logged in the MRO; every class must call super().",
+      },
+      bad = {
+        "Service should inherit from Logged first.",
+        "Base, __init__, Logged.",
+      },
+    },
+    hints = {
+      "Write down Service's MRO, then follow the __init__ calls.",
+      "After Cached comes Logged, not Base: which call jumps over it?",
+      "Base.__init__(self) hard-codes the parent; super().__init__() follows the MRO.",
+    },
+    solution = "Service's MRO is Service, Cached, Logged, Base. Cached calls Base.__init__ directly, so Logged.__init__ is skipped and self.log is never set. Use super().__init__() in Cached so each class calls the next one in the MRO.",
+    why = "Mixing super() with hard-coded parent calls is how cooperative multiple inheritance breaks in real code.",
+    wrong = { "17", "15", "7" },
+  },
 }
