@@ -116,10 +116,10 @@ with open("numbers.txt") as f:
 print(total)]],
     blanks = {
       { "int(line) ** 2 for line in f",
-        patterns = { [=[int\(\s*(\w+)(?:\.strip\(\))?\s*\)\s*\*\*\s*2\s+for\s+\1\s+in\s+f]=],
-                     [=[int\(\s*(\w+)(?:\.strip\(\))?\s*\)\s*\*\s*int\(\s*\1(?:\.strip\(\))?\s*\)\s+for\s+\1\s+in\s+f]=],
-                     [=[(\w+)\s*\*\s*\1\s+for\s+\1\s+in\s+map\(\s*int\s*,\s*f\s*\)]=],
-                     [=[(\w+)\s*\*\*\s*2\s+for\s+\1\s+in\s+map\(\s*int\s*,\s*f\s*\)]=] } },
+        patterns = { [=[(?:\(\s*)?int\(\s*(\w+)(?:\.strip\(\))?\s*\)\s*\*\*\s*2\s+for\s+\1\s+in\s+f(?:\s*\))?]=],
+                     [=[(?:\(\s*)?int\(\s*(\w+)(?:\.strip\(\))?\s*\)\s*\*\s*int\(\s*\1(?:\.strip\(\))?\s*\)\s+for\s+\1\s+in\s+f(?:\s*\))?]=],
+                     [=[(?:\(\s*)?(\w+)\s*\*\s*\1\s+for\s+\1\s+in\s+map\(\s*int\s*,\s*f\s*\)(?:\s*\))?]=],
+                     [=[(?:\(\s*)?(\w+)\s*\*\*\s*2\s+for\s+\1\s+in\s+map\(\s*int\s*,\s*f\s*\)(?:\s*\))?]=] } },
     },
     hints = {
       "sum() accepts any iterable; the file object yields one line at a time.",

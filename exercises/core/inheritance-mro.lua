@@ -142,7 +142,7 @@ class Service(Cached, Logged):
       concepts = {
         { label = "Cached calls Base directly, skipping the next class in Service's MRO (Logged)", weight = 2,
           match = { [[\bskip\w*]], [[\bnever (?:runs|called|reached)\b]], [[\bbypass\w*]], [[\bmro\b]], [[\bnext class\b]],
-                    [[\bcooperative\w*]] } },
+                    [[\bcooperative\w*]], [[\blogged(?:'s)? (?:__init__|init(?:iali[sz]er)?)\b]] } },
         { label = "fix: super().__init__() there too", weight = 1,
           match = { [[\bsuper\b]] } },
       },
