@@ -84,9 +84,18 @@ static void __attribute__((format(printf, 2, 3))) outf(Emit *e,
     va_start(ap, fmt);
     int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    if (n >= (int)sizeof tmp)
-        n = sizeof tmp - 1;
-    out(e, tmp, (size_t)n);
+    if (n < 0)
+        return;
+    if (n < (int)sizeof tmp) {
+        out(e, tmp, (size_t)n);
+        return;
+    }
+    /* long names: format again into arena memory, never truncate */
+    char *big = py_alloc(e->c, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    out(e, big, (size_t)n);
 }
 
 /* Move the output to Python line 'line' (never backwards). */
@@ -884,7 +893,7 @@ static const char *emit_int_value(Emit *e, PyNode *n)
                  n->a->ival > -0x7fffffff;
         int sb = n->b->kind == PN_INT && n->b->ival < 0x7fffffff &&
                  n->b->ival > -0x7fffffff;
-        char ca[300] = "", cb[300] = "";
+        char ca[1024] = "", cb[1024] = "";
         if (!sa)
             snprintf(ca, sizeof ca, "%s < 0x7fffffff and %s > -0x7fffffff",
                      a, a);
