@@ -105,4 +105,28 @@ return {
     },
     why = "Import order is the PEP 8 rule linters flag most; wildcard and multi-module imports hide where names come from.",
   },
+  {
+    id = "core.pep8.advise-against",
+    topic = "core.pep8",
+    level = "beginner",
+    kind = "choice",
+    prompt = "Which of these lines does PEP 8 advise against? Choose every one.",
+    options = {
+      { text = "if result == None:", correct = true,
+        why = "Comparisons to singletons such as None use is / is not (pycodestyle E711)." },
+      { text = "import os, sys", correct = true, why = "Imports go on separate lines (E401)." },
+      { text = "except:", correct = true,
+        why = "A bare except also catches KeyboardInterrupt and SystemExit; name the exception (E722)." },
+      { text = "total = price*qty + tax",
+        why = "Allowed: PEP 8 lets you drop spaces around higher-priority operators to show grouping." },
+      { text = "def area(width, height=1):",
+        why = "Correct style: snake_case, and no spaces around = for a keyword default." },
+    },
+    hints = {
+      "Some PEP 8 rules are about correctness habits, not just looks.",
+      "Think of singleton comparisons, one import per line, and catching everything.",
+    },
+    solution = "if result == None:, import os, sys and a bare except:.",
+    why = "Knowing which rules matter (and which spacing PEP 8 allows) shows judgement rather than rote rules.",
+  },
 }
