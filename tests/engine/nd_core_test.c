@@ -159,7 +159,7 @@ int main(void)
                at(&o, 3, 0) == -4, "nd: // floors like Python");
         nd_binary(ND_MOD, &m, &d, &o, &e);
         ok(at(&o, 0, 0) == 1 && at(&o, 1, 0) == 1 && at(&o, 2, 0) == -1 &&
-               at(&o, 3, 0) == -1, "nd: % takes the divisor's sign");
+               at(&o, 3, 0) == -1, "nd: %% takes the divisor's sign");
         ok(nd_binary(ND_POW, &m, &d, &o, &e) == ND_EVALUE &&
                !strcmp(e.msg, "Integers to negative integer powers are not "
                               "allowed."), "nd: int ** negative error");
