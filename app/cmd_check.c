@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "content.h"
@@ -80,7 +81,14 @@ int cmd_check(int argc, char **argv)
     ** lessons (a pack without lessons uses the built-in topics) */
     topics = NULL;
     for (int d = 0; d < ndirs; d++) {
-        Content *c = content_load(dirs[d]);
+        char *ld = xasprintf("%s/lessons", dirs[d]);
+        struct stat st;
+        int has = stat(ld, &st) == 0 && S_ISDIR(st.st_mode);
+        Content *c;
+        free(ld);
+        if (!has) /* an exercise pack without lessons */
+            continue;
+        c = content_load(dirs[d]);
         check_lessons(c);
         for (int i = 0; i < c->nerrors; i++) {
             int known = 0;
