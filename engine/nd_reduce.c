@@ -357,6 +357,10 @@ static void out_view(NdArray *v, const NdArray *out, const NdArray *a,
 /* Fill every element of a with one double value. */
 static void fill_value(NdArray *a, double v)
 {
+    if (v == 0 && ND_ISC(a)) { /* all dtypes: zero bits are 0 */
+        memset(a->data, 0, nd_nbytes(a));
+        return;
+    }
     char store[16];
     NdArray s;
     nd_scalar_double(&s, store, a->dtype, v);
@@ -517,6 +521,20 @@ NdError nd_reduce(NdReduceOp op, const NdArray *a, const char *axes,
     case ND_R_MEAN: {
         NdLoop fn = sum_loop(t);
         fill_value(out, 0);
+        if (fn && a->dtype == t && ND_ISC(a) && out->ndim == 0 &&
+            nd_size(a) > 0) {
+            /* whole contiguous array: one kernel call, no iterator */
+            char *p[2] = {out->data, a->data};
+            ptrdiff_t s[2] = {0, (ptrdiff_t)nd_dtype_size(t)};
+            fn(nd_size(a), p, s, NULL);
+            if (op == ND_R_MEAN) {
+                char store[16];
+                NdArray c;
+                nd_scalar_double(&c, store, ND_FLOAT64, (double)count);
+                return nd_binary(ND_TRUEDIV, out, &c, out, e);
+            }
+            return ND_OK;
+        }
         if (!fn) {
             /* Unusual dtype= request: sum in float64 or int64 and cast. */
             return nd_fail(e, ND_ETYPE, "sum into dtype %s not supported",
