@@ -321,7 +321,11 @@ local function set_order(s)
             out[n] = k
             local kk = k
             if type(kk) == "boolean" then kk = kk and 1 or 0 end
-            if mtype(kk) ~= "integer" or kk < 0 or kk >= s.size then
+            -- a set built by merging (copies, set operations) may have a
+            -- smaller table in CPython than insertion would give: claim
+            -- only the minimum table size then
+            local limit = s.approx and 8 or s.size
+            if mtype(kk) ~= "integer" or kk < 0 or kk >= limit then
                 ok = false
             end
         end
@@ -429,6 +433,23 @@ function ITER(o)
     throw("TypeError", "'" .. typename(o) .. "' object is not iterable")
 end
 R.ITER = ITER
+
+-- Iteration whose result cannot depend on the order (sorted() without a
+-- key, min/max without a key, any/all, set()): sets need no proof of
+-- CPython's order here.
+function R.iter_unordered(o)
+    if getmetatable(o) == SET_MT then
+        local i = 0
+        return function()
+            repeat
+                i = i + 1
+                if i > o.n then return nil end
+            until o.k[i] ~= nil
+            return o.k[i]
+        end
+    end
+    return ITER(o)
+end
 
 local function mkiter(nextf, kind)
     return setmetatable({nextf = nextf, kind = kind}, ITER_MT)
@@ -1410,6 +1431,7 @@ local function inplace(op, f)
             local r = R.setop(op, a, b)
             a.k, a.ix, a.n, a.len, a.fill, a.size = r.k, r.ix, r.n, r.len,
                 r.fill, r.size
+            a.approx = true
             return a
         elseif mt == DICT_MT and op == "|" then
             for i = 1, b.n do

@@ -334,7 +334,13 @@ end, function(v) return getmetatable(v) == DICT_MT end)
 deftype("set", function(...)
     local s = newset()
     if select("#", ...) > 0 then
-        for v in ITER((...)) do sadd(s, v) end
+        local src = ...
+        local mt = getmetatable(src)
+        for v in R.iter_unordered(src) do sadd(s, v) end
+        -- CPython presizes when copying sets and dicts
+        if mt == SET_MT or mt == DICT_MT or mt == VIEW_MT then
+            s.approx = true
+        end
     end
     return s
 end, function(v) return getmetatable(v) == SET_MT and not v.frozen end)
@@ -342,7 +348,8 @@ end, function(v) return getmetatable(v) == SET_MT and not v.frozen end)
 deftype("frozenset", function(...)
     local s = newset()
     if select("#", ...) > 0 then
-        for v in ITER((...)) do sadd(s, v) end
+        for v in R.iter_unordered((...)) do sadd(s, v) end
+        s.approx = true
     end
     s.frozen = true
     return s
@@ -570,7 +577,13 @@ local function minmax(fname, better, ...)
         kf, default = kw.key, kw.default
     end
     local items, m
-    if n == 1 then
+    if n == 1 and kf == nil then
+        items, m = {}, 0
+        for v in R.iter_unordered((...)) do
+            m = m + 1
+            items[m] = v
+        end
+    elseif n == 1 then
         items, m = toarray((...))
     elseif n == 0 then
         throw("TypeError", fname .. " expected at least 1 argument, got 0")
@@ -648,13 +661,13 @@ B.sum = function(...)
 end
 
 B.any = function(it)
-    for v in ITER(it) do
+    for v in R.iter_unordered(it) do
         if TRUTH(v) then return true end
     end
     return false
 end
 B.all = function(it)
-    for v in ITER(it) do
+    for v in R.iter_unordered(it) do
         if not TRUTH(v) then return false end
     end
     return true
@@ -761,7 +774,8 @@ B.sorted = function(...)
         kf, rev = kw.key, kw.reverse and TRUTH(kw.reverse)
     end
     local t, m = {}, 0
-    for v in ITER((...)) do
+    local keyed = kf ~= nil and kf ~= NONE
+    for v in (keyed and ITER or R.iter_unordered)((...)) do
         m = m + 1
         t[m] = v
     end
@@ -1138,6 +1152,7 @@ function R.setop(op, a, b)
         end
     end
     r.frozen = a.frozen
+    r.approx = true
     return r
 end
 R.set_difference = function(a, b) return R.setop("-", a, b) end
@@ -1211,7 +1226,12 @@ SM.symmetric_difference = function(s, o)
 end
 SM.update = function(s, ...)
     for i = 1, select("#", ...) do
-        for v in ITER((select(i, ...))) do sadd(s, v) end
+        local src = (select(i, ...))
+        local mt = getmetatable(src)
+        for v in R.iter_unordered(src) do sadd(s, v) end
+        if mt == SET_MT or mt == DICT_MT or mt == VIEW_MT then
+            s.approx = true
+        end
     end
     return NONE
 end
