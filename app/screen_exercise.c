@@ -850,12 +850,13 @@ static void list_draw(Screen *s, int rows, int cols)
                            : o->status[i] == -1 ? "-- "
                                                 : "   ";
         int avail = grade_kind_available(ex->kind);
-        snprintf(line, sizeof line, "%s %-8s %-13s %s%s", mark,
+        snprintf(line, sizeof line, "%s%s %-8s %-13s %s%s", sel ? "> " : "  ",
+                 mark,
                  grade_kind_name(ex->kind), ex->level ? ex->level : "",
                  ex->id, avail ? "" : "  (not in this build)");
         if (sel)
             ui_fill_line(y + 1, UI_SELECT);
-        ui_text(y + 1, 2, line, (int)strlen(line),
+        ui_text(y + 1, 1, line, (int)strlen(line),
                 sel ? UI_SELECT : !avail ? UI_DIM
                                   : o->status[i] == 1 ? UI_BEGINNER
                                                       : MD_TEXT,

@@ -27,12 +27,17 @@ open_lesson() {
     wait_for 'Exercises ·' 3
 }
 
-# open_exercise N: Enter on the Nth exercise of the list (1-based)
+# open_exercise ID: select exercise ID in the list (marked "> ") and
+# press Enter
 open_exercise() {
     keys g
-    for _ in $(seq 2 "$1"); do keys j; done
+    for _ in $(seq 1 40); do
+        screen | grep -Eq "^ *> .* $1( |\$)" && break
+        keys j
+        sleep 0.03
+    done
     keys Enter
-    wait_for "^ $1/[0-9]+ " 3
+    wait_for "^ [0-9]+/[0-9]+  $1 " 3
 }
 
 back_to_home() {
@@ -51,8 +56,8 @@ open_lesson core.is-vs-eq
 ok $? "x on the home screen opens the lesson's exercises"
 screen | grep -q 'explain  *beginner  *core.is-vs-eq.explain'
 ok $? "the list shows kind, level and id"
-open_exercise 1
-ok $? "Enter opens the first exercise"
+open_exercise core.is-vs-eq.explain
+ok $? "Enter opens the explain exercise"
 screen | grep -q 'Model answer'
 ok $((1 - $?)) "explain: no model answer before an attempt"
 keys h
@@ -88,7 +93,7 @@ ok $? "explain: found ideas are listed"
 
 # --- choice ----------------------------------------------------------
 keys n
-wait_for '^ 2/3 .*none-test' 3
+wait_for '^ [0-9]+/[0-9]+  core.is-vs-eq.none-test' 3
 ok $? "n moves to the next exercise (choice)"
 row=$(screen | sed -n 's/^ *> *\([0-9]\)) ( ) if result is None:.*/\1/p; s/^ *\([0-9]\)) ( ) if result is None:.*/\1/p' | head -1)
 wrong=$(screen | sed -n 's/^ *>\{0,1\} *\([0-9]\)) ( ) if not result:.*/\1/p' | head -1)
@@ -106,7 +111,7 @@ ok $? "choice: the right option passes (number key $row, Enter)"
 
 # --- output ----------------------------------------------------------
 keys n
-wait_for '^ 3/3 .*aliases' 3
+wait_for '^ [0-9]+/[0-9]+  core.is-vs-eq.aliases' 3
 ok $? "n moves on to the output exercise"
 keys Enter
 keys -l 'True True True'
@@ -130,7 +135,7 @@ ok $? "Esc goes back to the list, then home"
 
 # --- fill (with a custom check) --------------------------------------
 open_lesson core.list-vs-tuple
-open_exercise 2
+open_exercise core.list-vs-tuple.one-tuple
 ok $? "fill: opens"
 keys Enter
 keys -l '(5)'
@@ -148,7 +153,7 @@ back_to_home
 
 # --- parsons ---------------------------------------------------------
 open_lesson iter.generator-functions
-open_exercise 2
+open_exercise iter.generator-functions.countdown
 ok $? "parsons: opens"
 keys Enter
 wait_for 'NOT PASSED' 3
@@ -183,7 +188,7 @@ back_to_home
 
 # --- bug -------------------------------------------------------------
 open_lesson iter.pitfall-late-binding
-open_exercise 2
+open_exercise iter.pitfall-late-binding.bug
 ok $? "bug: opens"
 keys Space Enter
 wait_for 'NOT PASSED' 3
@@ -194,7 +199,7 @@ ok $? "bug: the buggy line passes"
 back_to_home
 
 open_lesson core.context-managers
-open_exercise 2
+open_exercise core.context-managers.swallow
 keys G
 for _ in 1 2 3 4 5 6 7 8 9; do keys j; done
 keys Space Enter
@@ -206,7 +211,7 @@ back_to_home
 
 # --- numpy -----------------------------------------------------------
 open_lesson iter.benchmark
-open_exercise 2
+open_exercise iter.benchmark.numpy-evens
 ok $? "numpy: opens"
 keys Enter
 keys -l 'result = np.arange(0, 20, 2)'
