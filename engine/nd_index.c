@@ -23,6 +23,17 @@ static NdError check_int_array(const NdArray *ix, int axis, int64_t size,
                                NdErr *e)
 {
     int64_t n = nd_size(ix), idx[ND_MAXDIMS] = {0};
+    if (ix->dtype == ND_INT64 && ix->ndim == 1 && ix->strides[0] == 8) {
+        /* common case: one scan for the range, details only on error */
+        const int64_t *v = (const int64_t *)ix->data;
+        int64_t lo = 0, hi = 0;
+        for (int64_t i = 0; i < n; i++) {
+            lo = v[i] < lo ? v[i] : lo;
+            hi = v[i] > hi ? v[i] : hi;
+        }
+        if (lo >= -size && hi < size)
+            return ND_OK;
+    }
     for (int64_t k = 0; k < n; k++) {
         const char *p = ix->data;
         for (int d = 0; d < ix->ndim; d++)

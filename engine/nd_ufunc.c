@@ -594,6 +594,41 @@ FLOAT_DTYPES(U_FLOAT)
 C_ABS(COMPLEX64, nd_complex64, float)
 C_ABS(COMPLEX128, nd_complex128, double)
 
+/* sqrt: libm's errno handling keeps compilers from vectorising it, so the
+** contiguous path uses the SSE2 instructions directly (sqrt of a negative
+** gives NaN there too, as in NumPy). */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+static void vsqrt_FLOAT64(int64_t n, char **p, const ptrdiff_t *s, void *aux)
+{
+    if (s[0] != 8 || s[1] != 8) {
+        sqrt_FLOAT64(n, p, s, aux);
+        return;
+    }
+    const double *a = (const double *)p[0];
+    double *o = (double *)p[1];
+    int64_t i = 0;
+    for (; i + 2 <= n; i += 2)
+        _mm_storeu_pd(o + i, _mm_sqrt_pd(_mm_loadu_pd(a + i)));
+    for (; i < n; i++)
+        _mm_store_sd(o + i, _mm_sqrt_sd(_mm_setzero_pd(), _mm_load_sd(a + i)));
+}
+static void vsqrt_FLOAT32(int64_t n, char **p, const ptrdiff_t *s, void *aux)
+{
+    if (s[0] != 4 || s[1] != 4) {
+        sqrt_FLOAT32(n, p, s, aux);
+        return;
+    }
+    const float *a = (const float *)p[0];
+    float *o = (float *)p[1];
+    int64_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        _mm_storeu_ps(o + i, _mm_sqrt_ps(_mm_loadu_ps(a + i)));
+    for (; i < n; i++)
+        _mm_store_ss(o + i, _mm_sqrt_ss(_mm_load_ss(a + i)));
+}
+#endif
+
 static NdLoop un_loops[ND_NUNARY][ND_NTYPES];
 static int un_ready;
 
@@ -624,6 +659,10 @@ static void un_init(void)
     USET(ND_ABS, cabs, COMPLEX128)
     USET(ND_NEG, cneg, COMPLEX64)
     USET(ND_NEG, cneg, COMPLEX128)
+#if defined(__SSE2__)
+    USET(ND_SQRT, vsqrt, FLOAT64)
+    USET(ND_SQRT, vsqrt, FLOAT32)
+#endif
     un_ready = 1;
 }
 
