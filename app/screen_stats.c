@@ -99,6 +99,34 @@ static void build_mastery(Stats *st, const Content *c, ProgressTopic *t,
     free(used);
 }
 
+/* Keep the last RECENT finished sessions (rows are borrowed per call). */
+#define RECENT 5
+typedef struct {
+    char line[RECENT][160];
+    int n;
+} Recent;
+
+static int recent_session(const ProgressSessionRow *r, void *ud)
+{
+    Recent *rc = ud;
+    char day[32];
+    time_t t = (time_t)r->started;
+    struct tm tm;
+
+    if (r->score < 0)
+        return 0;
+    localtime_r(&t, &tm);
+    strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    if (rc->n == RECENT) {
+        memmove(rc->line[0], rc->line[1], sizeof rc->line[0] * (RECENT - 1));
+        rc->n--;
+    }
+    snprintf(rc->line[rc->n++], sizeof rc->line[0],
+             "#%lld %s %-9s %-26.26s %d/%d", (long long)r->id, day, r->mode,
+             r->title ? r->title : "", r->ncorrect, r->nitems);
+    return 0;
+}
+
 static void stats_load(Stats *st, const Content *c)
 {
     Progress *p = progress_shared();
@@ -122,6 +150,17 @@ static void stats_load(Stats *st, const Content *c)
         add(st, UI_DIM, -1, 0,
             "No answers yet: open a lesson and press x for its exercises.");
     progress_topics_free(t, nt > 0 ? nt : 0);
+    {
+        Recent rc = {0};
+        progress_each_session(p, 0, NULL, recent_session, &rc);
+        if (rc.n > 0) {
+            add(st, MD_TEXT, -1, 0, "%s", "");
+            add(st, MD_H2, -1, 0, "Recent drills and interviews "
+                                  "(pyprep interview --show ID)");
+            for (int i = rc.n - 1; i >= 0; i--)
+                add(st, MD_TEXT, -1, 2, "%s", rc.line[i]);
+        }
+    }
 }
 
 /* Shade for v in 0..max: 5 levels, ' '/'.' for none. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The stats screen through tmux, from the home screen's `s` key: totals,
 # streak, sparklines, heat map with its legend, reviews due ahead, mastery
-# bars per chapter and topic - in colour with UTF-8, with NO_COLOR, and in
+# bars per chapter and topic, recent sessions - in colour with UTF-8, with NO_COLOR, and in
 # an ASCII-only locale (every figure still readable as text).
 . "$(dirname "$0")/../tui/tmux-lib.sh"
 
@@ -32,6 +32,9 @@ for d in 0 1 2; do
     PYPREP_NOW=$at "$TOOL" attempt "$DB" "$EB" "$TB" drill 0.2 0 bad >/dev/null
 done
 
+PYPREP_NOW=$((NOW - 60)) "$TOOL" session "$DB" drill "Friday quiz" 4 3 \
+    '{"items":[]}' >/dev/null
+
 suite() {
     local label=$1
     shift
@@ -59,6 +62,9 @@ suite() {
     ok $? "stats ($label): weak topic at 20%"
     screen | grep -Eq '^ [A-Z].* +[0-9]+%$'
     ok $? "stats ($label): a chapter line with its bar"
+    screen | grep -q 'Recent drills and interviews' &&
+        screen | grep -Eq '#1 [0-9-]+ drill +Friday quiz +3/4'
+    ok $? "stats ($label): recent sessions with their scores"
     keys Escape
     wait_for 'Python interview trainer' 3
     ok $? "stats ($label): Esc goes back home"
