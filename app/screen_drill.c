@@ -528,8 +528,8 @@ static void build_end(Drill *d)
                           : it->v.passed ? "pass"
                                          : "miss";
         snprintf(b, sizeof b, "  %2d. %-*.*s %-10s %3.0f%%  %4.0fs", i + 1,
-                 idw, idw, it->ex->id, res, it->graded ? it->v.score * 100 : 0.0,
-                 it->seconds);
+                 idw, idw, it->ex->id, res,
+                 it->graded ? it->v.score * 100 : 0.0, it->seconds);
         dl_add(d, it->answer && it->v.passed ? MD_TEXT : UI_DIM, b,
                (int)strlen(b));
     }

@@ -211,7 +211,8 @@ static void test_records(void)
                        db,
                        "SELECT json_array_length(?1, '$.attempts'), "
                        "json_array_length(?1, '$.sessions'), "
-                       "json_extract(?1, '$.sessions[0].scorecard.per_item[0]')",
+                       "json_extract(?1, "
+                       "'$.sessions[0].scorecard.per_item[0]')",
                        -1, &st, NULL) == SQLITE_OK) {
             sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
             if (sqlite3_step(st) == SQLITE_ROW) {
