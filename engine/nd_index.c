@@ -212,6 +212,8 @@ NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
     if (plan->is_mask) {
         const NdArray *m = plan->adv[0];
         int r = 0;
+        if (v.ndim - m->ndim + 1 > ND_MAXDIMS)
+            return nd_fail(e, ND_EINDEX, "too many dimensions");
         plan->count = nd_count_nonzero(m);
         for (int i = 0; i < plan->axis; i++)
             plan->shape[r++] = v.shape[i];
@@ -245,9 +247,13 @@ NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
     plan->front = gap;
     plan->axis = first_adv;
     {
-        int r = 0, isadv[ND_MAXDIMS] = {0};
+        int r = 0, isadv[ND_MAXDIMS] = {0}, nkeep = 0;
         for (int k = 0; k < plan->nadv; k++)
             isadv[plan->advaxis[k]] = 1;
+        for (int i = 0; i < v.ndim; i++)
+            nkeep += !isadv[i];
+        if (nkeep + plan->bndim > ND_MAXDIMS)
+            return nd_fail(e, ND_EINDEX, "too many dimensions");
         if (plan->front)
             for (int j = 0; j < plan->bndim; j++)
                 plan->shape[r++] = plan->bshape[j];
