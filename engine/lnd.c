@@ -2745,6 +2745,8 @@ static int l_repeat(lua_State *L)
         return 1;
     }
     int64_t rep = toint(L, ri, "repeats");
+    if (src.ndim >= ND_MAXDIMS)
+        raisef(L, "ValueError", "repeat: too many dimensions");
     if (rep < 0)
         raisef(L, "ValueError", "negative dimensions are not allowed");
     int64_t shape[ND_MAXDIMS];
@@ -3046,6 +3048,8 @@ static int quantile(lua_State *L, int kind /* 0 median 1 pct 2 q */)
                                                      : ND_FLOAT64;
     int64_t shape[ND_MAXDIMS];
     int nd = 0;
+    if (kind && q->ndim + a->ndim > ND_MAXDIMS)
+        raisef(L, "ValueError", "too many dimensions");
     if (kind && q->ndim > 0)
         for (int d = 0; d < q->ndim; d++)
             shape[nd++] = q->shape[d];
@@ -3139,6 +3143,8 @@ static int dot_impl(lua_State *L, const NdArray *a, const NdArray *b)
         return 1;
     }
     /* (P, K) @ (K, Q) */
+    if (a->ndim - 1 + b->ndim - 1 > ND_MAXDIMS)
+        raisef(L, "ValueError", "dot: too many dimensions");
     NdDType t = nd_promote_types(a->dtype, b->dtype);
     int64_t K = a->shape[ka], P = K ? nd_size(a) / K : 0, Q = 1;
     int64_t shape[ND_MAXDIMS];
