@@ -119,6 +119,9 @@ local function deftype(name, callf, check)
 end
 
 local function int_from_string(s, base)
+    if sfind(s, "[\128-\255]") then
+        refuse("int() of non-ASCII text (unicode digits and spaces)")
+    end
     local t = sgsub(s, "^%s+", "")
     t = sgsub(t, "%s+$", "")
     local sign = 1
@@ -217,6 +220,9 @@ end, function(v)
 end)
 
 local function float_from_string(s)
+    if sfind(s, "[\128-\255]") then
+        refuse("float() of non-ASCII text (unicode digits and spaces)")
+    end
     local t = slower(sgsub(sgsub(s, "^%s+", ""), "%s+$", ""))
     local sign, body = 1, t
     if ssub(body, 1, 1) == "-" then
