@@ -37,6 +37,7 @@ struct Scope {
     const char *exc_var; /* current except-clause exception temp */
     int nblock;        /* block nesting inside this scope */
     int gen;           /* a generator function: yield calls Y */
+    int counted;       /* the function counts Python call depth */
 };
 
 typedef struct {
@@ -1415,6 +1416,8 @@ static void emit_return_code(Emit *e, int code, const char *val)
     if (s->closure) {
         s->used_codes |= 1;
         outf(e, " do return 1, %s end;", val);
+    } else if (s->counted) {
+        outf(e, " do R.depth = pdep - 1; return %s end;", val);
     } else {
         outf(e, " do return %s end;", val);
     }
@@ -1614,11 +1617,13 @@ static void emit_try(Emit *e, PyNode *st)
     s->loops = 0;
     s->closure++;
     s->used_codes = 0;
-    outf(e, " do local oc%d, cc%d, cv%d = PCALL(function()", id, id, id);
+    /* an exception unwinds Python frames: the call depth goes back */
+    outf(e, " do local dsv%d = R.depth; local oc%d, cc%d, cv%d = "
+         "PCALL(function()", id, id, id, id);
     if (st->b || st->c) {
         outf(e, " local ok%d, c%d, v%d = PCALL(function()", id, id, id);
         emit_block(e, st->a);
-        outf(e, " end);");
+        outf(e, " end); R.depth = dsv%d;", id);
         outf(e, " if ok%d then if c%d then return c%d, v%d end;", id, id,
              id, id);
         if (st->c)
@@ -1663,7 +1668,7 @@ static void emit_try(Emit *e, PyNode *st)
     } else {
         emit_block(e, st->a);
     }
-    outs(e, " end);");
+    outf(e, " end); R.depth = dsv%d;", id);
     codes = s->used_codes;
     s->loops = saved_loops;
     s->closure = saved_closure;
@@ -2081,6 +2086,13 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
     }
     if (s->locals.n > 180)
         py_unsupported(e->c, line, "functions with this many variables");
+    /* CPython stops at 1000 frames; we refuse well before (never run a
+       recursion CPython would have stopped) */
+    int fin0 = 0;
+    s->counted = expr_body || !has_yield(e, body, &fin0);
+    if (s->counted)
+        outs(e, " local pdep = R.depth + 1; if pdep > 900 then R.deep() "
+                "end; R.depth = pdep;");
     /* prologue: extra args, varargs, defaults, missing arguments */
     if (var) {
         for (PyNode *p = params; p; p = p->next)
@@ -2143,9 +2155,9 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
     }
     int fin = 0;
     if (expr_body) {
-        outs(e, " return ");
+        outs(e, " local r = ");
         emit_expr(e, expr_body);
-        outs(e, " end");
+        outs(e, "; R.depth = pdep - 1; return r end");
     } else if (has_yield(e, body, &fin)) {
         /* a generator: calling it makes a coroutine-backed iterator */
         if (fin)
@@ -2156,7 +2168,7 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
         outs(e, " end) end return NONE end");
     } else {
         emit_block(e, body);
-        outs(e, " return NONE end");
+        outs(e, " R.depth = pdep - 1; return NONE end");
     }
     pop_scope(e);
     outs(e, ", ");

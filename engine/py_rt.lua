@@ -2381,7 +2381,13 @@ local function source_line(src, n)
     return (line:gsub("^%s+", ""):gsub("%s+$", ""))
 end
 
+R.depth = 0
+R.deep = function()
+    refuse("recursion deeper than 900 calls (CPython's limit is 1000)")
+end
+
 function R.main(body, filename, src)
+    R.depth = 0
     local ok, err = xpcall(body, function(e)
         if type(e) == "table" and (getmetatable(e) == EXC_MT or
                                    getmetatable(e) == REFUSE_MT) then
