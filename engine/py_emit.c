@@ -1961,9 +1961,9 @@ static void emit_stmt(Emit *e, PyNode *st)
         one.next = NULL;
         for (PyNode *x = items; x; x = x->next) {
             if (x->kind == PN_NAME) {
-                outs(e, " ");
+                outs(e, " EX(");
                 emit_name(e, x); /* raises if unbound */
-                outs(e, "; ");
+                outs(e, "); ");
                 emit_assign_name(e, x->s, "nil");
             } else if (x->kind == PN_SUBSCRIPT) {
                 outs(e, " DELITEM(");
