@@ -54,11 +54,14 @@ NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
                          NdIndexPlan *plan, NdErr *e)
 {
     int consumed = 0, ellipsis = 0, narr = 0, nbool = 0, nint = 0;
-    NdArray v = *a;
+    NdArray *vv = &plan->view; /* built in place: no struct copies */
     NdError err;
-    memset(plan, 0, offsetof(NdIndexPlan, view) + sizeof(NdArray));
     plan->nadv = 0;
     plan->is_mask = 0;
+    plan->count = 0;
+    plan->front = 0;
+    plan->bndim = 0;
+    plan->axis = 0;
     for (int i = 0; i < n; i++) {
         switch (ix[i].kind) {
         case ND_IX_INT: consumed++, nint++; break;
@@ -195,31 +198,33 @@ NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
         shape[nd_new] = a->shape[src];
         strides[nd_new++] = a->strides[src++];
     }
-    v.data = data;
-    v.ndim = nd_new;
+    vv->dtype = a->dtype;
+    vv->flags = a->flags & ~ND_OWNDATA;
+    vv->buffer = a->buffer;
+    vv->buffer_size = a->buffer_size;
+    vv->data = data;
+    vv->ndim = nd_new;
     for (int i = 0; i < nd_new; i++) {
-        v.shape[i] = shape[i];
-        v.strides[i] = strides[i];
+        vv->shape[i] = shape[i];
+        vv->strides[i] = strides[i];
     }
-    v.flags &= ~ND_OWNDATA;
-    nd_update_flags(&v);
-    plan->view = v;
+    nd_update_flags(vv);
     if (plan->nadv == 0) {
-        plan->ndim = v.ndim;
-        memcpy(plan->shape, v.shape, sizeof(int64_t) * (size_t)v.ndim);
+        plan->ndim = vv->ndim;
+        memcpy(plan->shape, vv->shape, sizeof(int64_t) * (size_t)vv->ndim);
         return ND_OK;
     }
     if (plan->is_mask) {
         const NdArray *m = plan->adv[0];
         int r = 0;
-        if (v.ndim - m->ndim + 1 > ND_MAXDIMS)
+        if (vv->ndim - m->ndim + 1 > ND_MAXDIMS)
             return nd_fail(e, ND_EINDEX, "too many dimensions");
         plan->count = nd_count_nonzero(m);
         for (int i = 0; i < plan->axis; i++)
-            plan->shape[r++] = v.shape[i];
+            plan->shape[r++] = vv->shape[i];
         plan->shape[r++] = plan->count;
-        for (int i = plan->axis + m->ndim; i < v.ndim; i++)
-            plan->shape[r++] = v.shape[i];
+        for (int i = plan->axis + m->ndim; i < vv->ndim; i++)
+            plan->shape[r++] = vv->shape[i];
         plan->ndim = r;
         return ND_OK;
     }
@@ -250,21 +255,21 @@ NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
         int r = 0, isadv[ND_MAXDIMS] = {0}, nkeep = 0;
         for (int k = 0; k < plan->nadv; k++)
             isadv[plan->advaxis[k]] = 1;
-        for (int i = 0; i < v.ndim; i++)
+        for (int i = 0; i < vv->ndim; i++)
             nkeep += !isadv[i];
         if (nkeep + plan->bndim > ND_MAXDIMS)
             return nd_fail(e, ND_EINDEX, "too many dimensions");
         if (plan->front)
             for (int j = 0; j < plan->bndim; j++)
                 plan->shape[r++] = plan->bshape[j];
-        for (int i = 0; i < v.ndim; i++) {
+        for (int i = 0; i < vv->ndim; i++) {
             if (!plan->front && i == plan->axis)
                 for (int j = 0; j < plan->bndim; j++)
                     plan->shape[r++] = plan->bshape[j];
             if (!isadv[i])
-                plan->shape[r++] = v.shape[i];
+                plan->shape[r++] = vv->shape[i];
         }
-        if (!plan->front && plan->axis >= v.ndim)
+        if (!plan->front && plan->axis >= vv->ndim)
             for (int j = 0; j < plan->bndim; j++)
                 plan->shape[r++] = plan->bshape[j];
         if (r > ND_MAXDIMS)
