@@ -182,23 +182,65 @@ static int l_matrix_rank(lua_State *L)
     return 1;
 }
 
-/* norm(x): Frobenius / 2-norm of the flattened array (ord=None,
-** axis=None), the form the lessons use. */
+/* Argument pos or keyword name (trailing nd.KW table); 0 if absent. */
+static int opt(lua_State *L, int top, int pos, const char *name)
+{
+    int kw = 0;
+    if (top > 0 && lua_type(L, top) == LUA_TTABLE && lua_getmetatable(L, top)) {
+        luaL_getmetatable(L, "nd.KW");
+        kw = lua_rawequal(L, -1, -2) ? top : 0;
+        lua_pop(L, 2);
+    }
+    int np = top - (kw ? 1 : 0);
+    if (pos <= np) {
+        if (lua_type(L, pos) == LUA_TLIGHTUSERDATA && !lua_touserdata(L, pos))
+            return 0; /* None */
+        return pos;
+    }
+    if (kw && lua_getfield(L, kw, name) != LUA_TNIL)
+        return lua_gettop(L);
+    if (kw)
+        lua_pop(L, 1);
+    return 0;
+}
+
+/* norm(x, ord=None, axis=None): the flattened 2-norm, or vector norms
+** along one axis of a 2-d array (ord a number or None). */
 static int l_norm(lua_State *L)
 {
     int top = lua_gettop(L);
-    if (top >= 2 && !(lua_type(L, 2) == LUA_TLIGHTUSERDATA &&
-                      lua_touserdata(L, 2) == NULL)) {
-        int kw = lua_type(L, top) == LUA_TTABLE && top == 2;
-        if (!kw)
-            lnd_raise(L, "TypeError", "norm: only ord=None, axis=None is "
+    int oi = opt(L, top, 2, "ord"), ai = opt(L, top, 3, "axis");
+    double ord = NAN;
+    if (oi) {
+        if (lua_type(L, oi) == LUA_TSTRING)
+            lnd_raise(L, "TypeError", "norm: string orders are not "
                                       "supported");
+        ord = lua_tonumber(L, oi);
     }
     NdArray *a = lnd_tocontig(L, 1, ND_FLOAT64);
-    double r = nd_linalg_norm_flat((const double *)a->data,
-                                   (size_t)nd_size(a));
-    NdArray *o = lnd_newarray(L, ND_FLOAT64, 0, NULL);
-    memcpy(o->data, &r, 8);
+    int ax = ai ? (int)lua_tointeger(L, ai) : -100;
+    if (ax == -100 && isnan(ord)) {
+        double r = nd_linalg_norm_flat((const double *)a->data,
+                                       (size_t)nd_size(a));
+        NdArray *o = lnd_newarray(L, ND_FLOAT64, 0, NULL);
+        memcpy(o->data, &r, 8);
+        lnd_markscalar(L, -1);
+        return 1;
+    }
+    if (ax == -100 && a->ndim == 1)
+        ax = 0;
+    if (ax < 0 && ax != -100)
+        ax += a->ndim;
+    if (ax < 0 || ax >= a->ndim || a->ndim > 2)
+        lnd_raise(L, "TypeError", "norm: only 1-d or 2-d arrays with one "
+                                  "axis are supported");
+    int64_t len = a->shape[ax];
+    int64_t count = a->ndim == 1 ? 1 : a->shape[1 - ax];
+    ptrdiff_t vstride = a->ndim == 1 ? 0 : (ax == 1 ? (ptrdiff_t)len : 1);
+    ptrdiff_t estride = a->ndim == 1 || ax == 1 ? 1 : (ptrdiff_t)a->shape[1];
+    NdArray *o = lnd_newarray(L, ND_FLOAT64, a->ndim - 1, &count);
+    nd_linalg_vector_norms((const double *)a->data, (size_t)count, vstride,
+                           (size_t)len, estride, ord, (double *)o->data);
     lnd_markscalar(L, -1);
     return 1;
 }
