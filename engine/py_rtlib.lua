@@ -741,8 +741,43 @@ local function merge_sort(keys, idx, n)
     return src
 end
 
+-- Without a key, a list of only ints, only floats (no NaN) or only strings
+-- has no two equal-but-distinguishable items, so an unstable C sort gives
+-- CPython's result exactly.
+local function fast_sort(t, n, reverse)
+    if n < 2 then return true end
+    local kind = mtype(t[1]) or type(t[1])
+    if kind ~= "integer" and kind ~= "float" and kind ~= "string" then
+        return false
+    end
+    local zeros = 0
+    for i = 1, n do
+        local v = t[i]
+        if (mtype(v) or type(v)) ~= kind or v ~= v then return false end
+        -- 0.0 and -0.0 are equal but print differently: keep stability
+        if kind == "float" and v == 0 then
+            zeros = zeros + 1
+            if zeros > 1 then return false end
+        end
+    end
+    -- string order is by code point (never the C library's locale)
+    local lt = kind == "string" and C.strlt or nil
+    local tmp = {}
+    for i = 1, n do tmp[i] = t[i] end
+    table.sort(tmp, lt)
+    if reverse then
+        for i = 1, n do t[i] = tmp[n + 1 - i] end
+    else
+        for i = 1, n do t[i] = tmp[i] end
+    end
+    return true
+end
+
 -- Sort items t[1..n] in place (a list's storage).
 local function sort_items(t, n, kf, reverse)
+    if (kf == nil or kf == NONE) and fast_sort(t, n, reverse) then
+        return
+    end
     local keys, idx = {}, {}
     for i = 1, n do
         keys[i] = key_of(kf, t[i])
