@@ -1397,6 +1397,7 @@ R.LSHIFT, R.RSHIFT, R.BITOR, R.BITXOR, R.BITAND =
 -- In-place forms: lists, dicts, sets and arrays mutate; the rest rebind.
 local function inplace(op, f)
     return function(a, b)
+        if mtype(a) and mtype(b) then return f(a, b) end
         if isnd(a) and not ND.isscalar(a) then
             return ND.inplace(op, a, b)
         end

@@ -1401,6 +1401,7 @@ const char py_rt_lua[] =
     "-- In-place forms: lists, dicts, sets and arrays mutate; the rest rebind.\n"
     "local function inplace(op, f)\n"
     "    return function(a, b)\n"
+    "        if mtype(a) and mtype(b) then return f(a, b) end\n"
     "        if isnd(a) and not ND.isscalar(a) then\n"
     "            return ND.inplace(op, a, b)\n"
     "        end\n"
