@@ -241,11 +241,12 @@ int exercises_suggest(const ExerciseSet *s, const char *id, const char **out,
                       int max)
 {
     int n = 0;
-    for (int pass = 0; pass < 2 && n < max; pass++)
+    /* closest first: edit distance 0..3, then substring matches */
+    for (int pass = 0; pass < 5 && n < max; pass++)
         for (int i = 0; i < s->n && n < max; i++) {
             const char *e = s->v[i]->id;
-            int hit = pass == 0 ? edit_distance(e, id) <= 3
-                                : strstr(e, id) != NULL;
+            int hit = pass < 4 ? edit_distance(e, id) == pass
+                               : strstr(e, id) != NULL;
             for (int k = 0; k < n; k++)
                 hit &= strcmp(out[k], e) != 0;
             if (hit)
