@@ -795,7 +795,9 @@ void nd_slice_axis(NdArray *out, const NdArray *a, int axis, int64_t start,
     if (len > 0)
         r.data += start * a->strides[axis];
     r.shape[axis] = len;
-    r.strides[axis] = a->strides[axis] * step;
+    /* a stride only matters (and is bounded by the buffer) when len > 1;
+    ** repeated slicing of short axes would otherwise overflow it */
+    r.strides[axis] = len > 1 ? a->strides[axis] * step : a->strides[axis];
     r.flags &= ~ND_OWNDATA;
     nd_update_flags(&r);
     *out = r;

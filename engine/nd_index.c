@@ -136,7 +136,8 @@ NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
             if (len > 0)
                 data += st * a->strides[src];
             shape[nd_new] = len;
-            strides[nd_new++] = a->strides[src] * step;
+            strides[nd_new++] = len > 1 ? a->strides[src] * step
+                                        : a->strides[src];
             src++, dst++;
             break;
         }
