@@ -72,4 +72,27 @@ def make_multipliers():
     why = "Spotting late binding in code review is a practical skill interviewers probe.",
     wrong = { "3", "5", "2" },
   },
+  {
+    id = "iter.pitfall-late-binding.genexp",
+    topic = "iter.pitfall-late-binding",
+    level = "advanced",
+    kind = "output",
+    prompt = "What does this program print? Only part of a generator expression is evaluated when it is created.",
+    code = [[
+k = 1
+scaled = (v * k for v in [1, 2, 3])
+k = 10
+data = [1, 2]
+copied = (v for v in data)
+data = [7]
+print(list(scaled), list(copied))]],
+    expected = "[10, 20, 30] [1, 2]",
+    hints = {
+      "Which part of a generator expression runs immediately?",
+      "The first iterable is evaluated when the expression is created; everything else when items are produced.",
+      "v * k reads k at consumption time (10); copied already holds the old list.",
+    },
+    why = "The precise late-binding rule for generator expressions: first iterable eager, the rest lazy.",
+    wrong = { "[1, 2, 3] [1, 2]", "[10, 20, 30] [7]", "[1, 2, 3] [7]" },
+  },
 }

@@ -50,4 +50,46 @@ print(total / count)]],
     why = "Silent exhaustion is the most common generator bug in production code.",
     wrong = { "9", "7", "6" },
   },
+  {
+    id = "iter.pitfall-single-use.hidden-passes",
+    topic = "iter.pitfall-single-use",
+    level = "intermediate",
+    kind = "output",
+    prompt = "What does this program print?",
+    code = [[
+nums = (n for n in [3, 1, 4, 1, 5])
+print(max(nums), min(nums, default=None))
+words = map(str.upper, ["a", "b"])
+print(list(words), list(words))
+pairs = zip("xy", [1, 2])
+print(dict(pairs), len(list(pairs)))]],
+    expected = "5 None\n['A', 'B'] []\n{'x': 1, 'y': 2} 0",
+    hints = {
+      "max() has to look at every item. What is left for min()?",
+      "map and zip return one-shot iterators too, not lists.",
+      "The second pass over each object finds it already exhausted.",
+    },
+    why = "Generators, map, zip and files are all single-pass; the second consumer silently gets nothing.",
+    wrong = { "5 1\n['A', 'B'] ['A', 'B']\n{'x': 1, 'y': 2} 2", "5 None\n['A', 'B'] ['A', 'B']\n{'x': 1, 'y': 2} 2" },
+  },
+  {
+    id = "iter.pitfall-single-use.reiterable",
+    topic = "iter.pitfall-single-use",
+    level = "intermediate",
+    kind = "choice",
+    prompt = "Which of these can be looped over twice and give the same items both times? (Choose all that apply.)",
+    options = {
+      { text = "range(5)", correct = true, why = "A range is a sequence: each loop gets a new iterator." },
+      { text = "d.items() for a dict d", correct = true, why = "Dict views are re-iterable; each loop starts again." },
+      { text = "map(int, [\"1\", \"2\"])", why = "map returns a one-shot iterator." },
+      { text = "(x for x in [1, 2])", why = "A generator expression is a generator: single-use." },
+      { text = "an open file object", why = "A file is its own iterator; the second loop starts at the end unless you seek(0)." },
+    },
+    hints = {
+      "Ask of each: does iter() on it return a new object, or itself?",
+      "Sequences and views hand out fresh iterators; map, generators and files are their own iterators.",
+    },
+    solution = "1,2",
+    why = "Recognising single-pass objects on sight prevents the silent empty-second-loop bug.",
+  },
 }
