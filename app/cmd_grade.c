@@ -15,6 +15,7 @@
 #include "content.h"
 #include "exercises.h"
 #include "json.h"
+#include "progress.h"
 #include "util.h"
 
 #define MAX_STDIN ((size_t)1 << 20)
@@ -259,6 +260,13 @@ int cmd_grade(int argc, char **argv)
         rc = 2;
     } else {
         int r = grade_answer(ex, answer, &ctx, &v);
+        /* recorded only with --db / PYPREP_DB, so scripts and test suites
+           never write into the learner's own database */
+        if (r == 0 && progress_path_explicit() &&
+            progress_record_verdict(progress_shared(), ex, answer, &v,
+                                    "study", 0) < 0)
+            fprintf(stderr, "%s: grade: %s\n", progname,
+                    progress_problem(progress_shared()));
         if (json)
             print_json(ex, &v, r);
         else if (r == 0)

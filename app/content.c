@@ -496,7 +496,8 @@ static char **list_dir(const char *dir, int want_dirs, int *count)
         names[n++] = xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(names, (size_t)n, sizeof(char *), cmp_str);
+    if (n > 1)
+        qsort(names, (size_t)n, sizeof(char *), cmp_str);
     *count = n;
     return names;
 }
@@ -548,7 +549,9 @@ Content *content_load(const char *root)
         free(dirs[i]);
     free(dirs);
     free(lessons);
-    qsort(c->chapters, (size_t)c->nchapters, sizeof(Chapter), cmp_chapter);
+    if (c->nchapters > 1)
+        qsort(c->chapters, (size_t)c->nchapters, sizeof(Chapter),
+              cmp_chapter);
 
     /* back pointers, chapter prefixes and duplicate ids */
     for (int i = 0; i < c->nchapters; i++) {

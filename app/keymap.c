@@ -86,6 +86,18 @@ static const KeyHelp help[] = {
     {"lesson", "/", "search the lesson (PCRE2 pattern; lowercase = any case)"},
     {"lesson", "n / N", "next / previous hit"},
     {"lesson", "t", "table of contents (Enter jumps)"},
+    {"exercises", "Up/Down, Enter", "pick an exercise and open it"},
+    {"exercise", "Enter", "start answering (text kinds) / submit"},
+    {"exercise", "Up/Down, 1-9, Space", "choice: move, pick, toggle (multi)"},
+    {"exercise", "J/K, Right/Left, Space", "parsons: move line, indent, leave out"},
+    {"exercise", "Up/Down, Space", "bug: move to a line, mark it"},
+    {"exercise", "h / r / n", "next hint / retry / next exercise"},
+    {"editor", "Ctrl-D (multi-line), Enter", "submit the answer"},
+    {"editor", "Ctrl-A/E/K/U/W, Home/End", "readline editing"},
+    {"editor", "Up/Down", "history (one-line answers)"},
+    {"editor", "F2, Ctrl-X Ctrl-E", "edit the answer in $EDITOR"},
+    {"editor", "Esc", "leave the editor"},
+    {"session", "review, drill, interview", "keys are shown on the status line"},
     {"prompt", "Enter / Esc", "accept / cancel; Ctrl-U clears"},
 };
 

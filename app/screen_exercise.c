@@ -19,6 +19,7 @@
 #include "editor.h"
 #include "exercises.h"
 #include "markdown.h"
+#include "progress.h"
 #include "ui.h"
 #include "util.h"
 
@@ -313,6 +314,11 @@ static void submit(Ex *x)
     ctx.hints_used = x->hints;
     ctx.attempt = x->attempts + 1;
     x->grade_failed = grade_answer(x->ex, answer, &ctx, &x->v) < 0;
+    /* every graded attempt is committed before the learner sees it */
+    if (!x->grade_failed &&
+        progress_record_verdict(progress_shared(), x->ex, answer, &x->v,
+                                "study", 0) < 0)
+        ui_message("%s", progress_problem(progress_shared()));
     free(answer);
     x->graded = 1;
     x->attempts++;
@@ -583,7 +589,7 @@ static int edit_loop(Screen *s, Ex *x, Editor *ed, int which)
 {
     int ret = -1;
     x->editing = which;
-    while (ret < 0) {
+    while (ret < 0 && !ui_interrupted()) {
         int ch, r;
         frame(s);
         ch = getch();

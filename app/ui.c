@@ -33,6 +33,11 @@ int ui_ascii(void)
     return ascii_only;
 }
 
+int ui_interrupted(void)
+{
+    return got_signal != 0;
+}
+
 int ui_attr(int style)
 {
     return style >= 0 && style < UI_NSTYLES ? attrs[style] : 0;

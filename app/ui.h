@@ -85,6 +85,9 @@ void ui_push(Screen *s);
 /* Non-zero when only ASCII can be shown (locale is not UTF-8). */
 int ui_ascii(void);
 int ui_attr(int style);
+/* Non-zero once SIGINT, SIGTERM or SIGHUP arrived: a screen's own input
+** loop must return so the frame can restore the terminal and exit. */
+int ui_interrupted(void);
 
 /* Drawing helpers for screens. */
 void ui_fill_line(int y, int style);

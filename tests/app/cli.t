@@ -77,5 +77,10 @@ a = json.load(sys.stdin)
 assert any('unterminated' in l.get('error', '') for l in a if l['id'] == 'ch.fence')
 assert any('error' not in l for l in a if l['id'] == 'ch.good')
 \""
+db="$out/progress.db"
+check "cli: grade without --db records nothing" \
+    sh -c "HOME='$out/home' '$PYPREP' grade core.is-vs-eq.none-test --answer 1 && [ ! -e '$out/home/.local/share/pyprep' ]"
+check "cli: grade --db records the attempt (report reads it back)" \
+    sh -c "'$PYPREP' --db '$db' grade core.is-vs-eq.none-test --answer 2; '$PYPREP' --db '$db' report --csv | grep -q ',study,,core.is-vs-eq.none-test,core.is-vs-eq,choice,2,0,0,'"
 echo "1..$T"
 [ $FAILED -eq 0 ]
