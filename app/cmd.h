@@ -15,6 +15,7 @@ int cmd_show(int argc, char **argv);
 int cmd_lua(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_tui(int argc, char **argv);
+int cmd_np(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 

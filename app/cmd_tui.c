@@ -9,6 +9,16 @@
 #include "content.h"
 #include "ui.h"
 
+static int need_terminal(void)
+{
+    if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+        return 0;
+    fprintf(stderr, "%s: the trainer needs a terminal; "
+                    "see '%s --help' for commands\n",
+            progname, progname);
+    return -1;
+}
+
 int cmd_tui(int argc, char **argv)
 {
     UiOptions opt = {0};
@@ -16,12 +26,8 @@ int cmd_tui(int argc, char **argv)
     (void)argc;
     (void)argv;
 
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "%s: the trainer needs a terminal; "
-                        "see '%s --help' for commands\n",
-                progname, progname);
+    if (need_terminal() < 0)
         return 2;
-    }
     if (!(c = content_open()))
         return 2;
     if (ui_init(&opt) < 0) {
@@ -30,5 +36,23 @@ int cmd_tui(int argc, char **argv)
     }
     ui_run(screen_home_new(c));
     content_free(c);
+    return 0;
+}
+
+/* `pyprep np`: straight into the NumPy playground. */
+int cmd_np(int argc, char **argv)
+{
+    UiOptions opt = {0};
+
+    if (argc > 1) {
+        fprintf(stderr, "usage: %s np\n", progname);
+        return 2;
+    }
+    (void)argv;
+    if (need_terminal() < 0)
+        return 2;
+    if (ui_init(&opt) < 0)
+        return 1;
+    ui_run(screen_np_new());
     return 0;
 }

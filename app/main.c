@@ -26,6 +26,7 @@ static const Command commands[] = {
     {"list", cmd_list, "[--json]", "list chapters and lessons"},
     {"show", cmd_show, "LESSON_ID [--width N]", "print a lesson as text"},
     {"run", cmd_run, "FILE|-|-c CODE", "run a Python/NumPy program"},
+    {"np", cmd_np, "", "the NumPy playground (a Python REPL)"},
     {"lua", cmd_lua, "FILE|- [limits]", "run a Lua chunk in the sandbox"},
     {"grade", cmd_grade, "EXERCISE_ID [answer]", "grade an answer"},
     {"check", cmd_check, "[DIR...]", "validate lessons and exercises"},

@@ -164,6 +164,9 @@ static int home_key(Screen *s, Action act, int key)
             ui_push(screen_lesson_new(h->content, l));
         break;
     }
+    case ACT_PLAYGROUND:
+        ui_push(screen_np_new());
+        break;
     case ACT_STATS:
         ui_push(screen_stats_new(h->content));
         break;

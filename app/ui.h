@@ -52,6 +52,7 @@ typedef enum {
     ACT_REVIEW,
     ACT_DRILL,
     ACT_INTERVIEW,
+    ACT_PLAYGROUND,
     ACT_NACTIONS
 } Action;
 
@@ -128,5 +129,8 @@ Screen *screen_help_new(void);
 ** Returns NULL when there are none, after setting a ui_message saying so.
 */
 Screen *screen_exercises_new(void *content, void *lesson);
+/* The NumPy playground (app/screen_np.c): a Python REPL over one sandbox
+** session, like a notebook kernel. */
+Screen *screen_np_new(void);
 
 #endif
