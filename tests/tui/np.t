@@ -42,7 +42,7 @@ keys "1 + 1" Enter
 wait_for '^2$' 10
 ok $? "np: a fresh session answers after the interrupt"
 
-keys "big = np.zeros((100000, 100000))" Enter
+keys "import numpy as np" Enter "big = np.zeros((100000, 100000))" Enter
 wait_for 'memory limit exceeded.*variables were reset' 15
 ok $? "np: an array over the memory limit ends the session, and says so"
 keys "2 + 2" Enter
