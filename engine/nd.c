@@ -353,12 +353,15 @@ NdError nd_init(NdArray *a, NdDType t, int ndim, const int64_t *shape,
         if (shape[i] == 0)
             zero = 1;
     }
+    /* as NumPy: the product of the non-zero dims must fit, even when
+    ** another dim is 0 (strides are built from it) */
+    (void)zero;
     for (int i = 0; i < ndim; i++) {
-        if (!zero && shape[i] && total > INT64_MAX / shape[i])
+        if (shape[i] && total > INT64_MAX / shape[i])
             goto big;
         total *= shape[i] ? shape[i] : 1;
     }
-    if (!zero && total > (INT64_MAX / 2) / sz)
+    if (total > (INT64_MAX / 2) / sz)
         goto big;
     /* only the used dims are written: views copy what they need */
     a->dtype = t;
@@ -553,7 +556,7 @@ NdError nd_reshape_shape(const NdArray *a, int ndim, int64_t *shape,
                          NdErr *e)
 {
     int unknown = -1;
-    int64_t known = 1, size = nd_size(a);
+    int64_t known = 1, size = nd_size(a), nonzero = 1;
     char buf[400];
     if (ndim > ND_MAXDIMS)
         return nd_fail(e, ND_EVALUE,
@@ -568,12 +571,13 @@ NdError nd_reshape_shape(const NdArray *a, int ndim, int64_t *shape,
         } else if (shape[i] < 0) {
             return nd_fail(e, ND_EVALUE, "negative dimensions not allowed");
         } else {
-            if (shape[i] && known > INT64_MAX / shape[i])
+            if (shape[i] && nonzero > (INT64_MAX / 16) / shape[i])
                 return nd_fail(e, ND_EVALUE,
                                "array is too big; `arr.size * "
                                "arr.dtype.itemsize` is larger than the "
                                "maximum possible size.");
             known *= shape[i];
+            nonzero *= shape[i] ? shape[i] : 1;
         }
     }
     if (unknown >= 0) {
