@@ -661,8 +661,21 @@ static int never_false(PyNode *n)
 */
 static int is_builtin_call(Emit *e, PyNode *n, const char *name);
 
+/* Nodes of an expression, capped: each typed temp is a Lua local. */
+static int expr_size(PyNode *n)
+{
+    if (!n)
+        return 0;
+    int k = 1 + expr_size(n->a);
+    if (k > 64)
+        return k;
+    return k + expr_size(n->b);
+}
+
 static int int_expr(Emit *e, PyNode *n)
 {
+    if (expr_size(n) > 40) /* Lua allows 200 locals per function */
+        return 0;
     switch (n->kind) {
     case PN_INT:
         return 1;
