@@ -175,6 +175,8 @@ NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
                 plan->adv[0] = m;
                 plan->nadv = 1;
                 for (int j = 0; j < m->ndim; j++) {
+                    if (nd_new >= ND_MAXDIMS)
+                        return nd_fail(e, ND_EINDEX, "too many dimensions");
                     shape[nd_new] = a->shape[src];
                     strides[nd_new++] = a->strides[src++];
                     dst++;
