@@ -18,6 +18,9 @@ typedef struct {
 } Binding;
 
 static const Binding bindings[] = {
+    /* the playground types every key into its prompt */
+    {"np", 'q', ACT_NONE},
+    {"np", '?', ACT_NONE},
     {"help", 'q', ACT_BACK},
     {"help", '?', ACT_BACK},
     {"*", 'q', ACT_QUIT},

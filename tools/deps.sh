@@ -12,7 +12,7 @@ set -u
 extra=""
 for profile in "$@"; do
     case $profile in
-    bench) extra="$extra py:numpy python3-numpy" ;;
+    bench) extra="$extra py:numpy python3-numpy cmd:bc bc" ;;
     fuzz)  extra="$extra cmd:clang clang file:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev" ;;
     *) echo "deps.sh: unknown profile '$profile' (want bench or fuzz)" >&2; exit 2 ;;
     esac

@@ -12,6 +12,9 @@ wait_for 'NumPy playground' 5
 ok $? "np: pyprep np opens the playground"
 
 keys "import numpy as np" Enter
+keys "q = 7" Enter "print(q * 6)" Enter
+wait_for '^42$' 10
+ok $? "np: q and ? are typed into the prompt, not taken as keys"
 keys "a = np.arange(12).reshape(3, 4)" Enter
 keys "a[:, 2]" Enter
 wait_for '^array\(\[ 2,  6, 10\]\)' 10
