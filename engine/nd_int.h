@@ -27,8 +27,9 @@
 typedef void (*NdLoop)(int64_t n, char **p, const ptrdiff_t *s, void *aux);
 
 /* The dtypes without complex arithmetic, in ND_DTYPES order, with the
-** type used for wrapping integer arithmetic (unsigned, so no UB). */
-#define ND_REAL_DTYPES(X)                                                   \
+** type used for wrapping integer arithmetic (unsigned, so no UB); and its
+** two subsets by which C operators apply. */
+#define ND_INT_DTYPES(X)                                                    \
     X(BOOL, uint8_t, uint8_t, 'b')                                          \
     X(INT8, int8_t, uint8_t, 'i')                                           \
     X(INT16, int16_t, uint16_t, 'i')                                        \
@@ -37,9 +38,11 @@ typedef void (*NdLoop)(int64_t n, char **p, const ptrdiff_t *s, void *aux);
     X(UINT8, uint8_t, uint8_t, 'u')                                         \
     X(UINT16, uint16_t, uint16_t, 'u')                                      \
     X(UINT32, uint32_t, uint32_t, 'u')                                      \
-    X(UINT64, uint64_t, uint64_t, 'u')                                      \
+    X(UINT64, uint64_t, uint64_t, 'u')
+#define ND_FLOAT_DTYPES(X)                                                  \
     X(FLOAT32, float, float, 'f')                                           \
     X(FLOAT64, double, double, 'f')
+#define ND_REAL_DTYPES(X) ND_INT_DTYPES(X) ND_FLOAT_DTYPES(X)
 
 /*
 ** An iteration over nop operands broadcast to one shape. After setup the

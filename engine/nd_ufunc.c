@@ -21,20 +21,9 @@
 #pragma GCC diagnostic ignored "-Wtype-limits"
 #endif
 
-/* Subsets of ND_REAL_DTYPES by which C operators apply. */
-#define INT_DTYPES(X)                                                      \
-    X(BOOL, uint8_t, uint8_t, 'b')                                         \
-    X(INT8, int8_t, uint8_t, 'i')                                          \
-    X(INT16, int16_t, uint16_t, 'i')                                       \
-    X(INT32, int32_t, uint32_t, 'i')                                       \
-    X(INT64, int64_t, uint64_t, 'i')                                       \
-    X(UINT8, uint8_t, uint8_t, 'u')                                        \
-    X(UINT16, uint16_t, uint16_t, 'u')                                     \
-    X(UINT32, uint32_t, uint32_t, 'u')                                     \
-    X(UINT64, uint64_t, uint64_t, 'u')
-#define FLOAT_DTYPES(X)                                                    \
-    X(FLOAT32, float, float, 'f')                                          \
-    X(FLOAT64, double, double, 'f')
+/* The subsets of ND_REAL_DTYPES by which C operators apply. */
+#define INT_DTYPES ND_INT_DTYPES
+#define FLOAT_DTYPES ND_FLOAT_DTYPES
 
 /* float32 math uses the f-suffixed libm functions. */
 #define FM(T, fn, ...) (sizeof(T) == 4 ? fn##f(__VA_ARGS__) : fn(__VA_ARGS__))
