@@ -225,7 +225,7 @@ int cmd_run(int argc, char **argv)
         return 0;
     }
 
-    static const SandboxLib libs[] = {{"nd", luaopen_nd}, {"py", luaopen_py}};
+    static const SandboxLib libs[] = {{"nd", luaopen_nd}, {"nd_linalg", luaopen_nd_linalg}, {"py", luaopen_py}};
     RunStreams streams;
     memset(&streams, 0, sizeof streams);
     streams.tty_out = isatty(1);

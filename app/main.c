@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "content.h"
+#include "nd_linalg.h"
 #include "progress.h"
 
 
@@ -68,6 +69,10 @@ int main(int argc, char **argv)
     int i;
 
     setlocale(LC_ALL, "");
+    /* Evaluations run in forked seccomp'd workers, which may not start
+    ** threads; OpenBLAS must be down to one thread before the first fork
+    ** so a worker never asks it for more. */
+    nd_linalg_set_threads(1);
     content_set_argv0(argv[0]);
     for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         const char *opt = argv[i];

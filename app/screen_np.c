@@ -127,7 +127,8 @@ static void np_flush_partial(Np *np)
         }
 }
 
-static const SandboxLib np_libs[] = {{"nd", luaopen_nd}, {"py", luaopen_py}};
+static const SandboxLib np_libs[] = {
+    {"nd", luaopen_nd}, {"nd_linalg", luaopen_nd_linalg}, {"py", luaopen_py}};
 
 static int np_session(Np *np)
 {

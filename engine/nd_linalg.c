@@ -65,14 +65,19 @@ extern void cblas_dgemm(const int order, const int transa, const int transb,
 
 int nd_linalg_set_threads(int n)
 {
-    /* looked up at run time: only OpenBLAS has it, and the system's BLAS
-    ** is whatever the alternatives point at */
+    /* looked up at run time: only OpenBLAS has them, and the system's BLAS
+    ** is whatever the alternatives point at. Setting the count again is
+    ** not free: after a fork OpenBLAS's server is down, and
+    ** openblas_set_num_threads restarts it (a clone3 a seccomp'd worker
+    ** dies of), so only call it when the count really changes. */
     void (*set)(int);
+    int (*get)(void);
     void *self = dlopen(NULL, RTLD_LAZY);
     if (!self)
         return 0;
     *(void **)&set = dlsym(self, "openblas_set_num_threads");
-    if (set)
+    *(void **)&get = dlsym(self, "openblas_get_num_threads");
+    if (set && (!get || get() != n))
         set(n);
     dlclose(self);
     return set != NULL;
@@ -203,6 +208,18 @@ size_t nd_linalg_solve_worksize(size_t n, size_t nrhs)
     return (n * n + n * nrhs) * sizeof(double) + n * sizeof(nd_fint);
 }
 
+/* The solution's zeros get reference LAPACK's sign. Its dtrsm skips a
+** zero right-hand side (`IF (B(K,J).NE.ZERO)`), so an exact zero stays
+** +0; OpenBLAS divides it by a negative pivot and hands back -0, which
+** NumPy then prints as `-0.` where the outputs we match show `0.`.
+** Adding +0 turns -0 into +0 and leaves every other value alone. */
+static void nd_positive_zeros(double *x, size_t count)
+{
+    size_t i;
+    for (i = 0; i < count; i++)
+        x[i] += 0.0;
+}
+
 /* dgesv on Fortran copies; b_f already holds the right-hand sides. */
 static NdError nd_gesv(size_t n, size_t nrhs, const double *a, double *a_f,
                        double *b_f, nd_fint *ipiv, NdErr *err)
@@ -226,6 +243,7 @@ NdError nd_linalg_solve(size_t n, size_t nrhs, const double *a,
     if ((e = nd_gesv(n, nrhs, a, a_f, b_f, ipiv, err)) != ND_OK)
         return e;
     nd_from_fortran(b_f, n, n, nrhs, x);
+    nd_positive_zeros(x, n * nrhs);
     return ND_OK;
 }
 
@@ -247,6 +265,7 @@ NdError nd_linalg_inv(size_t n, const double *a, double *out, void *work,
     if ((e = nd_gesv(n, n, a, a_f, b_f, ipiv, err)) != ND_OK)
         return e;
     nd_from_fortran(b_f, n, n, n, out);
+    nd_positive_zeros(out, n * n);
     return ND_OK;
 }
 
