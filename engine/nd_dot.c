@@ -1,14 +1,20 @@
 /*
 ** nd_dot.c - matrix products.
 **
-** One blocked i-k-j kernel per real dtype: the inner loop is a
-** contiguous axpy the compiler vectorises, and every output element still
-** accumulates its terms in ascending k order from zero, which is the
-** order reference BLAS (what NumPy uses here) adds them in.
+** float32/float64 blocks go to BLAS exactly where NumPy 1.24's matmul
+** loop sends them (gemm, syrk for a @ a.T, gemv, dot), with its calls, so
+** results carry NumPy's bits. Everything else - integer dtypes, strides
+** BLAS cannot take - runs one blocked i-k-j kernel per real dtype whose
+** every output element adds its terms in ascending k order from zero, as
+** NumPy's plain loop does.
 */
 #include "nd_int.h"
+#include "nd_linalg.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #if defined(__clang__)
 #pragma clang diagnostic ignored "-Wtautological-compare"
@@ -62,14 +68,163 @@ static const MmFn mm_fns[ND_NTYPES] = {
 #undef X
 };
 
+/*
+** Where BLAS sits. There is no size threshold: NumPy hands every float
+** block with BLAS-able strides to OpenBLAS, even 2x2, and OpenBLAS's
+** kernels (FMA, several accumulators) round differently from a plain
+** loop (NumPy 1.24: 312 of 350 random n x n products, n = 2..8, differ
+** from the loop in some bit), so a threshold would print digits NumPy
+** does not. It costs nothing measurable: cblas_dgemm beats the loop from
+** n = 8 and loses ~0.05 us below (docs/random-linalg.md).
+**
+** NumPy's is_blasable2d: rows is1 bytes apart, each row of d2 elements
+** unit-stride (is2 == itemsize), is1 a whole number of elements >= d2.
+*/
+#define BLAS_MAXSIZE (INT_MAX - 1)
+
+static int blasable(int64_t is1, int64_t is2, int64_t d2, int64_t sz)
+{
+    return is2 == sz && is1 % sz == 0 && is1 / sz >= d2 &&
+           is1 / sz <= BLAS_MAXSIZE;
+}
+
+/* NumPy's blas_stride: the element stride BLAS can take, or 0. */
+static int blas_stride(int64_t s, int64_t sz)
+{
+    if (s > 0 && s % sz == 0 && s / sz <= INT_MAX)
+        return (int)(s / sz);
+    return 0;
+}
+
+/* NumPy's FLOAT_dot/DOUBLE_dot: ?dot added to a double 0 (so -0 comes
+** back +0), or an in-order loop in the dtype when a stride is not
+** BLAS-able. n > 0. */
+static void dot_into(int single, int64_t n, const char *x, int64_t sx,
+                     const char *y, int64_t sy, char *out)
+{
+    int64_t sz = single ? 4 : 8, i;
+    int ix = blas_stride(sx, sz), iy = blas_stride(sy, sz);
+    if (ix && iy && n <= INT_MAX) {
+        double sum = 0.;
+        sum += nd_blas_dot(single, (int)n, x, ix, y, iy);
+        if (single)
+            *(float *)out = (float)sum;
+        else
+            *(double *)out = sum;
+    } else if (single) {
+        float sum = 0;
+        for (i = 0; i < n; i++)
+            sum += *(const float *)(x + i * sx) * *(const float *)(y + i * sy);
+        *(float *)out = sum;
+    } else {
+        double sum = 0;
+        for (i = 0; i < n; i++)
+            sum += *(const double *)(x + i * sx) *
+                   *(const double *)(y + i * sy);
+        *(double *)out = sum;
+    }
+}
+
+/* NumPy's ?_gemv: op (m) = ip1 (m x n, strides is1_m, is1_n) @ ip2 (n,
+** stride is2_n), always as a Trans call. */
+static void gemv(int single, const char *ip1, int64_t is1_m, int64_t is1_n,
+                 const char *ip2, int64_t is2_n, char *op, int64_t op_m,
+                 int64_t m, int64_t n)
+{
+    int64_t sz = single ? 4 : 8;
+    int col = blasable(is1_m, is1_n, n, sz);
+    int64_t lda = (col ? is1_m : is1_n) / sz;
+    nd_blas_gemv(single, col, (int)n, (int)m, ip1, (int)lda, ip2,
+                 (int)(is2_n / sz), op, (int)(op_m / sz));
+}
+
+/* NumPy's ?_matmul_matrixmatrix: gemm, or syrk when b is a's transpose
+** (same data, swapped strides), its upper triangle copied down. */
+static void gemm(int single, const NdArray *a, const NdArray *b, NdArray *o)
+{
+    int64_t sz = single ? 4 : 8, m = a->shape[0], n = a->shape[1];
+    int64_t p = b->shape[1], i, j;
+    int64_t is1_m = a->strides[0], is1_n = a->strides[1];
+    int64_t is2_n = b->strides[0], is2_p = b->strides[1];
+    int64_t ldc = o->strides[0] / sz, lda, ldb;
+    int t1 = !blasable(is1_m, is1_n, n, sz), t2 = !blasable(is2_n, is2_p, p, sz);
+    lda = (t1 ? is1_n : is1_m) / sz;
+    ldb = (t2 ? is2_p : is2_n) / sz;
+    if (a->data == b->data && m == p && is1_m == is2_p && is1_n == is2_n &&
+        t1 != t2) {
+        nd_blas_syrk(single, t1, (int)p, (int)n, a->data,
+                     (int)(t1 ? ldb : lda), o->data, (int)ldc);
+        for (i = 0; i < p; i++)
+            for (j = i + 1; j < p; j++)
+                memcpy(o->data + (j * ldc + i) * sz,
+                       o->data + (i * ldc + j) * sz, (size_t)sz);
+        return;
+    }
+    nd_blas_gemm(single, t1, t2, (int)m, (int)p, (int)n, a->data, (int)lda,
+                 b->data, (int)ldb, o->data, (int)ldc);
+}
+
+/*
+** One 2-d block o (m x p) = a (m x n) @ b (n x p) of o's float dtype,
+** operands already in it, decided as NumPy 1.24's matmul loop decides
+** (umath/matmul.c.src); returns 0 where NumPy runs its plain loop.
+*/
+static int mm_blas(const NdArray *a, const NdArray *b, NdArray *o)
+{
+    int single = o->dtype == ND_FLOAT32;
+    int64_t sz = single ? 4 : 8, m = a->shape[0], n = a->shape[1];
+    int64_t p = b->shape[1];
+    int64_t is1_m = a->strides[0], is1_n = a->strides[1];
+    int64_t is2_n = b->strides[0], is2_p = b->strides[1];
+    int i1, i2;
+    if (m == 0 || n == 0 || p == 0 || m > BLAS_MAXSIZE ||
+        n > BLAS_MAXSIZE || p > BLAS_MAXSIZE)
+        return 0;
+    i1 = blasable(is1_m, is1_n, n, sz) || blasable(is1_n, is1_m, m, sz);
+    i2 = blasable(is2_n, is2_p, p, sz) || blasable(is2_p, is2_n, n, sz);
+    if (m == 1 && p == 1) {
+        dot_into(single, n, a->data, is1_n, b->data, is2_n, o->data);
+        return 1;
+    }
+    if (n == 1)
+        return 0; /* single products: the loop is exact */
+    if (m == 1 || p == 1) {
+        if (m == 1 && i2 && blasable(is1_n, sz, 1, sz))
+            gemv(single, b->data, is2_p, is2_n, a->data, is1_n, o->data,
+                 o->strides[1], p, n);
+        else if (p == 1 && i1 && blasable(is2_n, sz, 1, sz))
+            gemv(single, a->data, is1_m, is1_n, b->data, is2_n, o->data,
+                 o->strides[0], m, n);
+        else
+            return 0;
+        return 1;
+    }
+    if (!i1 || !i2 || !blasable(o->strides[0], o->strides[1], p, sz))
+        return 0;
+    gemm(single, a, b, o);
+    return 1;
+}
+
 NdError nd_matmul2d(const NdArray *a, const NdArray *b, NdArray *out,
                     NdErr *e)
 {
     MmFn f = mm_fns[out->dtype];
+    int64_t m = a->shape[0], k = a->shape[1], n = b->shape[1], i, j;
+    int64_t sz = (int64_t)nd_dtype_size(out->dtype);
     if (!f)
         return nd_fail(e, ND_ETYPE, "matmul of %s arrays is not supported",
                        nd_dtype_name(out->dtype));
-    f(a->data, b->data, out->data, a->shape[0], a->shape[1], b->shape[1]);
+    if ((out->dtype == ND_FLOAT32 || out->dtype == ND_FLOAT64) && k > 0) {
+        /* N-d np.dot: NumPy calls its dot loop once per output element,
+        ** a row of a against a column of b */
+        for (i = 0; i < m; i++)
+            for (j = 0; j < n; j++)
+                dot_into(out->dtype == ND_FLOAT32, k, a->data + i * k * sz,
+                         sz, b->data + j * sz, n * sz,
+                         out->data + (i * n + j) * sz);
+        return ND_OK;
+    }
+    f(a->data, b->data, out->data, m, k, n);
     return ND_OK;
 }
 
@@ -163,6 +318,31 @@ static void block(NdArray *v, const NdArray *x, int is_b, int bnd,
     v->strides[1] = x->strides[x->ndim - 1];
 }
 
+/* v (a 2-d block) of another dtype than pack's: cast it into pack's
+** buffer, row-major, or column-major when v's rows are the far-apart
+** axis (a transposed view), and make v that copy. */
+static NdError cast_block(NdArray *v, const NdArray *pack, NdErr *e)
+{
+    NdArray c;
+    int64_t sz = (int64_t)nd_dtype_size(pack->dtype);
+    NdError err;
+    if (v->dtype == pack->dtype)
+        return ND_OK;
+    nd_init(&c, pack->dtype, 2, v->shape, NULL);
+    c.data = pack->data;
+    if (llabs(v->strides[0]) < llabs(v->strides[1])) {
+        c.strides[0] = sz;
+        c.strides[1] = sz * v->shape[0];
+    } else {
+        c.strides[0] = sz * v->shape[1];
+        c.strides[1] = sz;
+    }
+    if ((err = nd_assign(&c, v, e)))
+        return err;
+    *v = c;
+    return ND_OK;
+}
+
 NdError nd_matmul(const NdArray *a, const NdArray *b, NdArray *out,
                   void *scratch, NdErr *e)
 {
@@ -187,19 +367,12 @@ NdError nd_matmul(const NdArray *a, const NdArray *b, NdArray *out,
     pc.data = pb.data + (size_t)(k * n) * isz;
     /* align pc to its itemsize */
     pc.data = (char *)(((uintptr_t)pc.data + 15) & ~(uintptr_t)15);
+    int fl = t == ND_FLOAT32 || t == ND_FLOAT64;
     for (int64_t q = 0; q < nb; q++) {
         NdArray va, vb, vo = *out;
         NdError err;
         block(&va, a, 0, bnd, bidx);
         block(&vb, b, 1, bnd, bidx);
-        if (k > 0) {
-            if ((err = nd_assign(&pa, &va, e)) ||
-                (err = nd_assign(&pb, &vb, e)))
-                return err;
-        }
-        if ((err = nd_matmul2d(&pa, &pb, &pc, e)))
-            return err;
-        /* output block */
         vo.ndim = 2;
         for (int i = 0; i < bnd; i++)
             vo.data += bidx[i] * out->strides[i];
@@ -207,8 +380,25 @@ NdError nd_matmul(const NdArray *a, const NdArray *b, NdArray *out,
         vo.strides[0] = a->ndim > 1 ? out->strides[bnd] : 0;
         vo.shape[1] = n;
         vo.strides[1] = b->ndim > 1 ? out->strides[out->ndim - 1] : 0;
+        if (fl && k > 0) {
+            /* NumPy casts an operand of another dtype first; the cast
+            ** copy keeps the operand's layout (a.T stays transposed) */
+            NdArray ca = va, cb = vb;
+            if ((err = cast_block(&ca, &pa, e)) ||
+                (err = cast_block(&cb, &pb, e)))
+                return err;
+            if (mm_blas(&ca, &cb, &vo))
+                goto next;
+        }
+        if (k > 0) {
+            if ((err = nd_assign(&pa, &va, e)) ||
+                (err = nd_assign(&pb, &vb, e)))
+                return err;
+        }
+        mm_fns[t](pa.data, pb.data, pc.data, m, k, n);
         if ((err = nd_assign(&vo, &pc, e)))
             return err;
+    next:
         for (int i = bnd - 1; i >= 0; i--) {
             if (++bidx[i] < out->shape[i])
                 break;

@@ -54,7 +54,13 @@ extern void dpotrf_(const char *uplo, const nd_fint *n, double *a,
                     const nd_fint *lda, nd_fint *info, size_t luplo);
 
 /* CBLAS as OpenBLAS exports it; the enums are ints in its ABI. */
-enum { ND_CBLAS_ROW = 101, ND_CBLAS_NOTRANS = 111, ND_CBLAS_TRANS = 112 };
+enum {
+    ND_CBLAS_ROW = 101,
+    ND_CBLAS_COL = 102,
+    ND_CBLAS_NOTRANS = 111,
+    ND_CBLAS_TRANS = 112,
+    ND_CBLAS_UPPER = 121
+};
 extern double cblas_ddot(const int n, const double *x, const int incx,
                          const double *y, const int incy);
 extern void cblas_dgemm(const int order, const int transa, const int transb,
@@ -62,6 +68,29 @@ extern void cblas_dgemm(const int order, const int transa, const int transb,
                         const double alpha, const double *a, const int lda,
                         const double *b, const int ldb, const double beta,
                         double *c, const int ldc);
+extern float cblas_sdot(const int n, const float *x, const int incx,
+                        const float *y, const int incy);
+extern void cblas_sgemm(const int order, const int transa, const int transb,
+                        const int m, const int n, const int k,
+                        const float alpha, const float *a, const int lda,
+                        const float *b, const int ldb, const float beta,
+                        float *c, const int ldc);
+extern void cblas_dsyrk(const int order, const int uplo, const int trans,
+                        const int n, const int k, const double alpha,
+                        const double *a, const int lda, const double beta,
+                        double *c, const int ldc);
+extern void cblas_ssyrk(const int order, const int uplo, const int trans,
+                        const int n, const int k, const float alpha,
+                        const float *a, const int lda, const float beta,
+                        float *c, const int ldc);
+extern void cblas_dgemv(const int order, const int trans, const int m,
+                        const int n, const double alpha, const double *a,
+                        const int lda, const double *x, const int incx,
+                        const double beta, double *y, const int incy);
+extern void cblas_sgemv(const int order, const int trans, const int m,
+                        const int n, const float alpha, const float *a,
+                        const int lda, const float *x, const int incx,
+                        const float beta, float *y, const int incy);
 
 int nd_linalg_set_threads(int n)
 {
@@ -1410,4 +1439,50 @@ void nd_blas_dgemm(size_t m, size_t n, size_t k, const double *a,
 {
     cblas_dgemm(ND_CBLAS_ROW, ND_CBLAS_NOTRANS, ND_CBLAS_NOTRANS, (int)m,
                 (int)n, (int)k, 1.0, a, (int)k, b, (int)n, 0.0, c, (int)n);
+}
+
+void nd_blas_gemm(int single, int transa, int transb, int m, int n, int k,
+                  const void *a, int lda, const void *b, int ldb, void *c,
+                  int ldc)
+{
+    int ta = transa ? ND_CBLAS_TRANS : ND_CBLAS_NOTRANS;
+    int tb = transb ? ND_CBLAS_TRANS : ND_CBLAS_NOTRANS;
+    if (single)
+        cblas_sgemm(ND_CBLAS_ROW, ta, tb, m, n, k, 1.0f, a, lda, b, ldb,
+                    0.0f, c, ldc);
+    else
+        cblas_dgemm(ND_CBLAS_ROW, ta, tb, m, n, k, 1.0, a, lda, b, ldb, 0.0,
+                    c, ldc);
+}
+
+void nd_blas_syrk(int single, int trans, int n, int k, const void *a,
+                  int lda, void *c, int ldc)
+{
+    int t = trans ? ND_CBLAS_TRANS : ND_CBLAS_NOTRANS;
+    if (single)
+        cblas_ssyrk(ND_CBLAS_ROW, ND_CBLAS_UPPER, t, n, k, 1.0f, a, lda,
+                    0.0f, c, ldc);
+    else
+        cblas_dsyrk(ND_CBLAS_ROW, ND_CBLAS_UPPER, t, n, k, 1.0, a, lda, 0.0,
+                    c, ldc);
+}
+
+void nd_blas_gemv(int single, int colmajor, int m, int n, const void *a,
+                  int lda, const void *x, int incx, void *y, int incy)
+{
+    int order = colmajor ? ND_CBLAS_COL : ND_CBLAS_ROW;
+    if (single)
+        cblas_sgemv(order, ND_CBLAS_TRANS, m, n, 1.0f, a, lda, x, incx, 0.0f,
+                    y, incy);
+    else
+        cblas_dgemv(order, ND_CBLAS_TRANS, m, n, 1.0, a, lda, x, incx, 0.0,
+                    y, incy);
+}
+
+double nd_blas_dot(int single, int n, const void *x, int incx,
+                   const void *y, int incy)
+{
+    if (single)
+        return cblas_sdot(n, x, incx, y, incy);
+    return cblas_ddot(n, x, incx, y, incy);
 }

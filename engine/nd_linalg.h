@@ -229,4 +229,24 @@ void nd_blas_dgemm(size_t m, size_t n, size_t k, const double *a,
                    const double *b, double *c);
 double nd_blas_ddot(size_t n, const double *x, const double *y);
 
+/*
+** The CBLAS calls behind NumPy's float matmul and dot (nd_dot.c decides
+** which, as NumPy's loops do). `single` selects float32 (s*) over
+** float64 (d*); alpha is 1 and beta 0 throughout; lda/ldb/ldc and incs are
+** in elements. trans: 0 NoTrans, 1 Trans. gemm and syrk are row-major;
+** syrk fills c's upper triangle only (NumPy copies it down). gemv is
+** always Trans, row-major or column-major (colmajor != 0), m x n as
+** cblas_?gemv counts them. nd_blas_dot returns ?dot's value (float32's
+** widened to double).
+*/
+void nd_blas_gemm(int single, int transa, int transb, int m, int n, int k,
+                  const void *a, int lda, const void *b, int ldb, void *c,
+                  int ldc);
+void nd_blas_syrk(int single, int trans, int n, int k, const void *a,
+                  int lda, void *c, int ldc);
+void nd_blas_gemv(int single, int colmajor, int m, int n, const void *a,
+                  int lda, const void *x, int incx, void *y, int incy);
+double nd_blas_dot(int single, int n, const void *x, int incx,
+                   const void *y, int incy);
+
 #endif
