@@ -63,6 +63,121 @@ const char *nd_error_name(NdError e)
     return (unsigned)e < sizeof names / sizeof *names ? names[e] : "Error";
 }
 
+/* ---- float16 (IEEE binary16 in a uint16_t) ----
+** Written out rather than using _Float16: clang 14 lacks it on x86 and
+** hardware conversions (F16C) go double -> float -> half, rounding twice.
+** These follow NumPy's npy_halfbits code exactly, so every cast and
+** every per-element rounding of a float16 loop matches NumPy bit for
+** bit (round half to even, subnormals, overflow to inf, NaN payloads). */
+
+uint16_t nd_float_to_half(float fv)
+{
+    uint32_t f, f_exp, f_sig;
+    uint16_t h_sgn, h_exp, h_sig;
+    memcpy(&f, &fv, 4);
+    h_sgn = (uint16_t)((f & 0x80000000u) >> 16);
+    f_exp = f & 0x7f800000u;
+    if (f_exp >= 0x47800000u) { /* overflow, inf, NaN */
+        if (f_exp == 0x7f800000u && (f & 0x007fffffu)) {
+            uint16_t r = (uint16_t)(0x7c00u + ((f & 0x007fffffu) >> 13));
+            if (r == 0x7c00u) /* keep a NaN whose payload shifts out */
+                r++;
+            return (uint16_t)(h_sgn + r);
+        }
+        return (uint16_t)(h_sgn + 0x7c00u);
+    }
+    if (f_exp <= 0x38000000u) { /* subnormal half or signed zero */
+        if (f_exp < 0x33000000u)
+            return h_sgn;
+        f_exp >>= 23;
+        f_sig = 0x00800000u + (f & 0x007fffffu);
+        f_sig >>= (113 - f_exp);
+        /* ties to even; the shift may drop up to 11 sticky bits, which
+        ** the test on the original low bits sees */
+        if ((f_sig & 0x00003fffu) != 0x00001000u || (f & 0x000007ffu))
+            f_sig += 0x00001000u;
+        h_sig = (uint16_t)(f_sig >> 13);
+        return (uint16_t)(h_sgn + h_sig); /* a carry makes it normal */
+    }
+    h_exp = (uint16_t)((f_exp - 0x38000000u) >> 13);
+    f_sig = f & 0x007fffffu;
+    if ((f_sig & 0x00003fffu) != 0x00001000u)
+        f_sig += 0x00001000u;
+    h_sig = (uint16_t)(f_sig >> 13);
+    /* a carry out of the significand bumps the exponent (to inf at most) */
+    return (uint16_t)(h_sgn + h_exp + h_sig);
+}
+
+uint16_t nd_double_to_half(double dv)
+{
+    uint64_t d, d_exp, d_sig;
+    uint16_t h_sgn, h_exp, h_sig;
+    memcpy(&d, &dv, 8);
+    h_sgn = (uint16_t)((d & 0x8000000000000000ULL) >> 48);
+    d_exp = d & 0x7ff0000000000000ULL;
+    if (d_exp >= 0x40f0000000000000ULL) {
+        if (d_exp == 0x7ff0000000000000ULL &&
+            (d & 0x000fffffffffffffULL)) {
+            uint16_t r = (uint16_t)(0x7c00u +
+                                    ((d & 0x000fffffffffffffULL) >> 42));
+            if (r == 0x7c00u)
+                r++;
+            return (uint16_t)(h_sgn + r);
+        }
+        return (uint16_t)(h_sgn + 0x7c00u);
+    }
+    if (d_exp <= 0x3f00000000000000ULL) {
+        if (d_exp < 0x3e60000000000000ULL)
+            return h_sgn;
+        d_exp >>= 52;
+        d_sig = 0x0010000000000000ULL + (d & 0x000fffffffffffffULL);
+        /* doubles have room to shift left: no sticky bit is lost */
+        d_sig <<= (d_exp - 998);
+        if ((d_sig & 0x003fffffffffffffULL) != 0x0010000000000000ULL)
+            d_sig += 0x0010000000000000ULL;
+        h_sig = (uint16_t)(d_sig >> 53);
+        return (uint16_t)(h_sgn + h_sig);
+    }
+    h_exp = (uint16_t)((d_exp - 0x3f00000000000000ULL) >> 42);
+    d_sig = d & 0x000fffffffffffffULL;
+    if ((d_sig & 0x000007ffffffffffULL) != 0x0000020000000000ULL)
+        d_sig += 0x0000020000000000ULL;
+    h_sig = (uint16_t)(d_sig >> 42);
+    return (uint16_t)(h_sgn + h_exp + h_sig);
+}
+
+float nd_half_to_float(uint16_t h)
+{
+    uint32_t f_sgn = ((uint32_t)h & 0x8000u) << 16, f;
+    uint16_t h_exp = h & 0x7c00u, h_sig;
+    float r;
+    if (h_exp == 0) {
+        h_sig = h & 0x03ffu;
+        if (h_sig == 0) {
+            f = f_sgn;
+        } else { /* subnormal: normalise */
+            h_sig = (uint16_t)(h_sig << 1);
+            while ((h_sig & 0x0400u) == 0) {
+                h_sig = (uint16_t)(h_sig << 1);
+                h_exp++;
+            }
+            f = f_sgn + ((uint32_t)(127 - 15 - h_exp) << 23) +
+                ((uint32_t)(h_sig & 0x03ffu) << 13);
+        }
+    } else if (h_exp == 0x7c00u) {
+        f = f_sgn + 0x7f800000u + ((uint32_t)(h & 0x03ffu) << 13);
+    } else {
+        f = f_sgn + (((uint32_t)(h & 0x7fffu) + 0x1c000u) << 13);
+    }
+    memcpy(&r, &f, 4);
+    return r;
+}
+
+double nd_half_to_double(uint16_t h)
+{
+    return (double)nd_half_to_float(h); /* exact */
+}
+
 NdError nd_fail(NdErr *e, NdError code, const char *fmt, ...)
 {
     if (e) {
@@ -103,6 +218,9 @@ NdError nd_dtype_from_name(const char *name, NdDType *t, NdErr *e)
         {"u8", ND_UINT64},      {"f4", ND_FLOAT32},
         {"f8", ND_FLOAT64},     {"c16", ND_COMPLEX128},
         {"c8", ND_COMPLEX64},   {"?", ND_BOOL},
+        {"f2", ND_FLOAT16},     {"e", ND_FLOAT16},
+        {"half", ND_FLOAT16},   {"f", ND_FLOAT32},
+        {"d", ND_FLOAT64},
     };
     for (int i = 0; i < ND_NTYPES; i++)
         if (strcmp(name, dtype_names[i]) == 0) {
@@ -127,25 +245,28 @@ NdError nd_dtype_from_name(const char *name, NdDType *t, NdErr *e)
 #define U16 ND_UINT16
 #define U32 ND_UINT32
 #define U64 ND_UINT64
+#define F16 ND_FLOAT16
 #define F32 ND_FLOAT32
 #define F64 ND_FLOAT64
 #define C64 ND_COMPLEX64
 #define C128 ND_COMPLEX128
 static const unsigned char promote_table[ND_NTYPES][ND_NTYPES] = {
-    {B, I8, I16, I32, I64, U8, U16, U32, U64, F32, F64, C64, C128},
-    {I8, I8, I16, I32, I64, I16, I32, I64, F64, F32, F64, C64, C128},
-    {I16, I16, I16, I32, I64, I16, I32, I64, F64, F32, F64, C64, C128},
-    {I32, I32, I32, I32, I64, I32, I32, I64, F64, F64, F64, C128, C128},
-    {I64, I64, I64, I64, I64, I64, I64, I64, F64, F64, F64, C128, C128},
-    {U8, I16, I16, I32, I64, U8, U16, U32, U64, F32, F64, C64, C128},
-    {U16, I32, I32, I32, I64, U16, U16, U32, U64, F32, F64, C64, C128},
-    {U32, I64, I64, I64, I64, U32, U32, U32, U64, F64, F64, C128, C128},
-    {U64, F64, F64, F64, F64, U64, U64, U64, U64, F64, F64, C128, C128},
-    {F32, F32, F32, F64, F64, F32, F32, F64, F64, F32, F64, C64, C128},
-    {F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, C128, C128},
-    {C64, C64, C64, C128, C128, C64, C64, C128, C128, C64, C128, C64, C128},
-    {C128, C128, C128, C128, C128, C128, C128, C128, C128, C128, C128, C128,
+    {B, I8, I16, I32, I64, U8, U16, U32, U64, F16, F32, F64, C64, C128},
+    {I8, I8, I16, I32, I64, I16, I32, I64, F64, F16, F32, F64, C64, C128},
+    {I16, I16, I16, I32, I64, I16, I32, I64, F64, F32, F32, F64, C64, C128},
+    {I32, I32, I32, I32, I64, I32, I32, I64, F64, F64, F64, F64, C128, C128},
+    {I64, I64, I64, I64, I64, I64, I64, I64, F64, F64, F64, F64, C128, C128},
+    {U8, I16, I16, I32, I64, U8, U16, U32, U64, F16, F32, F64, C64, C128},
+    {U16, I32, I32, I32, I64, U16, U16, U32, U64, F32, F32, F64, C64, C128},
+    {U32, I64, I64, I64, I64, U32, U32, U32, U64, F64, F64, F64, C128, C128},
+    {U64, F64, F64, F64, F64, U64, U64, U64, U64, F64, F64, F64, C128, C128},
+    {F16, F16, F32, F64, F64, F16, F32, F64, F64, F16, F32, F64, C64, C128},
+    {F32, F32, F32, F64, F64, F32, F32, F64, F64, F32, F32, F64, C64, C128},
+    {F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, C128, C128},
+    {C64, C64, C64, C128, C128, C64, C64, C128, C128, C64, C64, C128, C64,
      C128},
+    {C128, C128, C128, C128, C128, C128, C128, C128, C128, C128, C128, C128,
+     C128, C128},
 };
 #undef B
 #undef I8
@@ -156,6 +277,7 @@ static const unsigned char promote_table[ND_NTYPES][ND_NTYPES] = {
 #undef U16
 #undef U32
 #undef U64
+#undef F16
 #undef F32
 #undef F64
 #undef C64
@@ -239,16 +361,22 @@ static NdDType min_scalar_type(const NdArray *a, int *small_unsigned)
         return ND_INT64;
     }
     if (k == 'f') {
-        /* float16 does not exist here; float32 stands in for it. */
+        /* NumPy's min_scalar_type: open bounds +-65000 and +-3.4e38
+        ** (not the types' true maxima); inf and NaN fit float16 */
         double v = nd_get_double(a->dtype, a->data);
-        if (isnan(v) || isinf(v) || fabs(v) <= 3.4028234663852886e38)
+        if (a->dtype == ND_FLOAT16 || !isfinite(v) ||
+            (v > -65000.0 && v < 65000.0))
+            return ND_FLOAT16;
+        if (a->dtype == ND_FLOAT32 || (v > -3.4e38 && v < 3.4e38))
             return ND_FLOAT32;
         return ND_FLOAT64;
     }
     double re, im;
+    if (a->dtype == ND_COMPLEX64)
+        return ND_COMPLEX64;
     nd_get_complex(a->dtype, a->data, &re, &im);
-    if ((isfinite(re) ? fabs(re) <= 3.4028234663852886e38 : 1) &&
-        (isfinite(im) ? fabs(im) <= 3.4028234663852886e38 : 1))
+    /* plain comparisons: inf and NaN parts need complex128 */
+    if (re > -3.4e38 && re < 3.4e38 && im > -3.4e38 && im < 3.4e38)
         return ND_COMPLEX64;
     return ND_COMPLEX128;
 }
@@ -415,6 +543,11 @@ double nd_get_double(NdDType t, const char *p)
     }
         ND_REAL_DTYPES(X)
 #undef X
+    case ND_FLOAT16: {
+        uint16_t h;
+        memcpy(&h, p, 2);
+        return nd_half_to_double(h);
+    }
     case ND_COMPLEX64: {
         nd_complex64 v;
         memcpy(&v, p, sizeof v);
@@ -471,6 +604,11 @@ void nd_set_double(NdDType t, char *p, double v)
     }
         ND_REAL_DTYPES(X)
 #undef X
+    case ND_FLOAT16: {
+        uint16_t h = nd_double_to_half(v);
+        memcpy(p, &h, 2);
+        return;
+    }
     case ND_COMPLEX64: {
         nd_complex64 x = {(float)v, 0};
         memcpy(p, &x, sizeof x);
@@ -1021,6 +1159,42 @@ ND_REAL_DTYPES(CAST_FROM)
 #undef CAST_FROM
 #undef CAST_TO_ALL
 
+/* float16 <-> real: through float (exact from half), as NumPy's casts:
+** doubles round once to half, the others go (float)x -> half. */
+#define CAST_F16_PAIR(E, T, U, K)                                          \
+    static void cast_##E##_FLOAT16(int64_t n, const char *src,             \
+                                   ptrdiff_t ss, char *dst, ptrdiff_t ds)  \
+    {                                                                      \
+        for (int64_t i = 0; i < n; i++) {                                  \
+            T v;                                                           \
+            memcpy(&v, src + i * ss, sizeof v);                            \
+            uint16_t h = sizeof(T) == 8 && K == 'f'                        \
+                             ? nd_double_to_half((double)v)                \
+                             : nd_float_to_half((float)v);                 \
+            memcpy(dst + i * ds, &h, 2);                                   \
+        }                                                                  \
+    }                                                                      \
+    static void cast_FLOAT16_##E(int64_t n, const char *src,               \
+                                 ptrdiff_t ss, char *dst, ptrdiff_t ds)    \
+    {                                                                      \
+        for (int64_t i = 0; i < n; i++) {                                  \
+            uint16_t h;                                                    \
+            memcpy(&h, src + i * ss, 2);                                   \
+            float v = nd_half_to_float(h);                                 \
+            T x = ND_CONV(T, K, 'f', v);                                   \
+            memcpy(dst + i * ds, &x, sizeof x);                            \
+        }                                                                  \
+    }
+ND_REAL_DTYPES(CAST_F16_PAIR)
+#undef CAST_F16_PAIR
+
+static void cast_FLOAT16_FLOAT16(int64_t n, const char *src, ptrdiff_t ss,
+                                 char *dst, ptrdiff_t ds)
+{
+    for (int64_t i = 0; i < n; i++)
+        memcpy(dst + i * ds, src + i * ss, 2);
+}
+
 /* Casts touching complex go element by element through doubles. */
 #define ND_CAST_SLOW(FE, TE)                                               \
     static void cast_##FE##_##TE(int64_t n, const char *src, ptrdiff_t ss, \
@@ -1053,6 +1227,10 @@ static void cplx_set(NdDType t, char *p, double re, double im)
 #define SLOW_FROM(E, T, U, K) ND_CAST_SLOW(E, COMPLEX64) ND_CAST_SLOW(E, COMPLEX128)
 ND_REAL_DTYPES(SLOW_TO)
 ND_REAL_DTYPES(SLOW_FROM)
+ND_CAST_SLOW(COMPLEX64, FLOAT16)
+ND_CAST_SLOW(COMPLEX128, FLOAT16)
+ND_CAST_SLOW(FLOAT16, COMPLEX64)
+ND_CAST_SLOW(FLOAT16, COMPLEX128)
 ND_CAST_SLOW(COMPLEX64, COMPLEX64)
 ND_CAST_SLOW(COMPLEX64, COMPLEX128)
 ND_CAST_SLOW(COMPLEX128, COMPLEX64)
@@ -1064,8 +1242,8 @@ ND_CAST_SLOW(COMPLEX128, COMPLEX128)
     {cast_##FE##_BOOL,    cast_##FE##_INT8,    cast_##FE##_INT16,          \
      cast_##FE##_INT32,   cast_##FE##_INT64,   cast_##FE##_UINT8,          \
      cast_##FE##_UINT16,  cast_##FE##_UINT32,  cast_##FE##_UINT64,         \
-     cast_##FE##_FLOAT32, cast_##FE##_FLOAT64, cast_##FE##_COMPLEX64,      \
-     cast_##FE##_COMPLEX128},
+     cast_##FE##_FLOAT16, cast_##FE##_FLOAT32, cast_##FE##_FLOAT64,        \
+     cast_##FE##_COMPLEX64, cast_##FE##_COMPLEX128},
 static const NdCastFn cast_table[ND_NTYPES][ND_NTYPES] = {ND_DTYPES(ROW)};
 #undef ROW
 
@@ -1144,6 +1322,44 @@ void nd_run_cast(const NdIter *it, int nout, const NdArray *const *ops,
         nd_iter_run(it, cast_run_loop, &c);
     else
         nd_iter_run(it, fn, aux);
+}
+
+/* ---- rounding a wider result to float16 precision ---- */
+
+static void round_half_loop(int64_t n, char **p, const ptrdiff_t *s,
+                            void *aux)
+{
+    /* aux: the dtype; complex values are two floats/doubles in a row */
+    NdDType t = *(const NdDType *)aux;
+    int parts = nd_dtype_kind(t) == 'c' ? 2 : 1;
+    int dbl = t == ND_FLOAT64 || t == ND_COMPLEX128;
+    for (int64_t i = 0; i < n; i++)
+        for (int k = 0; k < parts; k++) {
+            char *q = p[0] + i * s[0] + k * (dbl ? 8 : 4);
+            if (dbl) {
+                double v;
+                memcpy(&v, q, 8);
+                v = nd_half_to_double(nd_double_to_half(v));
+                memcpy(q, &v, 8);
+            } else {
+                float v;
+                memcpy(&v, q, 4);
+                v = nd_half_to_float(nd_float_to_half(v));
+                memcpy(q, &v, 4);
+            }
+        }
+}
+
+void nd_round_to_half(NdArray *a)
+{
+    NdDType t = a->dtype;
+    if (t != ND_FLOAT32 && t != ND_FLOAT64 && t != ND_COMPLEX64 &&
+        t != ND_COMPLEX128)
+        return;
+    const NdArray *ops[1] = {a};
+    NdIter it;
+    nd_iter_init(&it, 1, ops, a->ndim, a->shape, 0);
+    nd_iter_run(&it, round_half_loop, &t);
 }
 
 /* ---- assignment ---- */

@@ -19,7 +19,10 @@
 /*
 ** Every dtype, once. X(ENUM, ctype, numpy name, kind char, itemsize).
 ** Kernels and dispatch tables are generated from this list; the only
-** switch on dtype reads or writes one element.
+** switch on dtype reads or writes one element. float16 is IEEE binary16
+** kept as its bits in a uint16_t (C has no portable half type); its
+** arithmetic runs in float32 loops, rounded back per element as NumPy's
+** half loops do, so it has no C-operator kernels of its own.
 */
 typedef struct { float re, im; } nd_complex64;
 typedef struct { double re, im; } nd_complex128;
@@ -34,6 +37,7 @@ typedef struct { double re, im; } nd_complex128;
     X(UINT16,     uint16_t,      "uint16",     'u', 2)      \
     X(UINT32,     uint32_t,      "uint32",     'u', 4)      \
     X(UINT64,     uint64_t,      "uint64",     'u', 8)      \
+    X(FLOAT16,    uint16_t,      "float16",    'f', 2)      \
     X(FLOAT32,    float,         "float32",    'f', 4)      \
     X(FLOAT64,    double,        "float64",    'f', 8)      \
     X(COMPLEX64,  nd_complex64,  "complex64",  'c', 8)      \
@@ -86,6 +90,17 @@ typedef struct NdArray {
 const char *nd_dtype_name(NdDType t);  /* "int64" */
 char nd_dtype_kind(NdDType t);         /* 'b', 'i', 'u', 'f', 'c' */
 size_t nd_dtype_size(NdDType t);       /* itemsize in bytes */
+
+/*
+** IEEE binary16 <-> float32/float64, bit for bit what NumPy's npy_half
+** functions give: round half to even, subnormals, signed zeros, overflow
+** to inf, NaN payloads kept (and NaN stays NaN). Half to float/double is
+** exact; double to half rounds once (not through float).
+*/
+uint16_t nd_float_to_half(float f);
+uint16_t nd_double_to_half(double d);
+float nd_half_to_float(uint16_t h);
+double nd_half_to_double(uint16_t h);
 
 /* Python exception name for an error code ("ValueError"). */
 const char *nd_error_name(NdError e);

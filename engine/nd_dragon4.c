@@ -558,7 +558,7 @@ static void format_scientific(Sb *b, const char *dig, int nd, int pexp,
 ** subnormals have equal margins. Digit buffers are sized so that no
 ** option within ND_PRINT_MAXPREC can overflow them.
 */
-size_t nd_dragon4(double x, int is_f32, const NdD4Opts *o, char *buf)
+size_t nd_dragon4(double x, int ftype, const NdD4Opts *o, char *buf)
 {
     char dig[ND_D4_BUFSIZE];
     Sb b = {buf, 0, ND_D4_BUFSIZE};
@@ -566,7 +566,26 @@ size_t nd_dragon4(double x, int is_f32, const NdD4Opts *o, char *buf)
     int exp2, mbit, unequal, neg, fe, nd, pexp, prec, mind;
     char signch;
 
-    if (is_f32) {
+    if (ftype == ND_D4_F16) {
+        /* x holds a half exactly, so this conversion is exact */
+        uint16_t h = nd_double_to_half(x);
+        fm = h & 0x3ffu;
+        fe = (int)((h >> 10) & 0x1f);
+        neg = (int)(h >> 15);
+        if (fe == 0x1f)
+            goto special;
+        if (fe) {
+            mant = fm | (1u << 10);
+            exp2 = fe - 15 - 10;
+            mbit = 10;
+            unequal = fe != 1 && fm == 0;
+        } else {
+            mant = fm;
+            exp2 = 1 - 15 - 10;
+            mbit = fm ? 31 - __builtin_clz((uint32_t)fm) : 0;
+            unequal = 0;
+        }
+    } else if (ftype == ND_D4_F32) {
         float f = (float)x;
         uint32_t u;
         memcpy(&u, &f, 4);
@@ -641,7 +660,7 @@ special:
     return b.len;
 }
 
-size_t nd_d4_scalar(double x, int is_f32, char trim_pos, char trim_sci,
+size_t nd_d4_scalar(double x, int ftype, char trim_pos, char trim_sci,
                     int sign, char *buf)
 {
     NdD4Opts o = {0, 1, 0, -1, -1, 0, 0, -1, -1, -1};
@@ -652,7 +671,7 @@ size_t nd_d4_scalar(double x, int is_f32, char trim_pos, char trim_sci,
         o.scientific = 1;
         o.trim = trim_sci;
     }
-    return nd_dragon4(x, is_f32, &o, buf);
+    return nd_dragon4(x, ftype, &o, buf);
 }
 
 static int copy_out(const char *s, size_t len, char *buf, size_t n)
@@ -668,7 +687,8 @@ static int copy_out(const char *s, size_t len, char *buf, size_t n)
 int nd_float_repr(double x, char *buf, size_t n)
 {
     char tmp[ND_D4_BUFSIZE];
-    size_t len = nd_d4_scalar(x, 0, ND_TRIM_ONEZERO, ND_TRIM_DPT, 0, tmp);
+    size_t len =
+        nd_d4_scalar(x, ND_D4_F64, ND_TRIM_ONEZERO, ND_TRIM_DPT, 0, tmp);
     return copy_out(tmp, len, buf, n);
 }
 
@@ -676,6 +696,7 @@ int nd_float32_repr(float x, char *buf, size_t n)
 {
     char tmp[ND_D4_BUFSIZE];
     size_t len =
-        nd_d4_scalar((double)x, 1, ND_TRIM_ONEZERO, ND_TRIM_DPT, 0, tmp);
+        nd_d4_scalar((double)x, ND_D4_F32, ND_TRIM_ONEZERO, ND_TRIM_DPT, 0,
+                     tmp);
     return copy_out(tmp, len, buf, n);
 }

@@ -120,6 +120,22 @@ static inline uint64_t nd_f2int_bits(double v, size_t size, int uns)
                                                         (tk) == 'u')       \
                                      : (TT)(v))
 
+/*
+** float16 runs the float32 kernels: operands are cast to float32 in
+** chunks and results rounded back to half, which is what NumPy's half
+** loops do per element. nd_kernel_type maps a loop dtype to the dtype of
+** the kernel that computes it.
+*/
+static inline NdDType nd_kernel_type(NdDType t)
+{
+    return t == ND_FLOAT16 ? ND_FLOAT32 : t;
+}
+
+/* Round every (real and imaginary) value of a float or complex array to
+** float16 precision in place: a float16 loop's result written straight
+** into an out= of a wider dtype must still be the half NumPy computes. */
+void nd_round_to_half(NdArray *a);
+
 /* Copy with cast of one C-contiguous block. */
 void nd_copy_contig(NdDType to, char *dst, NdDType from, const char *src,
                     int64_t n);

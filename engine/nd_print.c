@@ -161,9 +161,12 @@ static const char dtype_kinds[] = {
 #undef ND_PRINT_KIND
 };
 
-static int is_f32_type(NdDType t)
+/* The ND_D4_* format of a float or complex dtype's values. */
+static int ftype_of(NdDType t)
 {
-    return t == ND_FLOAT32 || t == ND_COMPLEX64;
+    return t == ND_FLOAT16                        ? ND_D4_F16
+           : t == ND_FLOAT32 || t == ND_COMPLEX64 ? ND_D4_F32
+                                                  : ND_D4_F64;
 }
 
 /* Part 0 is the real part (or the value), 1 the imaginary part. */
@@ -171,7 +174,11 @@ static double rd_float(NdDType t, const char *p, int part)
 {
     float f[2];
     double d[2];
+    uint16_t h;
     switch (t) {
+    case ND_FLOAT16:
+        memcpy(&h, p, 2);
+        return nd_half_to_double(h);
     case ND_FLOAT32:
         memcpy(f, p, 4);
         return f[0];
@@ -291,7 +298,7 @@ static void visit(const NdArray *a, int summarize, int edge, VisitFn fn,
 ** same Dragon4 options, which is what lines the columns up.
 */
 typedef struct {
-    int is_f32, floatmode, suppress;
+    int ftype, floatmode, suppress; /* ftype: ND_D4_* */
     char sign;       /* '-', '+', ' ' */
     int precision;   /* max digits after the point, -1: unlimited */
     int min_digits;  /* min digits after the point, -1: none */
@@ -347,7 +354,7 @@ static void fill_widths(void *vctx, const char *p)
     size_t len, dot, e;
     if (!isfinite(v))
         return;
-    len = nd_dragon4(v, c->f->is_f32, &c->d4, buf);
+    len = nd_dragon4(v, c->f->ftype, &c->d4, buf);
     dot = strcspn(buf, ".");
     e = c->d4.scientific ? strcspn(buf, "e") : len;
     if ((int)dot > c->max_int)
@@ -370,7 +377,7 @@ static void float_fill(FloatFmt *f, const NdArray *a, int part, int summ,
 {
     FillCtx c;
     memset(&c, 0, sizeof c);
-    f->is_f32 = is_f32_type(a->dtype);
+    f->ftype = ftype_of(a->dtype);
     f->floatmode = o->floatmode;
     f->suppress = o->suppress;
     f->sign = sign;
@@ -387,7 +394,11 @@ static void float_fill(FloatFmt *f, const NdArray *a, int part, int summ,
 
     if (c.have_nz) {
         int big_ratio;
-        if (f->is_f32) {
+        if (f->ftype == ND_D4_F16) {
+            /* float16 scalars divide in float, rounded to half */
+            volatile float r = (float)c.maxv / (float)c.minv;
+            big_ratio = nd_half_to_float(nd_float_to_half(r)) > 1000.;
+        } else if (f->ftype == ND_D4_F32) {
             /* NumPy divides the two float32 scalars in float32 */
             volatile float r = (float)c.maxv / (float)c.minv;
             big_ratio = r > 1000.;
@@ -474,7 +485,7 @@ static size_t float_call(const FloatFmt *f, double x, char *buf)
             d.exp_digits = f->exp_size;
         else
             d.pad_right = f->pad_right;
-        return nd_dragon4(x, f->is_f32, &d, buf);
+        return nd_dragon4(x, f->ftype, &d, buf);
     }
 }
 
@@ -776,13 +787,13 @@ static void print_scalar(Out *o, NdDType t, const char *p)
         fmt_int(buf, sizeof buf, v, neg);
         out_str(o, buf);
     } else if (kind == 'f') {
-        n = nd_d4_scalar(rd_float(t, p, 0), is_f32_type(t), ND_TRIM_ONEZERO,
+        n = nd_d4_scalar(rd_float(t, p, 0), ftype_of(t), ND_TRIM_ONEZERO,
                          ND_TRIM_DPT, 0, buf);
         out_text(o, buf, n);
     } else {
         /* scalartypes.c: complex parts trim the point ("(1+2j)") */
         double re = rd_float(t, p, 0), im = rd_float(t, p, 1);
-        int f32 = is_f32_type(t);
+        int f32 = ftype_of(t);
         if (re == 0 && !signbit(re)) {
             n = nd_d4_scalar(im, f32, ND_TRIM_DPT, ND_TRIM_DPT, 0, buf);
             out_text(o, buf, n);

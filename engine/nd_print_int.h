@@ -33,13 +33,20 @@ typedef struct NdD4Opts {
     int exp_digits; /* at least this many exponent digits, -1 for 2 */
 } NdD4Opts;
 
+/* Which IEEE format a value to print has: its shortest digits and its
+** margins depend on the format's precision. */
+#define ND_D4_F64 0
+#define ND_D4_F32 1
+#define ND_D4_F16 2
+
 /*
-** Format x (a float32 value when is_f32, which converts to double
-** exactly) like NumPy's dragon4_positional/dragon4_scientific. buf must
-** hold ND_D4_BUFSIZE bytes; the result is NUL-terminated and its length
-** returned (output that would not fit is cut, never overflowed).
+** Format x (a value of format ftype, an ND_D4_* constant, which converts
+** to double exactly) like NumPy's dragon4_positional/dragon4_scientific.
+** buf must hold ND_D4_BUFSIZE bytes; the result is NUL-terminated and
+** its length returned (output that would not fit is cut, never
+** overflowed).
 */
-size_t nd_dragon4(double x, int is_f32, const NdD4Opts *o, char *buf);
+size_t nd_dragon4(double x, int ftype, const NdD4Opts *o, char *buf);
 
 /*
 ** NumPy's float scalar text: positional with trim_pos for zero and
@@ -47,7 +54,7 @@ size_t nd_dragon4(double x, int is_f32, const NdD4Opts *o, char *buf);
 ** repr(np.float64) uses ('0', '-'), complex parts ('-', '-'). buf as
 ** for nd_dragon4; returns the length.
 */
-size_t nd_d4_scalar(double x, int is_f32, char trim_pos, char trim_sci,
+size_t nd_d4_scalar(double x, int ftype, char trim_pos, char trim_sci,
                     int sign, char *buf);
 
 #endif

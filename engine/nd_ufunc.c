@@ -338,12 +338,12 @@ static int is_cmp(NdBinaryOp op)
            op == ND_LOGICAL_OR || op == ND_LOGICAL_XOR;
 }
 
-/* Float type NumPy's math loops use for an integer input ('e' -> f4 here,
-** since float16 is not modelled). */
+/* Float type NumPy's math loops use for an input ('e', 'f' or 'd'). */
 static NdDType float_for(NdDType t)
 {
     switch (t) {
-    case ND_BOOL: case ND_INT8: case ND_UINT8:
+    case ND_BOOL: case ND_INT8: case ND_UINT8: case ND_FLOAT16:
+        return ND_FLOAT16;
     case ND_INT16: case ND_UINT16: case ND_FLOAT32:
         return ND_FLOAT32;
     case ND_COMPLEX64: case ND_COMPLEX128:
@@ -393,9 +393,9 @@ static NdError bin_types(NdBinaryOp op, const NdArray *a, const NdArray *b,
     default:
         break;
     }
-    if (!bin_loops[op][t])
+    if (!bin_loops[op][nd_kernel_type(t)])
         return not_supported(e, bin_names[op]);
-    *lt = t;
+    *lt = nd_kernel_type(t); /* float16: float32 kernel, see nd_int.h */
     *ot = is_cmp(op) ? ND_BOOL : t;
     return ND_OK;
 }
@@ -464,7 +464,8 @@ NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
     NdError err = bin_types(op, a, b, &lt, &ot, e);
     if (err)
         return err;
-    if (a->dtype == lt && b->dtype == lt && out->dtype == ot &&
+    NdDType kot = nd_kernel_type(ot);
+    if (a->dtype == lt && b->dtype == lt && out->dtype == ot && ot == kot &&
         ND_ISC(out) && same_shape(a, out) && same_shape(b, out) &&
         !(op == ND_POW && nd_dtype_kind(lt) == 'i')) {
         char *p[3] = {a->data, b->data, out->data};
@@ -507,10 +508,12 @@ NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
                            "allowed.");
     }
     const NdArray *ops[3] = {&ba, &bb, out};
-    NdDType lts[3] = {lt, lt, ot};
+    NdDType lts[3] = {lt, lt, kot};
     NdIter it;
     nd_iter_init(&it, 3, ops, out->ndim, out->shape, 2);
     nd_run_cast(&it, 1, ops, lts, bin_loops[op][lt], NULL);
+    if (ot == ND_FLOAT16 && out->dtype != ND_FLOAT16)
+        nd_round_to_half(out);
     return ND_OK;
 }
 
@@ -690,9 +693,9 @@ static NdError un_types(NdUnaryOp op, NdDType in, NdDType *lt, NdDType *ot,
                        "ufunc 'sign' did not contain a loop with signature "
                        "matching types <class 'numpy.dtype[bool_]'> -> "
                        "<class 'numpy.dtype[bool_]'>");
-    if (!un_loops[op][t])
+    if (!un_loops[op][nd_kernel_type(t)])
         return not_supported(e, un_names[op]);
-    *lt = t;
+    *lt = nd_kernel_type(t); /* float16: float32 kernel, see nd_int.h */
     *ot = t;
     if (op == ND_LOGICAL_NOT || op >= ND_ISNAN)
         *ot = ND_BOOL;
@@ -718,8 +721,9 @@ NdError nd_unary(NdUnaryOp op, const NdArray *a, NdArray *out, NdErr *e)
         return err;
     if (!nd_can_cast(ot, out->dtype, ND_CAST_SAME_KIND))
         return cast_error(e, un_names[op], ot, out->dtype);
-    if (a->dtype == lt && out->dtype == ot && ND_ISC(out) &&
-        ND_ISC(a) && a->ndim == out->ndim && same_shape(a, out)) {
+    if (a->dtype == lt && out->dtype == ot && ot == nd_kernel_type(ot) &&
+        ND_ISC(out) && ND_ISC(a) && a->ndim == out->ndim &&
+        same_shape(a, out)) {
         char *p[2] = {a->data, out->data};
         ptrdiff_t s[2] = {(ptrdiff_t)nd_dtype_size(lt),
                           (ptrdiff_t)nd_dtype_size(ot)};
@@ -732,10 +736,12 @@ NdError nd_unary(NdUnaryOp op, const NdArray *a, NdArray *out, NdErr *e)
     if ((err = nd_broadcast_to(&ba, a, out->ndim, out->shape, e)))
         return err;
     const NdArray *ops[2] = {&ba, out};
-    NdDType lts[2] = {lt, ot};
+    NdDType lts[2] = {lt, nd_kernel_type(ot)};
     NdIter it;
     nd_iter_init(&it, 2, ops, out->ndim, out->shape, 1);
     nd_run_cast(&it, 1, ops, lts, un_loops[op][lt], NULL);
+    if (ot == ND_FLOAT16 && out->dtype != ND_FLOAT16)
+        nd_round_to_half(out);
     return ND_OK;
 }
 
