@@ -208,6 +208,116 @@ RED_INT(UINT64, uint64_t, uint64_t)
     }
 ND_REAL_DTYPES(RED_SEQ)
 
+/* ---- float16 (bits in uint16_t): NumPy's half loops compute in float
+** and round to half when they store. A reduction keeps a float
+** accumulator for one inner loop (an 8192-element chunk, pairwise for
+** sums) and rounds it back to half at the end of each. ---- */
+#define H2F(p) nd_half_to_float(*(const uint16_t *)(p))
+#define F2H(p, v) (*(uint16_t *)(p) = nd_float_to_half(v))
+
+/* The summed term: x, or (for var) half(half(x - m)^2) as NumPy's
+** float16 temporaries x = arr - mean; x = x * x give. */
+static float h_term(const char *p, int sq, float m)
+{
+    float x = H2F(p), d;
+    if (!sq)
+        return x;
+    d = nd_half_to_float(nd_float_to_half(x - m));
+    return nd_half_to_float(nd_float_to_half(d * d));
+}
+
+static float pw_half(const char *a, int64_t n, ptrdiff_t s, int sq, float m)
+{
+    if (n < 8) {
+        float res = 0;
+        for (int64_t i = 0; i < n; i++)
+            res += h_term(a + i * s, sq, m);
+        return res;
+    } else if (n <= 128) {
+        float r[8], res;
+        int64_t i;
+        for (int j = 0; j < 8; j++)
+            r[j] = h_term(a + j * s, sq, m);
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int j = 0; j < 8; j++)
+                r[j] += h_term(a + (i + j) * s, sq, m);
+        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++)
+            res += h_term(a + i * s, sq, m);
+        return res;
+    } else {
+        int64_t n2 = n / 2;
+        n2 -= n2 % 8;
+        return pw_half(a, n2, s, sq, m) + pw_half(a + n2 * s, n - n2, s, sq, m);
+    }
+}
+
+/* sum (u NULL) or, with p[2] the mean, the sum of squared deviations */
+static void rsum_FLOAT16(int64_t n, char **p, const ptrdiff_t *s, void *u)
+{
+    int sq = u != NULL;
+    if (s[0] == 0 && (!sq || s[2] == 0)) {
+        float m = sq ? H2F(p[2]) : 0;
+        for (int64_t o = 0; o < n; o += ND_BUFSIZE) {
+            int64_t k = n - o < ND_BUFSIZE ? n - o : ND_BUFSIZE;
+            F2H(p[0], H2F(p[0]) + pw_half(p[1] + o * s[1], k, s[1], sq, m));
+        }
+        return;
+    }
+    for (int64_t i = 0; i < n; i++) {
+        float m = sq ? H2F(p[2] + i * s[2]) : 0;
+        F2H(p[0] + i * s[0], H2F(p[0] + i * s[0]) +
+                                 h_term(p[1] + i * s[1], sq, m));
+    }
+}
+
+static void rsq_FLOAT16(int64_t n, char **p, const ptrdiff_t *s, void *u)
+{
+    (void)u;
+    rsum_FLOAT16(n, p, s, (void *)p);
+}
+
+static void rprod_FLOAT16(int64_t n, char **p, const ptrdiff_t *s, void *u)
+{
+    (void)u;
+    if (s[0] == 0) {
+        for (int64_t o = 0; o < n; o += ND_BUFSIZE) {
+            int64_t k = n - o < ND_BUFSIZE ? n - o : ND_BUFSIZE;
+            float acc = H2F(p[0]);
+            for (int64_t i = o; i < o + k; i++)
+                acc *= H2F(p[1] + i * s[1]);
+            F2H(p[0], acc);
+        }
+        return;
+    }
+    for (int64_t i = 0; i < n; i++)
+        F2H(p[0] + i * s[0], H2F(p[0] + i * s[0]) * H2F(p[1] + i * s[1]));
+}
+
+/* maximum/minimum keep a NaN once seen; values are copied bit for bit */
+static void rmaxmin_half(int64_t n, char **p, const ptrdiff_t *s, int max)
+{
+    for (int64_t i = 0; i < n; i++) {
+        uint16_t *o = (uint16_t *)(p[0] + i * s[0]);
+        const uint16_t *x = (const uint16_t *)(p[1] + i * s[1]);
+        float a = nd_half_to_float(*o), b = nd_half_to_float(*x);
+        if (!((max ? a >= b : a <= b) || a != a))
+            *o = *x;
+    }
+}
+
+static void rmax_FLOAT16(int64_t n, char **p, const ptrdiff_t *s, void *u)
+{
+    (void)u;
+    rmaxmin_half(n, p, s, 1);
+}
+
+static void rmin_FLOAT16(int64_t n, char **p, const ptrdiff_t *s, void *u)
+{
+    (void)u;
+    rmaxmin_half(n, p, s, 0);
+}
+
 static NdLoop prod_loops[ND_NTYPES], max_loops[ND_NTYPES],
     min_loops[ND_NTYPES], all_loops[ND_NTYPES], any_loops[ND_NTYPES],
     cnt_loops[ND_NTYPES];
@@ -224,6 +334,9 @@ static void red_init(void)
     cnt_loops[ND_##E] = rcnt_##E;
     ND_REAL_DTYPES(REG)
 #undef REG
+    prod_loops[ND_FLOAT16] = rprod_FLOAT16;
+    max_loops[ND_FLOAT16] = rmax_FLOAT16;
+    min_loops[ND_FLOAT16] = rmin_FLOAT16;
     red_ready = 1;
 }
 
@@ -232,6 +345,7 @@ static NdLoop sum_loop(NdDType t)
     switch (t) {
     case ND_INT64: return rsum_INT64;
     case ND_UINT64: return rsum_UINT64;
+    case ND_FLOAT16: return rsum_FLOAT16;
     case ND_FLOAT32: return rsum_FLOAT32;
     case ND_FLOAT64: return rsum_FLOAT64;
     default: return NULL;
@@ -424,11 +538,30 @@ static void run_red(NdArray *acc, const NdArray *a, const char *axes,
     }
 ND_REAL_DTYPES(ARGK)
 
+static int64_t argmax_FLOAT16(const char *p, int64_t n, ptrdiff_t s, int min)
+{
+    float best = H2F(p);
+    int64_t bi = 0;
+    if (best != best)
+        return 0;
+    for (int64_t i = 1; i < n; i++) {
+        float x = H2F(p + i * s);
+        if (x != x)
+            return i;
+        if (min ? x < best : x > best) {
+            best = x;
+            bi = i;
+        }
+    }
+    return bi;
+}
+
 typedef int64_t (*ArgFn)(const char *, int64_t, ptrdiff_t, int);
 static const ArgFn arg_fns[ND_NTYPES] = {
 #define X(E, T, U, K) [ND_##E] = argmax_##E,
     ND_REAL_DTYPES(X)
 #undef X
+    [ND_FLOAT16] = argmax_FLOAT16,
 };
 
 static NdError arg_reduce(int min, const NdArray *a, const char *axes,
@@ -507,6 +640,32 @@ static NdError arg_reduce(int min, const NdArray *a, const char *axes,
     return ND_OK;
 }
 
+/* np.mean of float16: NumPy sums in float32 (dtype='f4'), divides by
+** the count, and casts the result to float16. */
+static NdError mean_half(const NdArray *a, const char *axes, int64_t count,
+                         NdArray *out, NdErr *e)
+{
+    NdArray acc = *out;
+    float small[16];
+    size_t nb = (size_t)nd_size(out) * sizeof(float);
+    char *mem = nb <= sizeof small ? (char *)small : malloc(nb);
+    if (!mem)
+        return nd_fail(e, ND_EMEMORY, "out of memory");
+    nd_init(&acc, ND_FLOAT32, out->ndim, out->shape, NULL);
+    acc.data = mem;
+    fill_value(&acc, 0);
+    run_red(&acc, a, axes, rsum_FLOAT32, ND_FLOAT32);
+    char store[16];
+    NdArray c;
+    nd_scalar_double(&c, store, ND_FLOAT64, (double)count);
+    NdError err = nd_binary(ND_TRUEDIV, &acc, &c, &acc, e);
+    if (!err)
+        err = nd_assign(out, &acc, e);
+    if (mem != (char *)small)
+        free(mem);
+    return err;
+}
+
 NdError nd_reduce(NdReduceOp op, const NdArray *a, const char *axes,
                   double ddof, NdArray *out, NdErr *e)
 {
@@ -520,6 +679,8 @@ NdError nd_reduce(NdReduceOp op, const NdArray *a, const char *axes,
     case ND_R_SUM:
     case ND_R_MEAN: {
         NdLoop fn = sum_loop(t);
+        if (op == ND_R_MEAN && t == ND_FLOAT16 && a->dtype == ND_FLOAT16)
+            return mean_half(a, axes, count, out, e);
         fill_value(out, 0);
         if (fn && a->dtype == t && ND_ISC(a) && out->ndim == 0 &&
             nd_size(a) > 0) {
@@ -554,7 +715,7 @@ NdError nd_reduce(NdReduceOp op, const NdArray *a, const char *axes,
     case ND_R_VAR:
     case ND_R_STD: {
         NdLoop fn = sum_loop(t);
-        if (t != ND_FLOAT32 && t != ND_FLOAT64)
+        if (t != ND_FLOAT16 && t != ND_FLOAT32 && t != ND_FLOAT64)
             return nd_fail(e, ND_ETYPE, "var of dtype %s not supported",
                            nd_dtype_name(t));
         /* mean into a scratch copy of out's shape */
@@ -580,7 +741,10 @@ NdError nd_reduce(NdReduceOp op, const NdArray *a, const char *axes,
         NdIter it;
         nd_iter_init(&it, 3, ops, a->ndim, a->shape, 1);
         nd_run_cast(&it, 0, ops, lts,
-                    t == ND_FLOAT32 ? rsq_FLOAT32 : rsq_FLOAT64, NULL);
+                    t == ND_FLOAT16   ? rsq_FLOAT16
+                    : t == ND_FLOAT32 ? rsq_FLOAT32
+                                      : rsq_FLOAT64,
+                    NULL);
         if (mem != small)
             free(mem);
         double d = (double)count - ddof;
@@ -666,11 +830,21 @@ NdError nd_reduce(NdReduceOp op, const NdArray *a, const char *axes,
     }
 ND_REAL_DTYPES(SCAN)
 
+/* float16 cumsum/cumprod: each step rounds to half, as NumPy's loop */
+static void scan_FLOAT16(char *p, int64_t n, ptrdiff_t s, int prod)
+{
+    for (int64_t i = 1; i < n; i++) {
+        float prev = H2F(p + (i - 1) * s), cur = H2F(p + i * s);
+        F2H(p + i * s, prod ? prev * cur : prev + cur);
+    }
+}
+
 typedef void (*ScanFn)(char *, int64_t, ptrdiff_t, int);
 static const ScanFn scan_fns[ND_NTYPES] = {
 #define X(E, T, U, K) [ND_##E] = scan_##E,
     ND_REAL_DTYPES(X)
 #undef X
+    [ND_FLOAT16] = scan_FLOAT16,
 };
 
 NdError nd_accumulate(int prod, const NdArray *a, int axis, NdArray *out,
