@@ -1,10 +1,14 @@
 /*
-** cmd_grade.c - `pyprep grade ID [--answer T | --answer-file F | -]`.
+** cmd_grade.c - `pyprep grade ID [--answer T | --answer-file F | -]` and
+** `pyprep grade --batch`.
 **
-** Grades one answer with the same core the TUI uses and prints the
-** verdict, or with --json a JSON object built by the encoder. Exit 0
-** passed, 1 not passed, 2 usage or content error (the exercise itself is
-** broken, or its check failed).
+** Grades an answer with the same core the TUI uses and prints the verdict,
+** or with --json a JSON object built by the encoder. With --db/PYPREP_DB
+** the attempt is committed before its verdict is printed, so a verdict on
+** stdout means the answer is saved. --batch grades "ID<TAB>ANSWER" lines
+** from stdin, one flushed result line each, loading the content once.
+** Exit 0 passed, 1 not passed, 2 usage or content error (the exercise
+** itself is broken, or its check failed); in a batch, the worst line.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,9 +30,11 @@ static void usage(FILE *f)
             "usage: %s grade EXERCISE_ID [--answer TEXT | --answer-file F | "
             "-]\n"
             "       [--json] [--seed N] [--hints N] [--attempt N]\n"
+            "       %s grade --batch [--json] [--seed N] < LINES\n"
             "answers: choice '1,3' or 'b'; fill one blank per line; bug "
-            "'LINE: why'\n",
-            progname);
+            "'LINE: why'\n"
+            "batch lines: ID<TAB>ANSWER, with \\n \\t \\\\ escapes\n",
+            progname, progname);
 }
 
 static char *read_stream(FILE *f)
@@ -81,13 +87,18 @@ static void json_list(Json *j, const char *key, const GradeList *l)
     json_end_array(j);
 }
 
+/* attempt_id: the saved attempt's row id, or <= 0 when not saved. */
 static void print_json(const GradeExercise *ex, const GradeVerdict *v,
-                       int rc)
+                       int rc, int64_t attempt_id)
 {
     Json j = {0};
     json_begin_object(&j);
     json_key(&j, "id");
     json_string(&j, ex->id);
+    if (attempt_id > 0) {
+        json_key(&j, "attempt_id");
+        json_int(&j, attempt_id);
+    }
     json_key(&j, "kind");
     json_string(&j, grade_kind_name(ex->kind));
     if (rc < 0) {
@@ -180,16 +191,138 @@ static void print_text(const GradeExercise *ex, const GradeVerdict *v)
     }
 }
 
+/* Grade answer to ex; with a named database record the attempt, and only
+** then print the result, flushed: a printed verdict means a committed
+** attempt. batch: one tab-separated line "ID, passed|not passed, score,
+** attempt id or -" (or one JSON line). Returns this answer's exit status. */
+static int grade_one(GradeExercise *ex, const char *answer,
+                     const GradeContext *ctx, int json, int batch)
+{
+    GradeVerdict v;
+    int64_t att = 0;
+    int r = grade_answer(ex, answer, ctx, &v), rc;
+
+    /* recorded only with --db / PYPREP_DB, so scripts and test suites
+       never write into the learner's own database */
+    if (r == 0 && progress_path_explicit()) {
+        att = progress_record_verdict(progress_shared(), ex, answer, &v,
+                                      "study", 0);
+        if (att < 0)
+            fprintf(stderr, "%s: grade: %s: not saved: %s\n", progname,
+                    ex->id, progress_problem(progress_shared()));
+    }
+    if (json) {
+        print_json(ex, &v, r, att);
+    } else if (batch) {
+        put(ex->id);
+        if (r == 0)
+            printf("\t%s\t%.2f\t", v.passed ? "passed" : "not passed",
+                   v.score);
+        else
+            printf("\terror\t\t");
+        if (att > 0)
+            printf("%lld\n", (long long)att);
+        else
+            printf("-\n");
+    } else if (r == 0) {
+        print_text(ex, &v);
+    }
+    fflush(stdout);
+    if (r < 0)
+        fprintf(stderr, "%s: grade: %s\n", progname, v.error);
+    rc = r < 0 ? 2 : v.passed ? 0 : 1;
+    grade_verdict_free(&v);
+    return rc;
+}
+
+/* "\n", "\t" and "\\" escapes in a batch answer, decoded in place. */
+static void unescape(char *s)
+{
+    char *o = s;
+    for (; *s; s++) {
+        if (*s == '\\' && (s[1] == 'n' || s[1] == 't' || s[1] == '\\')) {
+            s++;
+            *o++ = *s == 'n' ? '\n' : *s == 't' ? '\t' : '\\';
+        } else {
+            *o++ = *s;
+        }
+    }
+    *o = '\0';
+}
+
+/* The answer to a line that could not be graded: the input echoed
+** (neutralised) with the reason. */
+static void batch_error(const char *id, const char *why, int json)
+{
+    if (json) {
+        Json j = {0};
+        json_begin_object(&j);
+        json_key(&j, "id");
+        json_string(&j, id);
+        json_key(&j, "error");
+        json_string(&j, why);
+        json_end_object(&j);
+        printf("%s\n", j.out.data);
+        buf_free(&j.out);
+    } else {
+        put(id);
+        printf("\terror\t\t-\n");
+    }
+    fflush(stdout);
+    fprintf(stderr, "%s: grade: %s\n", progname, why);
+}
+
+/* --batch: every non-empty, non-# line of stdin is "ID<TAB>ANSWER". The
+** content is loaded once, so a class's worth of answers (or a crash test)
+** costs one start-up. */
+static int grade_batch(ExerciseSet *set, GradeContext *ctx, int json)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int worst = 0, lineno = 0;
+
+    while ((len = getline(&line, &cap, stdin)) >= 0) {
+        char *tab, why[256];
+        GradeExercise *ex;
+        int rc;
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (!len || line[0] == '#')
+            continue;
+        if (!(tab = strchr(line, '\t'))) {
+            snprintf(why, sizeof why,
+                     "stdin:%d: expected ID<TAB>ANSWER", lineno);
+            batch_error(line, why, json);
+            worst = 2;
+            continue;
+        }
+        *tab = '\0';
+        unescape(tab + 1);
+        if (!(ex = exercises_find(set, line))) {
+            snprintf(why, sizeof why, "stdin:%d: no exercise '%.80s'",
+                     lineno, line);
+            batch_error(line, why, json);
+            worst = 2;
+            continue;
+        }
+        rc = grade_one(ex, tab + 1, ctx, json, 1);
+        worst = rc > worst ? rc : worst;
+    }
+    free(line);
+    return worst;
+}
+
 int cmd_grade(int argc, char **argv)
 {
     const char *id = NULL, *text = NULL, *file = NULL;
-    int json = 0, from_stdin = 0, rc;
+    int json = 0, from_stdin = 0, batch = 0, rc;
     GradeContext ctx = {0};
     Content *c;
     ExerciseSet *set;
     GradeExercise *ex;
-    GradeVerdict v;
-    char *answer;
+    char *answer = NULL;
 
     ctx.attempt = 1;
     for (int i = 1; i < argc; i++) {
@@ -197,6 +330,8 @@ int cmd_grade(int argc, char **argv)
         int more = i + 1 < argc;
         if (strcmp(a, "--json") == 0) {
             json = 1;
+        } else if (strcmp(a, "--batch") == 0) {
+            batch = 1;
         } else if (strcmp(a, "-") == 0) {
             from_stdin = 1;
         } else if (strcmp(a, "--answer") == 0 && more) {
@@ -224,9 +359,11 @@ int cmd_grade(int argc, char **argv)
             return 2;
         }
     }
-    if (!id || (!!text + !!file + from_stdin) != 1) {
-        fprintf(stderr, "%s: grade: give an exercise id and one answer\n",
-                progname);
+    if (batch ? id || text || file || from_stdin
+              : !id || (!!text + !!file + from_stdin) != 1) {
+        fprintf(stderr, "%s: grade: %s\n", progname,
+                batch ? "--batch reads its answers from stdin only"
+                      : "give an exercise id and one answer");
         usage(stderr);
         return 2;
     }
@@ -239,7 +376,7 @@ int cmd_grade(int argc, char **argv)
         }
     } else if (from_stdin) {
         answer = read_stream(stdin);
-    } else {
+    } else if (text) {
         answer = xstrdup(text);
     }
     if (!(c = content_open())) {
@@ -247,8 +384,14 @@ int cmd_grade(int argc, char **argv)
         return 2;
     }
     set = exercises_load(&c->root, 1, NULL);
-    ex = exercises_find(set, id);
-    if (!ex) {
+    if (batch) {
+        /* open (and migrate) the store before the first answer, so the
+           first verdict does not wait on it */
+        if (progress_path_explicit() && progress_problem(progress_shared()))
+            fprintf(stderr, "%s: grade: %s\n", progname,
+                    progress_problem(progress_shared()));
+        rc = grade_batch(set, &ctx, json);
+    } else if (!(ex = exercises_find(set, id))) {
         const char *sug[3];
         int ns = exercises_suggest(set, id, sug, 3);
         fprintf(stderr, "%s: grade: no exercise '%s'", progname, id);
@@ -259,22 +402,7 @@ int cmd_grade(int argc, char **argv)
             fprintf(stderr, "%s\n", set->errors.v[i]);
         rc = 2;
     } else {
-        int r = grade_answer(ex, answer, &ctx, &v);
-        /* recorded only with --db / PYPREP_DB, so scripts and test suites
-           never write into the learner's own database */
-        if (r == 0 && progress_path_explicit() &&
-            progress_record_verdict(progress_shared(), ex, answer, &v,
-                                    "study", 0) < 0)
-            fprintf(stderr, "%s: grade: %s\n", progname,
-                    progress_problem(progress_shared()));
-        if (json)
-            print_json(ex, &v, r);
-        else if (r == 0)
-            print_text(ex, &v);
-        if (r < 0)
-            fprintf(stderr, "%s: grade: %s\n", progname, v.error);
-        rc = r < 0 ? 2 : v.passed ? 0 : 1;
-        grade_verdict_free(&v);
+        rc = grade_one(ex, answer, &ctx, json, 0);
     }
     exercises_free(set);
     content_free(c);
