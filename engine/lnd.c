@@ -2824,6 +2824,29 @@ static void *scratch(lua_State *L, size_t n)
     return lua_newuserdatauv(L, n ? n : 1, 0);
 }
 
+/*
+** float16 has no sort kernels: its values convert to float32 exactly and
+** in the same order (NaN last), so sorting a float32 copy and converting
+** back gives NumPy's result; argsort of the copy gives its indices.
+** sort_any sorts c in place along axis for any dtype.
+*/
+static void sort_any(lua_State *L, NdArray *c, int axis)
+{
+    NdErr err;
+    int top = lua_gettop(L);
+    NdArray *w = c;
+    NdError rc;
+    if (c->dtype == ND_FLOAT16)
+        w = push_copy(L, c, ND_FLOAT32);
+    void *s = scratch(L, nd_sort_scratch(w, axis));
+    rc = nd_sort(w, axis, s, &err);
+    if (!rc && w != c)
+        rc = nd_assign(c, w, &err);
+    if (rc)
+        raise_nd(L, rc, &err);
+    lua_settop(L, top);
+}
+
 static int l_sort(lua_State *L)
 {
     const int top_ = lua_gettop(L);
@@ -2851,8 +2874,7 @@ static int l_sort(lua_State *L)
                                      "of dimension 0");
     int ci = lua_gettop(L);
     TRY(nd_norm_axis(&axis, c->ndim, &err));
-    void *s = scratch(L, nd_sort_scratch(c, axis));
-    TRY(nd_sort(c, axis, s, &err));
+    sort_any(L, c, axis);
     lua_settop(L, ci);
     return 1;
 }
@@ -2869,8 +2891,7 @@ static int m_sort(lua_State *L)
         raisef(L, "numpy.AxisError", "axis -1 is out of bounds for array "
                                      "of dimension 0");
     TRY(nd_norm_axis(&axis, a->ndim, &err));
-    void *s = scratch(L, nd_sort_scratch(a, axis));
-    TRY(nd_sort(a, axis, s, &err));
+    sort_any(L, a, axis);
     return 0;
 }
 
@@ -2899,6 +2920,8 @@ static int l_argsort(lua_State *L)
         raisef(L, "numpy.AxisError", "axis -1 is out of bounds for array "
                                      "of dimension 0");
     TRY(nd_norm_axis(&axis, a->ndim, &err));
+    if (a->dtype == ND_FLOAT16) /* see sort_any */
+        a = push_copy(L, a, ND_FLOAT32);
     NdArray *o = lnd_newarray(L, ND_INT64, a->ndim, a->shape);
     int oi = lua_gettop(L);
     size_t n = (size_t)a->shape[axis];
@@ -2918,7 +2941,9 @@ static int l_unique(lua_State *L)
     int want_counts = ci ? tobool(L, ci) : 0;
     const NdArray *a = operand(L, 1, &ta, sa);
     int64_t n = nd_size(a);
-    NdArray *c = push_copy(L, a, a->dtype);
+    /* float16: unique of the float32 copy, cast back (see sort_any) */
+    NdDType ut = a->dtype;
+    NdArray *c = push_copy(L, a, ut == ND_FLOAT16 ? ND_FLOAT32 : ut);
     c->ndim = 1;
     c->shape[0] = n;
     c->strides[0] = (int64_t)nd_dtype_size(c->dtype);
@@ -2928,8 +2953,10 @@ static int l_unique(lua_State *L)
     int64_t *counts = want_counts ? scratch(L, (size_t)n * 8) : NULL;
     int si = lua_gettop(L);
     int64_t k = nd_unique_sorted(c, counts);
-    NdArray *u = lnd_newarray(L, c->dtype, 1, &k);
-    memcpy(u->data, c->data, (size_t)k * nd_dtype_size(c->dtype));
+    NdArray *u = lnd_newarray(L, ut, 1, &k);
+    NdArray cv = *c;
+    cv.shape[0] = k;
+    TRY(nd_assign(u, &cv, &err));
     if (!want_counts)
         return 1;
     NdArray *cn = lnd_newarray(L, ND_INT64, 1, &k);
@@ -2973,6 +3000,43 @@ static int l_where_any(lua_State *L)
 }
 
 /* median / percentile / quantile */
+
+/* percentile/quantile of float16: NumPy's _lerp takes b - a in float16
+** (the rest in float64), so redo those results from w's sorted float32
+** rows with the difference rounded to half. Same indexing as
+** nd_quantile_rows; rows ending in NaN keep its NaN. */
+static void quantile_half(const NdArray *w, const double *q, int nq,
+                          NdArray *out)
+{
+    int64_t m = w->shape[0], n = w->shape[1];
+    size_t osz = nd_dtype_size(out->dtype);
+    for (int64_t r = 0; r < m; r++) {
+        const float *row = (const float *)(w->data + r * w->strides[0]);
+        if (n == 0 || isnan(row[n - 1]))
+            continue;
+        for (int k = 0; k < nq; k++) {
+            double vi = (double)(n - 1) * q[k], gamma;
+            int64_t prev = (int64_t)floor(vi), next = prev + 1;
+            if (vi >= (double)(n - 1)) {
+                prev = next = n - 1;
+                gamma = vi + 1;
+            } else if (vi < 0) {
+                prev = next = 0;
+                gamma = vi;
+            } else {
+                gamma = vi - (double)prev;
+            }
+            double lo = row[prev], hi = row[next];
+            double diff = nd_half_to_double(nd_float_to_half(row[next] -
+                                                             row[prev]));
+            double res = gamma >= 0.5 ? hi - diff * (1 - gamma)
+                                      : lo + diff * gamma;
+            nd_set_double(out->dtype,
+                          out->data + ((int64_t)k * m + r) * (int64_t)osz,
+                          res);
+        }
+    }
+}
 static int quantile(lua_State *L, int kind /* 0 median 1 pct 2 q */)
 {
     const int top_ = lua_gettop(L);
@@ -3036,16 +3100,20 @@ static int quantile(lua_State *L, int kind /* 0 median 1 pct 2 q */)
         }
     NdArray tr;
     TRY(nd_transpose(&tr, a, perm, &err));
-    NdArray *w = lnd_newarray(L, a->dtype, tr.ndim, tr.shape);
+    /* float16 rows are sorted as float32 (see sort_any) */
+    NdDType wt = a->dtype == ND_FLOAT16 ? ND_FLOAT32 : a->dtype;
+    NdArray *w = lnd_newarray(L, wt, tr.ndim, tr.shape);
     TRY(nd_assign(w, &tr, &err));
     w->ndim = 2;
     w->shape[0] = m;
     w->shape[1] = n;
-    w->strides[1] = (int64_t)nd_dtype_size(a->dtype);
+    w->strides[1] = (int64_t)nd_dtype_size(wt);
     w->strides[0] = n * w->strides[1];
     nd_update_flags(w);
-    NdDType ot = kind == 0 && a->dtype == ND_FLOAT32 ? ND_FLOAT32
-                                                     : ND_FLOAT64;
+    NdDType ot = kind == 0 && (a->dtype == ND_FLOAT32 ||
+                               a->dtype == ND_FLOAT16)
+                     ? a->dtype
+                     : ND_FLOAT64;
     int64_t shape[ND_MAXDIMS];
     int nd = 0;
     if (kind && q->ndim + a->ndim > ND_MAXDIMS)
@@ -3062,6 +3130,8 @@ static int quantile(lua_State *L, int kind /* 0 median 1 pct 2 q */)
     }
     NdArray *o = lnd_newarray(L, ot, nd, shape);
     TRY(nd_quantile_rows(w, qv, nq, kind == 0, o, &err));
+    if (kind && a->dtype == ND_FLOAT16)
+        quantile_half(w, qv, nq, o);
     mark_scalar(L, -1);
     return 1;
 }
@@ -3084,6 +3154,43 @@ static int l_quantile(lua_State *L)
 /* ------------------------------------------------------------------ */
 /* products */
 
+/*
+** float16 matmul/dot of operands of at most 2 dims (nd_matmul has no
+** half kernel): NumPy's HALF loops sum a[i,k] * b[k,j] in float, in
+** order, and round each result once to half. Operand dtypes that
+** promote to float16 (bool, int8, uint8) convert to half exactly.
+*/
+static void matmul_half(const NdArray *a, const NdArray *b, NdArray *o)
+{
+    int64_t m = a->ndim == 2 ? a->shape[0] : 1;
+    int64_t kk = a->shape[a->ndim - 1];
+    int64_t n = b->ndim == 2 ? b->shape[1] : 1;
+    int64_t sam = a->ndim == 2 ? a->strides[0] : 0;
+    int64_t sak = a->strides[a->ndim - 1], sbk = b->strides[0];
+    int64_t sbn = b->ndim == 2 ? b->strides[1] : 0;
+    int64_t som = a->ndim == 2 ? o->strides[0] : 0;
+    int64_t son = b->ndim == 2 ? o->strides[o->ndim - 1] : 0;
+    for (int64_t i = 0; i < m; i++)
+        for (int64_t j = 0; j < n; j++) {
+            float sum = 0;
+            for (int64_t k = 0; k < kk; k++) {
+                float x = (float)nd_get_double(a->dtype,
+                                               a->data + i * sam + k * sak);
+                float y = (float)nd_get_double(b->dtype,
+                                               b->data + k * sbk + j * sbn);
+                float prod = x * y;
+                sum += prod;
+            }
+            nd_set_double(ND_FLOAT16, o->data + i * som + j * son, sum);
+        }
+}
+
+static void no_half_batch(lua_State *L)
+{
+    raisef(L, "TypeError", "matmul of float16 arrays with more than 2 "
+                           "dimensions is not supported in pyprep");
+}
+
 static int l_matmul(lua_State *L)
 {
     NdArray ta, tb;
@@ -3095,10 +3202,16 @@ static int l_matmul(lua_State *L)
     const NdArray *a = operand(L, 1, &ta, sa);
     const NdArray *b = operand(L, 2, &tb, sb);
     TRY(nd_matmul_prepare(a, b, &t, &nd, shape, &err));
+    if (t == ND_FLOAT16 && (a->ndim > 2 || b->ndim > 2))
+        no_half_batch(L);
     NdArray *o = lnd_newarray(L, t, nd, shape);
     int oi = lua_gettop(L);
-    void *s = scratch(L, nd_matmul_scratch(a, b, o));
-    TRY(nd_matmul(a, b, o, s, &err));
+    if (t == ND_FLOAT16) {
+        matmul_half(a, b, o);
+    } else {
+        void *s = scratch(L, nd_matmul_scratch(a, b, o));
+        TRY(nd_matmul(a, b, o, s, &err));
+    }
     lua_settop(L, oi);
     mark_scalar(L, -1);
     return 1;
@@ -3136,8 +3249,12 @@ static int dot_impl(lua_State *L, const NdArray *a, const NdArray *b)
         TRY(nd_matmul_prepare(a, b, &t, &nd, shape, &err));
         NdArray *o = lnd_newarray(L, t, nd, shape);
         int oi = lua_gettop(L);
-        void *s = scratch(L, nd_matmul_scratch(a, b, o));
-        TRY(nd_matmul(a, b, o, s, &err));
+        if (t == ND_FLOAT16) {
+            matmul_half(a, b, o);
+        } else {
+            void *s = scratch(L, nd_matmul_scratch(a, b, o));
+            TRY(nd_matmul(a, b, o, s, &err));
+        }
         lua_settop(L, oi);
         mark_scalar(L, -1);
         return 1;
@@ -3146,6 +3263,8 @@ static int dot_impl(lua_State *L, const NdArray *a, const NdArray *b)
     if (a->ndim - 1 + b->ndim - 1 > ND_MAXDIMS)
         raisef(L, "ValueError", "dot: too many dimensions");
     NdDType t = nd_promote_types(a->dtype, b->dtype);
+    if (t == ND_FLOAT16)
+        no_half_batch(L);
     int64_t K = a->shape[ka], P = K ? nd_size(a) / K : 0, Q = 1;
     int64_t shape[ND_MAXDIMS];
     int nd = 0;
@@ -4286,6 +4405,10 @@ int luaopen_nd(lua_State *L)
     lua_setfield(L, -2, "float_");
     push_dtype(L, ND_FLOAT64);
     lua_setfield(L, -2, "double");
+    push_dtype(L, ND_FLOAT32);
+    lua_setfield(L, -2, "single");
+    push_dtype(L, ND_FLOAT16);
+    lua_setfield(L, -2, "half");
     push_dtype(L, ND_COMPLEX128);
     lua_setfield(L, -2, "complex_");
     lua_pushnumber(L, 3.141592653589793);
