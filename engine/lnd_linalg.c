@@ -1,11 +1,14 @@
 /*
 ** lnd_linalg.c - `nd.linalg`: numpy.linalg for the Lua binding.
 **
-** A separate opener (luaopen_nd_linalg) so only embedders that link
-** LAPACK/BLAS pull it in. Inputs are copied into contiguous float64
-** userdata, outputs and LAPACK workspaces are userdata allocated before
-** the call, so errors leak nothing. 2-d operands only (no stacks).
+** NumPy 1.24 computes every linalg function in float64 or complex128 (its
+** _commonType: "in lite version, use higher precision") and casts the
+** result to float32/complex64 when all inputs were single precision; so
+** do we: one contiguous float64/complex128 copy, the nd_linalg call per
+** matrix of a stack, then the cast. Outputs and workspaces are userdata
+** allocated before the calls, so errors leak nothing. norm is Lua over nd.
 */
+#include <float.h>
 #include <lauxlib.h>
 #include <lua.h>
 #include <math.h>
@@ -20,6 +23,13 @@ static int fail(lua_State *L, NdError code, const NdErr *e)
     return lnd_raise(L, nd_error_name(code), e->msg);
 }
 
+/* What pyprep cannot answer as NumPy does is refused, never guessed: the
+** py runtime (py_rtnp.lua) turns this error type into its refusal. */
+static int refuse(lua_State *L, const char *what)
+{
+    return lnd_raise(L, "pyprep.refuse", what);
+}
+
 #define TRY(x)                                                             \
     do {                                                                   \
         NdError rc_ = (x);                                                 \
@@ -32,120 +42,491 @@ static void *work(lua_State *L, size_t n)
     return lua_newuserdatauv(L, n ? n : 8, 0);
 }
 
-/* A square float64 matrix argument; *n its size. */
-static NdArray *square(lua_State *L, int idx, size_t *n)
+/* Index of the call's nd.KW table (its last argument when it has
+** keywords), found by scanning, so values pushed since do not hide it;
+** 0 if none. Positional arguments are never KW tables. */
+static int kwtable(lua_State *L)
 {
-    NdErr err;
-    NdArray *a = lnd_tocontig(L, idx, ND_FLOAT64);
-    if (a->ndim < 2) {
+    int top = lua_gettop(L), i, kw = 0;
+    luaL_getmetatable(L, "nd.KW");
+    for (i = 1; i <= top && !kw; i++)
+        if (lua_type(L, i) == LUA_TTABLE && lua_getmetatable(L, i)) {
+            kw = lua_rawequal(L, -1, -2) ? i : 0;
+            lua_pop(L, 1);
+        }
+    lua_pop(L, 1);
+    return kw;
+}
+
+/* Argument pos or keyword name: its index (a keyword's value is pushed),
+** or 0 if absent or None. */
+static int opt(lua_State *L, int pos, const char *name)
+{
+    int kw = kwtable(L), np = kw ? kw - 1 : lua_gettop(L);
+    if (pos <= np) {
+        if (lua_type(L, pos) == LUA_TLIGHTUSERDATA && !lua_touserdata(L, pos))
+            return 0;
+        return pos;
+    }
+    if (kw) {
+        if (lua_getfield(L, kw, name) != LUA_TNIL &&
+            !(lua_type(L, -1) == LUA_TLIGHTUSERDATA &&
+              !lua_touserdata(L, -1)))
+            return lua_gettop(L);
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
+/* Whether argument pos or keyword name was passed at all (even None). */
+static int given(lua_State *L, int pos, const char *name)
+{
+    int kw = kwtable(L), np = kw ? kw - 1 : lua_gettop(L), r = 0;
+    if (pos <= np)
+        return 1;
+    if (kw) {
+        r = lua_getfield(L, kw, name) != LUA_TNIL;
+        lua_pop(L, 1);
+    }
+    return r;
+}
+
+/* A Python truth value (bool or int) at i, or def when absent. */
+static int opt_bool(lua_State *L, int pos, const char *name, int def)
+{
+    int i = opt(L, pos, name);
+    if (!i)
+        return def;
+    if (lua_type(L, i) == LUA_TNUMBER)
+        return lua_tonumber(L, i) != 0;
+    return lua_toboolean(L, i);
+}
+
+/* ---- operands ------------------------------------------------------- */
+
+/* One linalg operand: a contiguous float64 or complex128 copy (on the
+** stack), its stack of matrices and NumPy's result dtype. */
+typedef struct {
+    NdArray *a;
+    int cplx;  /* compute with the z routines */
+    NdDType rt; /* result dtype: float32/64, complex64/128 */
+    int bnd;    /* batch dims (ndim - 2) */
+    int64_t nb; /* matrices in the stack */
+    size_t m, n;
+} Mat;
+
+/* NumPy's _commonType over the operands at idx[0..count): complex if any
+** is complex; single precision only if all are float32/complex64;
+** float16 is refused by NumPy itself. */
+static void common_type(lua_State *L, const int *idx, int count, Mat *M)
+{
+    int single = 1, cplx = 0, i;
+    for (i = 0; i < count; i++) {
+        NdArray *a = lnd_toarray(L, idx[i]);
+        NdDType t = a ? a->dtype : ND_FLOAT64;
+        char k = nd_dtype_kind(t);
+        if (t == ND_FLOAT16)
+            lnd_raise(L, "TypeError",
+                      "array type float16 is unsupported in linalg");
+        if (k == 'c')
+            cplx = 1;
+        if (t != ND_FLOAT32 && t != ND_COMPLEX64)
+            single = 0;
+    }
+    M->cplx = cplx;
+    M->rt = cplx ? (single ? ND_COMPLEX64 : ND_COMPLEX128)
+                 : (single ? ND_FLOAT32 : ND_FLOAT64);
+}
+
+static NdDType real_of(NdDType t)
+{
+    return t == ND_COMPLEX64 ? ND_FLOAT32 : t == ND_COMPLEX128 ? ND_FLOAT64 : t;
+}
+
+/* The copy of argument idx; >= 2-d (NumPy's _assert_stacked_2d) and
+** square when asked (_assert_stacked_square). */
+static void get_mat(lua_State *L, int idx, Mat *M, int square)
+{
+    int i;
+    M->a = lnd_tocontig(L, idx, M->cplx ? ND_COMPLEX128 : ND_FLOAT64);
+    if (M->a->ndim < 2) {
         char msg[120];
         snprintf(msg, sizeof msg, "%d-dimensional array given. Array must "
-                 "be at least two-dimensional", a->ndim);
+                 "be at least two-dimensional", M->a->ndim);
         lnd_raise(L, "numpy.linalg.LinAlgError", msg);
     }
-    if (a->ndim > 2)
-        lnd_raise(L, "TypeError", "stacks of matrices are not supported");
-    if (nd_linalg_check_square(a->shape[0], a->shape[1], &err))
+    M->bnd = M->a->ndim - 2;
+    M->nb = 1;
+    for (i = 0; i < M->bnd; i++)
+        M->nb *= M->a->shape[i];
+    M->m = (size_t)M->a->shape[M->bnd];
+    M->n = (size_t)M->a->shape[M->bnd + 1];
+    if (square && M->m != M->n) {
+        NdErr err;
+        nd_linalg_check_square((int64_t)M->m, (int64_t)M->n, &err);
         fail(L, ND_ELINALG, &err);
-    *n = (size_t)a->shape[0];
-    return a;
+    }
 }
+
+/* One-operand setup: result type from argument 1, then its copy. */
+static void setup(lua_State *L, Mat *M, int square)
+{
+    int one = 1;
+    common_type(L, &one, 1, M);
+    get_mat(L, 1, M, square);
+}
+
+/* Element size of the compute dtype. */
+static size_t esz(const Mat *M)
+{
+    return M->cplx ? sizeof(nd_complex128) : sizeof(double);
+}
+
+/* Matrix q of the stack. */
+static void *mat_at(const Mat *M, int64_t q)
+{
+    return M->a->data + (size_t)q * M->m * M->n * esz(M);
+}
+
+/* Item q of an output holding `per` elements per matrix. */
+static void *out_at(const NdArray *o, int64_t q, size_t per)
+{
+    return o->data + (size_t)q * per * nd_dtype_size(o->dtype);
+}
+
+/* Push an output of shape batch + (c0[, c1]) (ncore core dims), complex
+** when the computation is and `real` is 0. */
+static NdArray *out_new(lua_State *L, const Mat *M, int real, int ncore,
+                        int64_t c0, int64_t c1)
+{
+    int64_t shape[ND_MAXDIMS];
+    int i;
+    for (i = 0; i < M->bnd; i++)
+        shape[i] = M->a->shape[i];
+    if (ncore > 0)
+        shape[i++] = c0;
+    if (ncore > 1)
+        shape[i++] = c1;
+    return lnd_newarray(L, M->cplx && !real ? ND_COMPLEX128 : ND_FLOAT64, i,
+                        shape);
+}
+
+/* Replace the array at idx by its cast to t (NumPy's astype at the end);
+** 0-d results become NumPy scalars. */
+static void cast_to(lua_State *L, int idx, NdDType t)
+{
+    NdErr err;
+    NdArray *a = lnd_toarray(L, idx);
+    idx = lua_absindex(L, idx);
+    if (a->dtype != t) {
+        NdArray *o = lnd_newarray(L, t, a->ndim, a->shape);
+        if (nd_assign(o, a, &err))
+            fail(L, ND_ETYPE, &err);
+        lua_replace(L, idx);
+        a = o;
+    }
+    if (a->ndim == 0)
+        lnd_markscalar(L, idx);
+}
+
+/* Replace the top n values by a py tuple of them. */
+static void push_tuple(lua_State *L, int n)
+{
+    int i;
+    lua_createtable(L, n, 1);
+    lua_insert(L, -n - 1);
+    for (i = n; i >= 1; i--)
+        lua_rawseti(L, -i - 1, i);
+    lua_pushinteger(L, n);
+    lua_setfield(L, -2, "n");
+    luaL_newmetatable(L, "py.tuple");
+    lua_setmetatable(L, -2);
+}
+
+/* ---- det, slogdet, inv, cholesky -------------------------------------- */
 
 static int l_det(lua_State *L)
 {
     NdErr err;
-    size_t n;
-    NdArray *a = square(L, 1, &n);
-    double d;
-    void *w = work(L, nd_linalg_det_worksize(n));
-    TRY(nd_linalg_det(n, (const double *)a->data, &d, w, &err));
-    NdArray *o = lnd_newarray(L, ND_FLOAT64, 0, NULL);
-    memcpy(o->data, &d, 8);
-    lnd_markscalar(L, -1);
+    Mat M;
+    int64_t q;
+    setup(L, &M, 1);
+    NdArray *o = out_new(L, &M, 0, 0, 0, 0);
+    int oi = lua_gettop(L);
+    void *w = work(L, M.cplx ? nd_linalg_zdet_worksize(M.n)
+                             : nd_linalg_det_worksize(M.n));
+    for (q = 0; q < M.nb; q++) {
+        if (M.cplx)
+            TRY(nd_linalg_zdet(M.n, mat_at(&M, q), out_at(o, q, 1), w, &err));
+        else
+            TRY(nd_linalg_det(M.n, mat_at(&M, q), out_at(o, q, 1), w, &err));
+    }
+    lua_settop(L, oi);
+    cast_to(L, oi, M.rt);
+    return 1;
+}
+
+static int l_slogdet(lua_State *L)
+{
+    NdErr err;
+    Mat M;
+    int64_t q;
+    setup(L, &M, 1);
+    NdArray *s = out_new(L, &M, 0, 0, 0, 0);
+    int si = lua_gettop(L);
+    NdArray *l = out_new(L, &M, 1, 0, 0, 0);
+    int li = lua_gettop(L);
+    void *w = work(L, M.cplx ? nd_linalg_zdet_worksize(M.n)
+                             : nd_linalg_det_worksize(M.n));
+    for (q = 0; q < M.nb; q++) {
+        if (M.cplx)
+            TRY(nd_linalg_zslogdet(M.n, mat_at(&M, q), out_at(s, q, 1),
+                                   out_at(l, q, 1), w, &err));
+        else
+            TRY(nd_linalg_slogdet(M.n, mat_at(&M, q), out_at(s, q, 1),
+                                  out_at(l, q, 1), w, &err));
+    }
+    lua_settop(L, li);
+    cast_to(L, si, M.rt);
+    cast_to(L, li, real_of(M.rt));
+    push_tuple(L, 2);
     return 1;
 }
 
 static int l_inv(lua_State *L)
 {
     NdErr err;
-    size_t n;
-    NdArray *a = square(L, 1, &n);
-    NdArray *o = lnd_newarray(L, ND_FLOAT64, 2, a->shape);
+    Mat M;
+    int64_t q;
+    size_t nn;
+    setup(L, &M, 1);
+    nn = M.n * M.n;
+    NdArray *o = out_new(L, &M, 0, 2, (int64_t)M.n, (int64_t)M.n);
     int oi = lua_gettop(L);
-    void *w = work(L, nd_linalg_inv_worksize(n));
-    TRY(nd_linalg_inv(n, (const double *)a->data, (double *)o->data, w,
-                      &err));
+    void *w = work(L, M.cplx ? nd_linalg_zinv_worksize(M.n)
+                             : nd_linalg_inv_worksize(M.n));
+    for (q = 0; q < M.nb; q++) {
+        if (M.cplx)
+            TRY(nd_linalg_zinv(M.n, mat_at(&M, q), out_at(o, q, nn), w, &err));
+        else
+            TRY(nd_linalg_inv(M.n, mat_at(&M, q), out_at(o, q, nn), w, &err));
+    }
     lua_settop(L, oi);
+    cast_to(L, oi, M.rt);
     return 1;
 }
+
+static int l_cholesky(lua_State *L)
+{
+    NdErr err;
+    Mat M;
+    int64_t q;
+    size_t nn;
+    setup(L, &M, 1);
+    nn = M.n * M.n;
+    NdArray *o = out_new(L, &M, 0, 2, (int64_t)M.n, (int64_t)M.n);
+    int oi = lua_gettop(L);
+    void *w = work(L, M.cplx ? nd_linalg_zcholesky_worksize(M.n)
+                             : nd_linalg_cholesky_worksize(M.n));
+    for (q = 0; q < M.nb; q++) {
+        if (M.cplx)
+            TRY(nd_linalg_zcholesky(M.n, mat_at(&M, q), out_at(o, q, nn), w,
+                                    &err));
+        else
+            TRY(nd_linalg_cholesky(M.n, mat_at(&M, q), out_at(o, q, nn), w,
+                                   &err));
+    }
+    lua_settop(L, oi);
+    cast_to(L, oi, M.rt);
+    return 1;
+}
+
+/* ---- solve, lstsq ----------------------------------------------------- */
 
 static int l_solve(lua_State *L)
 {
     NdErr err;
-    size_t n;
-    NdArray *a = square(L, 1, &n);
-    NdArray *b = lnd_tocontig(L, 2, ND_FLOAT64);
-    if (b->ndim < 1 || b->ndim > 2 || (size_t)b->shape[0] != n)
-        lnd_raise(L, "ValueError", "solve: Input operand 1 has a mismatch "
-                  "in its core dimension 0");
-    size_t nrhs = b->ndim == 2 ? (size_t)b->shape[1] : 1;
-    NdArray *o = lnd_newarray(L, ND_FLOAT64, b->ndim, b->shape);
+    Mat M;
+    int two[2] = {1, 2}, vec, i;
+    int64_t q;
+    size_t nrhs;
+    common_type(L, two, 2, &M);
+    get_mat(L, 1, &M, 1);
+    NdArray *b = lnd_tocontig(L, 2, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
+    /* NumPy: b is a stack of vectors when it has one dim fewer than a */
+    vec = b->ndim == M.a->ndim - 1;
+    if (!vec && b->ndim < 2)
+        return lnd_raise(L, "ValueError", "solve: Input operand 1 does not "
+                         "have enough dimensions (has 0, gufunc core with "
+                         "signature (m,m),(m,n)->(m,n) requires 2)");
+    int64_t bn = b->shape[b->ndim - (vec ? 1 : 2)];
+    if ((size_t)bn != M.n) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "%s: Input operand 1 has a mismatch in "
+                 "its core dimension 0, with gufunc signature %s (size %lld "
+                 "is different from %lld)", vec ? "solve1" : "solve",
+                 vec ? "(m,m),(m)->(m)" : "(m,m),(m,n)->(m,n)",
+                 (long long)bn, (long long)M.n);
+        return lnd_raise(L, "ValueError", msg);
+    }
+    if (b->ndim - (vec ? 1 : 2) != M.bnd)
+        return refuse(L, "np.linalg.solve with stacks that broadcast");
+    for (i = 0; i < M.bnd; i++)
+        if (b->shape[i] != M.a->shape[i])
+            return refuse(L, "np.linalg.solve with stacks that broadcast");
+    nrhs = vec ? 1 : (size_t)b->shape[b->ndim - 1];
+    NdArray *o = lnd_newarray(L, b->dtype, b->ndim, b->shape);
     int oi = lua_gettop(L);
-    void *w = work(L, nd_linalg_solve_worksize(n, nrhs));
-    TRY(nd_linalg_solve(n, nrhs, (const double *)a->data,
-                        (const double *)b->data, (double *)o->data, w,
-                        &err));
+    void *w = work(L, M.cplx ? nd_linalg_zsolve_worksize(M.n, nrhs)
+                             : nd_linalg_solve_worksize(M.n, nrhs));
+    for (q = 0; q < M.nb; q++) {
+        void *bq = out_at(b, q, M.n * nrhs), *xq = out_at(o, q, M.n * nrhs);
+        if (M.cplx)
+            TRY(nd_linalg_zsolve(M.n, nrhs, mat_at(&M, q), bq, xq, w, &err));
+        else
+            TRY(nd_linalg_solve(M.n, nrhs, mat_at(&M, q), bq, xq, w, &err));
+    }
     lua_settop(L, oi);
+    cast_to(L, oi, M.rt);
     return 1;
 }
 
-static void push_pair(lua_State *L)
+/* lstsq(a, b, rcond="warn") -> (x, residuals, rank, s); 2-d only, as
+** NumPy. rcond absent is NumPy 1.24's old default -1 (LAPACK's machine
+** precision; NumPy also warns), None is eps * max(m, n). */
+static int l_lstsq(lua_State *L)
 {
-    lua_createtable(L, 2, 1);
-    lua_insert(L, -3);
-    lua_rawseti(L, -3, 2);
-    lua_rawseti(L, -2, 1);
-    lua_pushinteger(L, 2);
-    lua_setfield(L, -2, "n");
-    luaL_newmetatable(L, "py.tuple");
-    lua_setmetatable(L, -2);
+    NdErr err;
+    Mat M;
+    int two[2] = {1, 2}, ri = opt(L, 3, "rcond");
+    double rcond = -1;
+    if (ri && lua_type(L, ri) == LUA_TNUMBER)
+        rcond = lua_tonumber(L, ri);
+    else if (ri && lua_type(L, ri) != LUA_TSTRING) /* "warn" is -1 */
+        return refuse(L, "this rcond in np.linalg.lstsq");
+    else if (!ri && given(L, 3, "rcond"))
+        rcond = NAN; /* rcond=None */
+    common_type(L, two, 2, &M);
+    M.a = lnd_tocontig(L, 1, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
+    NdArray *b = lnd_tocontig(L, 2, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
+    /* NumPy makes a 1-d b a column first, then wants both 2-d */
+    int bad = M.a->ndim != 2 ? M.a->ndim
+              : (b->ndim != 1 && b->ndim != 2) ? b->ndim : -1;
+    if (bad >= 0) {
+        char msg[120];
+        snprintf(msg, sizeof msg, "%d-dimensional array given. Array must "
+                 "be two-dimensional", bad);
+        return lnd_raise(L, "numpy.linalg.LinAlgError", msg);
+    }
+    if (b->shape[0] != M.a->shape[0])
+        return lnd_raise(L, "numpy.linalg.LinAlgError",
+                         "Incompatible dimensions");
+    M.bnd = 0;
+    M.nb = 1;
+    size_t m = (size_t)M.a->shape[0], n = (size_t)M.a->shape[1];
+    M.m = m;
+    M.n = n;
+    size_t nrhs = b->ndim == 2 ? (size_t)b->shape[1] : 1;
+    int64_t xs[2] = {(int64_t)n, (int64_t)nrhs};
+    int64_t k = (int64_t)(m < n ? m : n), nr = (int64_t)nrhs;
+    NdArray *x = lnd_newarray(L, M.cplx ? ND_COMPLEX128 : ND_FLOAT64,
+                              b->ndim, xs);
+    int xi = lua_gettop(L);
+    NdArray *res = lnd_newarray(L, ND_FLOAT64, 1, &nr);
+    int resi = lua_gettop(L);
+    NdArray *s = lnd_newarray(L, ND_FLOAT64, 1, &k);
+    int si = lua_gettop(L);
+    size_t nres = 0;
+    int64_t rank = 0;
+    void *w = work(L, M.cplx ? nd_linalg_zlstsq_worksize(m, n, nrhs)
+                             : nd_linalg_lstsq_worksize(m, n, nrhs));
+    if (M.cplx)
+        TRY(nd_linalg_zlstsq(m, n, nrhs, mat_at(&M, 0), out_at(b, 0, 0),
+                             rcond, out_at(x, 0, 0),
+                             (double *)res->data, &nres, &rank,
+                             (double *)s->data, w, &err));
+    else
+        TRY(nd_linalg_lstsq(m, n, nrhs, mat_at(&M, 0), out_at(b, 0, 0), rcond,
+                            (double *)x->data, (double *)res->data, &nres,
+                            &rank, (double *)s->data, w, &err));
+    lua_settop(L, si);
+    res->shape[0] = (int64_t)nres; /* empty unless full rank and m > n */
+    nd_update_flags(res);
+    cast_to(L, xi, M.rt);
+    cast_to(L, resi, real_of(M.rt));
+    cast_to(L, si, real_of(M.rt));
+    lua_pushvalue(L, xi);
+    lua_pushvalue(L, resi);
+    NdArray *rk = lnd_newarray(L, ND_INT32, 0, NULL);
+    *(int32_t *)rk->data = (int32_t)rank;
+    lnd_markscalar(L, -1);
+    lua_pushvalue(L, si);
+    push_tuple(L, 4);
+    return 1;
 }
 
+/* ---- eig, eigh -------------------------------------------------------- */
+
+/* eig/eigvals: complex results unless the input is real and every
+** eigenvalue of the stack is real (NumPy then returns real arrays). */
 static int eig_impl(lua_State *L, int vectors)
 {
     NdErr err;
-    size_t n;
-    NdArray *a = square(L, 1, &n);
-    int64_t sh1 = (int64_t)n, sh2[2] = {(int64_t)n, (int64_t)n};
-    TRY(nd_linalg_check_finite((const double *)a->data, n * n, &err));
-    NdArray *w = lnd_newarray(L, ND_COMPLEX128, 1, &sh1);
+    Mat M;
+    int64_t q;
+    int all_real = 1, one;
+    size_t i, n;
+    setup(L, &M, 1);
+    n = M.n;
+    TRY(nd_linalg_check_finite((const double *)M.a->data,
+                               (size_t)M.nb * n * n * (M.cplx ? 2 : 1),
+                               &err));
+    Mat C = M;
+    C.cplx = 1;
+    NdArray *w = out_new(L, &C, 0, 1, (int64_t)n, 0);
     int wi = lua_gettop(L);
-    NdArray *v = vectors ? lnd_newarray(L, ND_COMPLEX128, 2, sh2) : NULL;
+    NdArray *v = vectors ? out_new(L, &C, 0, 2, (int64_t)n, (int64_t)n)
+                         : NULL;
     int vi = lua_gettop(L);
-    int all_real = 0;
-    void *ws = work(L, nd_linalg_eig_worksize(n, vectors));
-    TRY(nd_linalg_eig(n, (const double *)a->data, (nd_complex128 *)w->data,
-                      v ? (nd_complex128 *)v->data : NULL, &all_real, ws,
-                      &err));
+    void *ws = work(L, M.cplx ? nd_linalg_zeig_worksize(n, vectors)
+                              : nd_linalg_eig_worksize(n, vectors));
+    for (q = 0; q < M.nb; q++) {
+        nd_complex128 *wq = out_at(w, q, n);
+        nd_complex128 *vq = v ? out_at(v, q, n * n) : NULL;
+        if (M.cplx) {
+            TRY(nd_linalg_zeig(n, mat_at(&M, q), wq, vq, ws, &err));
+            all_real = 0;
+        } else {
+            TRY(nd_linalg_eig(n, mat_at(&M, q), wq, vq, &one, ws, &err));
+            all_real &= one;
+        }
+    }
     lua_settop(L, vi);
     if (all_real) {
-        /* real parts as float64, as NumPy returns them */
-        NdArray *wr = lnd_newarray(L, ND_FLOAT64, 1, &sh1);
-        for (size_t i = 0; i < n; i++)
-            ((double *)wr->data)[i] = ((nd_complex128 *)w->data)[i].re;
+        /* the real parts, as NumPy's w.real */
+        NdArray *r = out_new(L, &M, 1, 1, (int64_t)n, 0);
+        for (i = 0; i < (size_t)M.nb * n; i++)
+            ((double *)r->data)[i] = ((nd_complex128 *)w->data)[i].re;
         lua_replace(L, wi);
         if (v) {
-            NdArray *vr = lnd_newarray(L, ND_FLOAT64, 2, sh2);
-            for (size_t i = 0; i < n * n; i++)
-                ((double *)vr->data)[i] = ((nd_complex128 *)v->data)[i].re;
+            r = out_new(L, &M, 1, 2, (int64_t)n, (int64_t)n);
+            for (i = 0; i < (size_t)M.nb * n * n; i++)
+                ((double *)r->data)[i] = ((nd_complex128 *)v->data)[i].re;
             lua_replace(L, vi);
         }
+        cast_to(L, wi, real_of(M.rt));
+        if (v)
+            cast_to(L, vi, real_of(M.rt));
+    } else {
+        NdDType ct = M.rt == ND_FLOAT32 || M.rt == ND_COMPLEX64
+                         ? ND_COMPLEX64 : ND_COMPLEX128;
+        cast_to(L, wi, ct);
+        if (v)
+            cast_to(L, vi, ct);
     }
     if (!vectors)
         return 1;
-    lua_pushvalue(L, wi);
-    lua_pushvalue(L, vi);
-    push_pair(L);
+    push_tuple(L, 2);
     return 1;
 }
 
@@ -159,151 +540,486 @@ static int l_eigvals(lua_State *L)
     return eig_impl(L, 0);
 }
 
+static int eigh_impl(lua_State *L, int vectors)
+{
+    NdErr err;
+    Mat M;
+    int64_t q;
+    int upper = 0, ui = opt(L, 2, "UPLO");
+    size_t n;
+    if (ui) {
+        const char *u = lua_tostring(L, ui);
+        if (!u || (strcmp(u, "L") && strcmp(u, "U")))
+            return lnd_raise(L, "ValueError",
+                             "UPLO argument must be 'L' or 'U'");
+        upper = u[0] == 'U';
+    }
+    setup(L, &M, 1);
+    n = M.n;
+    NdArray *w = out_new(L, &M, 1, 1, (int64_t)n, 0);
+    int wi = lua_gettop(L);
+    NdArray *v = vectors ? out_new(L, &M, 0, 2, (int64_t)n, (int64_t)n)
+                         : NULL;
+    int vi = lua_gettop(L);
+    void *ws = work(L, M.cplx ? nd_linalg_zeigh_worksize(n, vectors)
+                              : nd_linalg_eigh_worksize(n, vectors));
+    for (q = 0; q < M.nb; q++) {
+        double *wq = out_at(w, q, n);
+        void *vq = v ? out_at(v, q, n * n) : NULL;
+        if (M.cplx)
+            TRY(nd_linalg_zeigh(n, mat_at(&M, q), upper, wq, vq, ws, &err));
+        else
+            TRY(nd_linalg_eigh(n, mat_at(&M, q), upper, wq, vq, ws, &err));
+    }
+    lua_settop(L, vi);
+    cast_to(L, wi, real_of(M.rt));
+    if (!vectors)
+        return 1;
+    cast_to(L, vi, M.rt);
+    push_tuple(L, 2);
+    return 1;
+}
+
+static int l_eigh(lua_State *L)
+{
+    return eigh_impl(L, 1);
+}
+
+static int l_eigvalsh(lua_State *L)
+{
+    return eigh_impl(L, 0);
+}
+
+/* ---- svd and what is built on it -------------------------------------- */
+
+static int l_svd(lua_State *L)
+{
+    NdErr err;
+    Mat M;
+    int64_t q;
+    int full = opt_bool(L, 2, "full_matrices", 1);
+    int uv = opt_bool(L, 3, "compute_uv", 1);
+    if (opt_bool(L, 4, "hermitian", 0))
+        return refuse(L, "np.linalg.svd(..., hermitian=True)");
+    setup(L, &M, 0);
+    size_t m = M.m, n = M.n, k = m < n ? m : n;
+    size_t uc = full ? m : k, vr = full ? n : k;
+    NdArray *u = uv ? out_new(L, &M, 0, 2, (int64_t)m, (int64_t)uc) : NULL;
+    int ui = lua_gettop(L);
+    NdArray *s = out_new(L, &M, 1, 1, (int64_t)k, 0);
+    int si = lua_gettop(L);
+    NdArray *vt = uv ? out_new(L, &M, 0, 2, (int64_t)vr, (int64_t)n) : NULL;
+    int vi = lua_gettop(L);
+    void *w = work(L, M.cplx ? nd_linalg_zsvd_worksize(m, n, uv, full)
+                             : nd_linalg_svd_worksize(m, n, uv, full));
+    for (q = 0; q < M.nb; q++) {
+        void *uq = uv ? out_at(u, q, m * uc) : NULL;
+        void *vq = uv ? out_at(vt, q, vr * n) : NULL;
+        if (M.cplx)
+            TRY(nd_linalg_zsvd(m, n, mat_at(&M, q), out_at(s, q, k), uq, vq,
+                               full, w, &err));
+        else
+            TRY(nd_linalg_svd(m, n, mat_at(&M, q), out_at(s, q, k), uq, vq,
+                              full, w, &err));
+    }
+    lua_settop(L, vi);
+    cast_to(L, si, real_of(M.rt));
+    if (!uv)
+        return 1;
+    cast_to(L, ui, M.rt);
+    cast_to(L, vi, M.rt);
+    lua_pushvalue(L, ui);
+    lua_pushvalue(L, si);
+    lua_pushvalue(L, vi);
+    push_tuple(L, 3);
+    return 1;
+}
+
+/* Singular values of matrix q into s (k doubles), values only. */
+static NdError svdvals(const Mat *M, int64_t q, double *s, void *w,
+                       NdErr *err)
+{
+    if (M->cplx)
+        return nd_linalg_zsvd(M->m, M->n, mat_at(M, q), s, NULL, NULL, 0, w,
+                              err);
+    return nd_linalg_svd(M->m, M->n, mat_at(M, q), s, NULL, NULL, 0, w, err);
+}
+
+/* matrix_rank(A, tol=None, hermitian=False). In single precision NumPy
+** compares float32 singular values against a float32 tolerance
+** (S.max() * max(M, N) * eps32), so that arithmetic is done in float. */
 static int l_matrix_rank(lua_State *L)
 {
     NdErr err;
-    NdArray *a = lnd_tocontig(L, 1, ND_FLOAT64);
-    int64_t rank;
+    Mat M;
+    int one = 1, ti = opt(L, 2, "tol");
+    int64_t q;
+    size_t i;
+    double tol = -1;
+    if (opt_bool(L, 3, "hermitian", 0))
+        return refuse(L, "np.linalg.matrix_rank(..., hermitian=True)");
+    if (ti && lua_type(L, ti) != LUA_TNUMBER)
+        return refuse(L, "a non-scalar tol in np.linalg.matrix_rank");
+    if (ti)
+        tol = lua_tonumber(L, ti);
+    common_type(L, &one, 1, &M);
+    NdArray *a = lnd_tocontig(L, 1, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
     if (a->ndim < 2) {
         /* NumPy: int(not all(M == 0)) */
         int nz = 0;
-        for (int64_t i = 0; i < nd_size(a); i++)
+        size_t cnt = (size_t)nd_size(a) * (M.cplx ? 2 : 1);
+        for (i = 0; i < cnt; i++)
             nz |= ((double *)a->data)[i] != 0;
         lua_pushinteger(L, nz);
         return 1;
     }
-    size_t m = (size_t)a->shape[0], n = (size_t)a->shape[1];
-    void *w = work(L, nd_linalg_matrix_rank_worksize(m, n));
-    TRY(nd_linalg_matrix_rank(m, n, (const double *)a->data, -1, &rank, w,
-                              &err));
-    NdArray *o = lnd_newarray(L, ND_INT64, 0, NULL);
-    memcpy(o->data, &rank, 8);
-    lnd_markscalar(L, -1);
+    lua_pop(L, 1);
+    get_mat(L, 1, &M, 0);
+    size_t k = M.m < M.n ? M.m : M.n, mx = M.m > M.n ? M.m : M.n;
+    int single = M.rt == ND_FLOAT32 || M.rt == ND_COMPLEX64;
+    Mat R = M;
+    R.cplx = 0;
+    NdArray *o = out_new(L, &R, 1, 0, 0, 0);
+    int oi = lua_gettop(L);
+    o->dtype = ND_INT64; /* same size as the float64 it was made as */
+    int64_t *rank = (int64_t *)o->data;
+    double *s = work(L, k * sizeof(double));
+    void *w = work(L, M.cplx ? nd_linalg_zsvd_worksize(M.m, M.n, 0, 0)
+                             : nd_linalg_svd_worksize(M.m, M.n, 0, 0));
+    for (q = 0; q < M.nb; q++) {
+        TRY(svdvals(&M, q, s, w, &err));
+        rank[q] = 0;
+        if (single) {
+            float smax = 0, t;
+            for (i = 0; i < k; i++)
+                if ((float)s[i] > smax || i == 0)
+                    smax = (float)s[i];
+            t = ti ? (float)tol : smax * (float)mx * FLT_EPSILON;
+            for (i = 0; i < k; i++)
+                rank[q] += (float)s[i] > t;
+        } else {
+            double smax = 0, t;
+            for (i = 0; i < k; i++)
+                if (s[i] > smax || i == 0)
+                    smax = s[i];
+            t = ti ? tol : smax * (double)mx * DBL_EPSILON;
+            for (i = 0; i < k; i++)
+                rank[q] += s[i] > t;
+        }
+    }
+    lua_settop(L, oi);
+    if (M.bnd == 0)
+        lnd_markscalar(L, oi);
     return 1;
 }
 
-/* Argument pos or keyword name (trailing nd.KW table); 0 if absent. */
-static int opt(lua_State *L, int top, int pos, const char *name)
+/* pinv in float32: NumPy casts the float64 SVD to float32 and does the
+** rest - cutoff, reciprocals, s * u.T, vt.T @ that (sgemm) - in float. */
+static void pinv_single(size_t m, size_t n, const double *ud, double *sd,
+                        const double *vd, float *out, void *scratch,
+                        float rcond)
 {
-    int kw = 0;
-    if (top > 0 && lua_type(L, top) == LUA_TTABLE && lua_getmetatable(L, top)) {
-        luaL_getmetatable(L, "nd.KW");
-        kw = lua_rawequal(L, -1, -2) ? top : 0;
-        lua_pop(L, 2);
+    size_t k = m < n ? m : n, i, j;
+    float *t = scratch, *vt = t + k * m, smax = 0, cutoff;
+    for (i = 0; i < k; i++)
+        if ((float)sd[i] > smax || i == 0)
+            smax = (float)sd[i];
+    cutoff = rcond * smax;
+    for (i = 0; i < k * n; i++)
+        vt[i] = (float)vd[i];
+    for (i = 0; i < k; i++) {
+        float si = (float)sd[i];
+        si = si > cutoff ? 1.0f / si : 0.0f;
+        for (j = 0; j < m; j++)
+            t[i * m + j] = si * (float)ud[j * k + i];
     }
-    int np = top - (kw ? 1 : 0);
-    if (pos <= np) {
-        if (lua_type(L, pos) == LUA_TLIGHTUSERDATA && !lua_touserdata(L, pos))
-            return 0; /* None */
-        return pos;
-    }
-    if (kw && lua_getfield(L, kw, name) != LUA_TNIL)
-        return lua_gettop(L);
-    if (kw)
-        lua_pop(L, 1);
-    return 0;
+    nd_blas_gemm(1, 1, 0, (int)n, (int)m, (int)k, vt, (int)n, t, (int)m, out,
+                 (int)m);
 }
 
-/* norm(x, ord=None, axis=None): the flattened 2-norm, or vector norms
-** along one axis of a 2-d array (ord a number or None). */
-static int l_norm(lua_State *L)
-{
-    int top = lua_gettop(L);
-    int oi = opt(L, top, 2, "ord"), ai = opt(L, top, 3, "axis");
-    double ord = NAN;
-    if (oi) {
-        if (lua_type(L, oi) == LUA_TSTRING)
-            lnd_raise(L, "TypeError", "norm: string orders are not "
-                                      "supported");
-        ord = lua_tonumber(L, oi);
-    }
-    NdArray *a = lnd_tocontig(L, 1, ND_FLOAT64);
-    int ax = ai ? (int)lua_tointeger(L, ai) : -100;
-    if (ax == -100 && isnan(ord)) {
-        double r = nd_linalg_norm_flat((const double *)a->data,
-                                       (size_t)nd_size(a));
-        NdArray *o = lnd_newarray(L, ND_FLOAT64, 0, NULL);
-        memcpy(o->data, &r, 8);
-        lnd_markscalar(L, -1);
-        return 1;
-    }
-    if (ax == -100 && a->ndim == 1)
-        ax = 0;
-    if (ax < 0 && ax != -100)
-        ax += a->ndim;
-    if (ax < 0 || ax >= a->ndim || a->ndim > 2)
-        lnd_raise(L, "TypeError", "norm: only 1-d or 2-d arrays with one "
-                                  "axis are supported");
-    int64_t len = a->shape[ax];
-    int64_t count = a->ndim == 1 ? 1 : a->shape[1 - ax];
-    ptrdiff_t vstride = a->ndim == 1 ? 0 : (ax == 1 ? (ptrdiff_t)len : 1);
-    ptrdiff_t estride = a->ndim == 1 || ax == 1 ? 1 : (ptrdiff_t)a->shape[1];
-    NdArray *o = lnd_newarray(L, ND_FLOAT64, a->ndim - 1, &count);
-    nd_linalg_vector_norms((const double *)a->data, (size_t)count, vstride,
-                           (size_t)len, estride, ord, (double *)o->data);
-    lnd_markscalar(L, -1);
-    return 1;
-}
-
-/* lstsq(a, b, rcond=None) -> (x, residuals, rank, s) */
-static int l_lstsq(lua_State *L)
+static int l_pinv(lua_State *L)
 {
     NdErr err;
-    double rcond = NAN;
-    if (lua_gettop(L) >= 3 && lua_type(L, 3) == LUA_TNUMBER)
-        rcond = lua_tonumber(L, 3);
-    NdArray *a = lnd_tocontig(L, 1, ND_FLOAT64);
-    NdArray *b = lnd_tocontig(L, 2, ND_FLOAT64);
-    if (a->ndim != 2 || b->ndim < 1 || b->ndim > 2 ||
-        b->shape[0] != a->shape[0])
-        lnd_raise(L, "numpy.linalg.LinAlgError", "Incompatible dimensions");
-    size_t m = (size_t)a->shape[0], n = (size_t)a->shape[1];
-    size_t nrhs = b->ndim == 2 ? (size_t)b->shape[1] : 1;
-    int64_t xs[2] = {(int64_t)n, (int64_t)nrhs};
-    int64_t k = (int64_t)(m < n ? m : n), nr = (int64_t)nrhs;
-    NdArray *x = lnd_newarray(L, ND_FLOAT64, b->ndim, xs);
-    int xi = lua_gettop(L);
-    NdArray *res = lnd_newarray(L, ND_FLOAT64, 1, &nr);
-    int ri = lua_gettop(L);
-    NdArray *s = lnd_newarray(L, ND_FLOAT64, 1, &k);
-    int si = lua_gettop(L);
-    size_t nres = 0;
-    int64_t rank = 0;
-    void *w = work(L, nd_linalg_lstsq_worksize(m, n, nrhs));
-    TRY(nd_linalg_lstsq(m, n, nrhs, (const double *)a->data,
-                        (const double *)b->data, rcond, (double *)x->data,
-                        (double *)res->data, &nres, &rank,
-                        (double *)s->data, w, &err));
-    lua_settop(L, si);
-    res->shape[0] = (int64_t)nres; /* empty when not full rank / m <= n */
-    nd_update_flags(res);
-    lua_createtable(L, 4, 1);
-    lua_pushvalue(L, xi);
-    lua_rawseti(L, -2, 1);
-    lua_pushvalue(L, ri);
-    lua_rawseti(L, -2, 2);
-    NdArray *rk = lnd_newarray(L, ND_INT32, 0, NULL);
-    *(int32_t *)rk->data = (int32_t)rank;
-    lnd_markscalar(L, -1);
-    lua_rawseti(L, -2, 3);
-    lua_pushvalue(L, si);
-    lua_rawseti(L, -2, 4);
-    lua_pushinteger(L, 4);
-    lua_setfield(L, -2, "n");
-    luaL_newmetatable(L, "py.tuple");
-    lua_setmetatable(L, -2);
+    Mat M;
+    int64_t q;
+    int ri = opt(L, 2, "rcond");
+    double rcond = 1e-15;
+    if (opt_bool(L, 3, "hermitian", 0))
+        return refuse(L, "np.linalg.pinv(..., hermitian=True)");
+    if (ri && lua_type(L, ri) != LUA_TNUMBER)
+        return refuse(L, "a non-scalar rcond in np.linalg.pinv");
+    if (ri)
+        rcond = lua_tonumber(L, ri);
+    setup(L, &M, 0);
+    if (M.rt == ND_COMPLEX64)
+        return refuse(L, "np.linalg.pinv of complex64 matrices");
+    size_t m = M.m, n = M.n, k = m < n ? m : n;
+    if (k == 0)
+        return refuse(L, "np.linalg.pinv of an empty matrix");
+    if (M.rt == ND_FLOAT32) {
+        int64_t shape[ND_MAXDIMS];
+        memcpy(shape, M.a->shape, sizeof shape);
+        shape[M.bnd] = (int64_t)n;
+        shape[M.bnd + 1] = (int64_t)m;
+        NdArray *o = lnd_newarray(L, ND_FLOAT32, M.a->ndim, shape);
+        int oi = lua_gettop(L);
+        double *u = work(L, (m * k + k + k * n) * sizeof(double));
+        double *s = u + m * k, *vt = s + k;
+        void *t = work(L, (k * m + k * n) * sizeof(float));
+        void *w = work(L, nd_linalg_svd_worksize(m, n, 1, 0));
+        for (q = 0; q < M.nb; q++) {
+            TRY(nd_linalg_svd(m, n, mat_at(&M, q), s, u, vt, 0, w, &err));
+            pinv_single(m, n, u, s, vt, out_at(o, q, m * n), t,
+                        (float)rcond);
+        }
+        lua_settop(L, oi);
+        return 1;
+    }
+    Mat T = M;
+    NdArray *o = out_new(L, &T, 0, 2, (int64_t)n, (int64_t)m);
+    int oi = lua_gettop(L);
+    void *w = work(L, M.cplx ? nd_linalg_zpinv_worksize(m, n)
+                             : nd_linalg_pinv_worksize(m, n));
+    for (q = 0; q < M.nb; q++) {
+        if (M.cplx)
+            TRY(nd_linalg_zpinv(m, n, mat_at(&M, q), rcond,
+                                out_at(o, q, m * n), w, &err));
+        else
+            TRY(nd_linalg_pinv(m, n, mat_at(&M, q), rcond,
+                               out_at(o, q, m * n), w, &err));
+    }
+    lua_settop(L, oi);
     return 1;
+}
+
+/* qr(a, mode='reduced'|'complete'|'r'); 'raw' is refused. */
+static int l_qr(lua_State *L)
+{
+    NdErr err;
+    Mat M;
+    int64_t q;
+    int mi = opt(L, 2, "mode"), complete = 0, ronly = 0;
+    if (mi) {
+        const char *mode = lua_tostring(L, mi);
+        if (mode && !strcmp(mode, "complete"))
+            complete = 1;
+        else if (mode && !strcmp(mode, "r"))
+            ronly = 1;
+        else if (mode && !strcmp(mode, "raw"))
+            return refuse(L, "np.linalg.qr(..., mode='raw')");
+        else if (!mode || strcmp(mode, "reduced")) {
+            char msg[120];
+            snprintf(msg, sizeof msg, "Unrecognized mode '%s'",
+                     mode ? mode : "?");
+            return lnd_raise(L, "ValueError", msg);
+        }
+    }
+    setup(L, &M, 0);
+    size_t m = M.m, n = M.n, k = m < n ? m : n, mc = complete ? m : k;
+    NdArray *qa = out_new(L, &M, 0, 2, (int64_t)m, (int64_t)mc);
+    int qi = lua_gettop(L);
+    NdArray *r = out_new(L, &M, 0, 2, (int64_t)mc, (int64_t)n);
+    int ri = lua_gettop(L);
+    void *w = work(L, M.cplx ? nd_linalg_zqr_worksize(m, n, complete)
+                             : nd_linalg_qr_worksize(m, n, complete));
+    for (q = 0; q < M.nb; q++) {
+        void *qq = out_at(qa, q, m * mc), *rq = out_at(r, q, mc * n);
+        if (M.cplx)
+            TRY(nd_linalg_zqr(m, n, mat_at(&M, q), complete, qq, rq, w,
+                              &err));
+        else
+            TRY(nd_linalg_qr(m, n, mat_at(&M, q), complete, qq, rq, w, &err));
+    }
+    lua_settop(L, ri);
+    cast_to(L, qi, M.rt);
+    cast_to(L, ri, M.rt);
+    if (ronly)
+        return 1;
+    push_tuple(L, 2);
+    return 1;
+}
+
+/* ---- norm ------------------------------------------------------------- */
+
+/* norm(x, ord=None, axis=None, keepdims=False) is NumPy 1.24's Python
+** function step by step over nd's own operations (dot, abs, sum, max,
+** power, sqrt, svd), so each case makes NumPy's sequence of roundings.
+** Complex input is done for the flattened 2-norm (two strided dots, as
+** NumPy); elsewhere NumPy uses its SIMD complex abs, which is refused. */
+static const char NORM_LUA[] =
+    "local nd, svd, NONE, raise, refuse = ...\n"
+    "local type, mtype, select, getmetatable = type, math.type, select, getmetatable\n"
+    "local inf = math.huge\n"
+    "local KW = getmetatable(nd.kw{})\n"
+    "local function seq(t) return t.n or #t end\n"
+    "local function flat_k(x)\n"
+    "  -- ravel(order='K'): memory order, negative strides flipped\n"
+    "  local nd_ = x.ndim\n"
+    "  local st = x.strides\n"
+    "  local perm, flip = {}, {}\n"
+    "  for i = 1, nd_ do perm[i] = i - 1 end\n"
+    "  local any = false\n"
+    "  for i = 1, nd_ do\n"
+    "    local s = st[i]\n"
+    "    if s < 0 then flip[i] = nd.slice(NONE, NONE, -1); any = true\n"
+    "    else flip[i] = nd.slice(NONE, NONE, NONE) end\n"
+    "  end\n"
+    "  if any then x = nd.getitem(x, table.unpack(flip, 1, nd_)); st = x.strides end\n"
+    "  table.sort(perm, function(a, b)\n"
+    "    local sa, sb = st[a + 1], st[b + 1]\n"
+    "    if sa ~= sb then return sa > sb end\n"
+    "    return a < b end)\n"
+    "  perm.n = nd_\n"
+    "  return nd.ravel(nd.transpose(x, perm))\n"
+    "end\n"
+    "return function(...)\n"
+    "  local n = select('#', ...)\n"
+    "  local args = {...}\n"
+    "  local kw = n > 0 and getmetatable(args[n]) == KW and args[n] or nil\n"
+    "  if kw then n = n - 1 end\n"
+    "  local x, ord, axis, keep\n"
+    "  x = args[1]\n"
+    "  if n >= 2 then ord = args[2] end\n"
+    "  if n >= 3 then axis = args[3] end\n"
+    "  if n >= 4 then keep = args[4] end\n"
+    "  if kw then\n"
+    "    if kw.ord ~= nil then ord = kw.ord end\n"
+    "    if kw.axis ~= nil then axis = kw.axis end\n"
+    "    if kw.keepdims ~= nil then keep = kw.keepdims end\n"
+    "  end\n"
+    "  if ord == NONE then ord = nil end\n"
+    "  if axis == NONE then axis = nil end\n"
+    "  keep = keep ~= nil and keep ~= NONE and keep ~= false and keep ~= 0\n"
+    "  if nd.isarray(ord) then ord = nd.item(ord) end\n"
+    "  x = nd.asarray(x)\n"
+    "  local kind = x.dtype.kind\n"
+    "  if kind ~= 'f' and kind ~= 'c' then\n"
+    "    x = x:astype('float64'); kind = 'f'\n"
+    "  end\n"
+    "  local dt = x.dtype.name\n"
+    "  local ndim = x.ndim\n"
+    "  if axis == nil and (ord == nil or ((ord == 'f' or ord == 'fro')\n"
+    "      and ndim == 2) or (ord == 2 and ndim == 1)) then\n"
+    "    x = flat_k(x)\n"
+    "    local sq\n"
+    "    if kind == 'c' then\n"
+    "      local re, im = x.real, x.imag\n"
+    "      sq = nd.add(nd.dot(re, re), nd.dot(im, im))\n"
+    "    else\n"
+    "      sq = nd.dot(x, x)\n"
+    "    end\n"
+    "    local r = nd.sqrt(sq)\n"
+    "    if keep then\n"
+    "      local sh = {n = ndim}\n"
+    "      for i = 1, ndim do sh[i] = 1 end\n"
+    "      r = nd.reshape(r, sh)\n"
+    "    end\n"
+    "    return r\n"
+    "  end\n"
+    "  if kind == 'c' then\n"
+    "    refuse('np.linalg.norm of complex arrays with an ord or axis')\n"
+    "  end\n"
+    "  if axis == nil then\n"
+    "    axis = {n = ndim}\n"
+    "    for i = 1, ndim do axis[i] = i - 1 end\n"
+    "  elseif type(axis) ~= 'table' then\n"
+    "    if mtype(axis) ~= 'integer' then\n"
+    "      raise('TypeError', \"'axis' must be None, an integer or a tuple of integers\")\n"
+    "    end\n"
+    "    axis = {axis, n = 1}\n"
+    "  end\n"
+    "  local na = seq(axis)\n"
+    "  if na == 1 then\n"
+    "    local ax = axis[1]\n"
+    "    local k = nd.kw{axis = ax, keepdims = keep}\n"
+    "    if ord == inf then return nd.max(nd.abs(x), k)\n"
+    "    elseif ord == -inf then return nd.min(nd.abs(x), k)\n"
+    "    elseif ord == 0 then\n"
+    "      return nd.sum(nd.ne(x, 0):astype(dt), k)\n"
+    "    elseif ord == 1 then return nd.sum(nd.abs(x), k)\n"
+    "    elseif ord == nil or ord == 2 then\n"
+    "      return nd.sqrt(nd.sum(nd.multiply(x, x), k))\n"
+    "    elseif type(ord) == 'string' then\n"
+    "      raise('ValueError', \"Invalid norm order '\" .. ord .. \"' for vectors\")\n"
+    "    end\n"
+    "    local absx = nd.abs(x)\n"
+    "    absx = nd.power(absx, ord, nd.kw{out = absx})\n"
+    "    local r = nd.sum(absx, k)\n"
+    "    local D = nd[dt]\n"
+    "    return nd.power(r, nd.true_divide(D(1), D(ord)))\n"
+    "  elseif na == 2 then\n"
+    "    local r, c = axis[1], axis[2]\n"
+    "    if mtype(r) ~= 'integer' or mtype(c) ~= 'integer' then\n"
+    "      raise('TypeError', \"'axis' must be None, an integer or a tuple of integers\")\n"
+    "    end\n"
+    "    if r < -ndim or r >= ndim then raise('numpy.AxisError', 'axis ' .. r ..\n"
+    "      ' is out of bounds for array of dimension ' .. ndim) end\n"
+    "    if c < -ndim or c >= ndim then raise('numpy.AxisError', 'axis ' .. c ..\n"
+    "      ' is out of bounds for array of dimension ' .. ndim) end\n"
+    "    if r < 0 then r = r + ndim end\n"
+    "    if c < 0 then c = c + ndim end\n"
+    "    if r == c then raise('ValueError', 'Duplicate axes given.') end\n"
+    "    local ret\n"
+    "    local function svdn(how)\n"
+    "      local perm, j = {n = ndim}, 0\n"
+    "      for i = 0, ndim - 1 do\n"
+    "        if i ~= r and i ~= c then j = j + 1; perm[j] = i end\n"
+    "      end\n"
+    "      perm[ndim - 1], perm[ndim] = r, c\n"
+    "      local s = svd(nd.transpose(x, perm), nd.kw{compute_uv = false})\n"
+    "      return how(s, nd.kw{axis = -1})\n"
+    "    end\n"
+    "    if ord == 2 then ret = svdn(nd.max)\n"
+    "    elseif ord == -2 then ret = svdn(nd.min)\n"
+    "    elseif ord == 1 or ord == -1 then\n"
+    "      local cc = c > r and c - 1 or c\n"
+    "      local s = nd.sum(nd.abs(x), nd.kw{axis = r})\n"
+    "      ret = (ord == 1 and nd.max or nd.min)(s, nd.kw{axis = cc})\n"
+    "    elseif ord == inf or ord == -inf then\n"
+    "      local rr = r > c and r - 1 or r\n"
+    "      local s = nd.sum(nd.abs(x), nd.kw{axis = c})\n"
+    "      ret = (ord == inf and nd.max or nd.min)(s, nd.kw{axis = rr})\n"
+    "    elseif ord == nil or ord == 'fro' or ord == 'f' then\n"
+    "      ret = nd.sqrt(nd.sum(nd.multiply(x, x), nd.kw{axis = {r, c, n = 2}}))\n"
+    "    elseif ord == 'nuc' then ret = svdn(nd.sum)\n"
+    "    else raise('ValueError', 'Invalid norm order for matrices.') end\n"
+    "    if keep then\n"
+    "      local sh = {n = ndim}\n"
+    "      local shp = x.shape\n"
+    "      for i = 1, ndim do sh[i] = shp[i] end\n"
+    "      sh[r + 1], sh[c + 1] = 1, 1\n"
+    "      ret = nd.reshape(ret, sh)\n"
+    "    end\n"
+    "    return ret\n"
+    "  end\n"
+    "  raise('ValueError', 'Improper number of dimensions to norm.')\n"
+    "end\n";
+
+static int l_raise(lua_State *L)
+{
+    return lnd_raise(L, luaL_checkstring(L, 1), luaL_checkstring(L, 2));
+}
+
+static int l_refuse(lua_State *L)
+{
+    return refuse(L, luaL_checkstring(L, 1));
 }
 
 static const luaL_Reg funcs[] = {
     {"det", l_det},
+    {"slogdet", l_slogdet},
     {"inv", l_inv},
     {"solve", l_solve},
+    {"lstsq", l_lstsq},
     {"eig", l_eig},
     {"eigvals", l_eigvals},
+    {"eigh", l_eigh},
+    {"eigvalsh", l_eigvalsh},
+    {"svd", l_svd},
     {"matrix_rank", l_matrix_rank},
-    {"norm", l_norm},
-    {"lstsq", l_lstsq},
+    {"pinv", l_pinv},
+    {"qr", l_qr},
+    {"cholesky", l_cholesky},
     {NULL, NULL},
 };
 
@@ -313,6 +1029,19 @@ int luaopen_nd_linalg(lua_State *L)
     luaL_newlib(L, funcs);
     lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
     if (lua_getfield(L, -1, "nd") == LUA_TTABLE) {
+        /* norm, built from nd's operations (NORM_LUA) */
+        if (luaL_loadbuffer(L, NORM_LUA, sizeof NORM_LUA - 1, "=norm") ==
+            LUA_OK) {
+            lua_pushvalue(L, -2);
+            lua_getfield(L, -5, "svd");
+            lua_pushlightuserdata(L, NULL);
+            lua_pushcfunction(L, l_raise);
+            lua_pushcfunction(L, l_refuse);
+            lua_call(L, 5, 1);
+            lua_setfield(L, -4, "norm");
+        } else {
+            lua_pop(L, 1);
+        }
         lua_pushvalue(L, -3);
         lua_setfield(L, -2, "linalg");
     }

@@ -376,8 +376,21 @@ R.LOADERS.numpy = function()
     }
     local np = R.mkmodule("numpy", module_attrs("numpy", nd, extra))
     if nd.linalg then
+        -- nd.linalg raises type "pyprep.refuse" for what it cannot answer
+        -- as NumPy does: that is a refusal, not a Python exception
+        local lin = {}
+        for k, f in pairs(nd.linalg) do
+            lin[k] = function(...)
+                local ok, r = pcall(f, ...)
+                if ok then return r end
+                if type(r) == "table" and r.type == "pyprep.refuse" then
+                    refuse(r.message)
+                end
+                error(r, 0)
+            end
+        end
         extra.linalg = R.mkmodule("numpy.linalg",
-            module_attrs("numpy.linalg", nd.linalg, {
+            module_attrs("numpy.linalg", lin, {
                 LinAlgError = R.exc_class("numpy.linalg.LinAlgError")}))
         R.MODULES["numpy.linalg"] = extra.linalg
     end
