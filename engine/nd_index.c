@@ -282,17 +282,37 @@ NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
     return ND_OK;
 }
 
-/* Copy one element between dtypes (get: view -> out; set: value -> a). */
-static void copy1(char *dst, NdDType dt, const char *src, NdDType st)
+/* Copy one element between dtypes (get: view -> out; set: value -> a):
+** a fixed-size memcpy when the dtypes agree, else the cast kernel. */
+typedef struct {
+    size_t isz;
+    NdCastFn cast; /* NULL: same dtype */
+} Mover;
+
+static Mover mover(NdDType dt, NdDType st)
 {
-    if (dt == st)
-        memcpy(dst, src, nd_dtype_size(dt));
-    else
-        nd_cast_fn(st, dt)(1, src, 0, dst, 0);
+    Mover m = {nd_dtype_size(dt), dt == st ? NULL : nd_cast_fn(st, dt)};
+    return m;
+}
+
+static inline void move1(const Mover *m, char *dst, const char *src)
+{
+    if (m->cast) {
+        m->cast(1, src, 0, dst, 0);
+        return;
+    }
+    switch (m->isz) {
+    case 1: memcpy(dst, src, 1); break;
+    case 2: memcpy(dst, src, 2); break;
+    case 4: memcpy(dst, src, 4); break;
+    case 8: memcpy(dst, src, 8); break;
+    default: memcpy(dst, src, m->isz); break;
+    }
 }
 
 /* Mask walk: other has plan->shape (out for get, broadcast value for
-** set). */
+** set). Offsets advance incrementally, so the cost is linear in the
+** number of elements visited. */
 static void mask_walk(const NdIndexPlan *p, const NdArray *other, int set)
 {
     const NdArray *v = &p->view, *m = p->adv[0];
@@ -327,105 +347,109 @@ static void mask_walk(const NdIndexPlan *p, const NdArray *other, int set)
             }
         return;
     }
-    int64_t pre[ND_MAXDIMS] = {0};
-    int64_t npre_total = 1;
+    Mover mv = set ? mover(v->dtype, other->dtype)
+                   : mover(other->dtype, v->dtype);
+    NdArray vs, os; /* the npost trailing axes, when there are some */
+    if (npost > 0) {
+        vs = *v;
+        os = *other;
+        vs.ndim = os.ndim = npost;
+        for (int j = 0; j < npost; j++) {
+            vs.shape[j] = v->shape[ax + mk + j];
+            vs.strides[j] = v->strides[ax + mk + j];
+            os.shape[j] = other->shape[ax + 1 + j];
+            os.strides[j] = other->strides[ax + 1 + j];
+        }
+    }
+    int64_t pre[ND_MAXDIMS] = {0}, npre_total = 1, mn = nd_size(m);
     for (int i = 0; i < npre; i++)
         npre_total *= v->shape[i];
+    const char *vb = v->data;
+    char *ob = other->data;
     for (int64_t q = 0; q < npre_total; q++) {
-        const char *vb = v->data;
-        char *ob = other->data;
-        for (int i = 0; i < npre; i++) {
-            vb += pre[i] * v->strides[i];
-            ob += pre[i] * other->strides[i];
-        }
-        int64_t midx[ND_MAXDIMS] = {0}, mn = nd_size(m), k = 0;
+        int64_t midx[ND_MAXDIMS] = {0}, k = 0;
+        const char *mp = m->data, *vp = vb;
         for (int64_t t = 0; t < mn; t++) {
-            const char *mp = m->data;
-            for (int j = 0; j < mk; j++)
-                mp += midx[j] * m->strides[j];
             if (*mp) {
-                const char *vp = vb;
-                for (int j = 0; j < mk; j++)
-                    vp += midx[j] * v->strides[ax + j];
                 char *op = ob + k * other->strides[ax];
-                NdArray vs = *v, os = *other;
-                vs.data = (char *)vp;
-                vs.ndim = npost;
-                os.data = op;
-                os.ndim = npost;
-                for (int j = 0; j < npost; j++) {
-                    vs.shape[j] = v->shape[ax + mk + j];
-                    vs.strides[j] = v->strides[ax + mk + j];
-                    os.shape[j] = other->shape[ax + 1 + j];
-                    os.strides[j] = other->strides[ax + 1 + j];
-                }
                 if (npost == 0) {
                     if (set)
-                        copy1((char *)vp, v->dtype, op, other->dtype);
+                        move1(&mv, (char *)vp, op);
                     else
-                        copy1(op, other->dtype, vp, v->dtype);
+                        move1(&mv, op, vp);
                 } else if (set) {
+                    vs.data = (char *)vp;
+                    os.data = op;
                     nd_assign(&vs, &os, NULL);
                 } else {
+                    vs.data = (char *)vp;
+                    os.data = op;
                     nd_assign(&os, &vs, NULL);
                 }
                 k++;
             }
             for (int j = mk - 1; j >= 0; j--) {
-                if (++midx[j] < m->shape[j])
+                if (++midx[j] < m->shape[j]) {
+                    mp += m->strides[j];
+                    vp += v->strides[ax + j];
                     break;
+                }
+                mp -= (m->shape[j] - 1) * m->strides[j];
+                vp -= (m->shape[j] - 1) * v->strides[ax + j];
                 midx[j] = 0;
             }
         }
         for (int i = npre - 1; i >= 0; i--) {
-            if (++pre[i] < v->shape[i])
+            if (++pre[i] < v->shape[i]) {
+                vb += v->strides[i];
+                ob += other->strides[i];
                 break;
+            }
+            vb -= (v->shape[i] - 1) * v->strides[i];
+            ob -= (v->shape[i] - 1) * other->strides[i];
             pre[i] = 0;
         }
     }
 }
 
-/* Integer-array walk over the result index space. */
+/* Integer-array walk over the result index space. The source offset of a
+** result element is its view offset (kept dims) plus, for each index
+** array, index value * stride of the indexed axis; every pointer
+** advances incrementally (an odometer over the outer result dims and a
+** plain loop over the last), so the cost is linear in the result size. */
 static void fancy_walk(const NdIndexPlan *p, const NdArray *other, int set)
 {
     const NdArray *v = &p->view;
-    int R = p->ndim, bstart;
+    int R = p->ndim, nadv = p->nadv;
     int isadv[ND_MAXDIMS] = {0};
     /* For each result dim: view axis (>= 0) or -1 - (B dim). */
     int map[ND_MAXDIMS];
     NdArray bix[ND_MAXDIMS];
-    for (int k = 0; k < p->nadv; k++) {
+    for (int k = 0; k < nadv; k++) {
         isadv[p->advaxis[k]] = 1;
         nd_broadcast_to(&bix[k], p->adv[k], p->bndim, p->bshape, NULL);
     }
     {
-        int r = 0;
-        bstart = p->front ? 0 : -1;
+        int r = 0, placed = p->front;
         if (p->front)
             for (int j = 0; j < p->bndim; j++)
                 map[r++] = -1 - j;
         for (int i = 0; i < v->ndim; i++) {
             if (!p->front && i == p->axis) {
-                bstart = r;
+                placed = 1;
                 for (int j = 0; j < p->bndim; j++)
                     map[r++] = -1 - j;
             }
             if (!isadv[i])
                 map[r++] = i;
         }
-        if (!p->front && bstart < 0) {
-            bstart = r;
+        if (!placed)
             for (int j = 0; j < p->bndim; j++)
                 map[r++] = -1 - j;
-        }
     }
-    (void)bstart;
-    int64_t total = 1, ridx[ND_MAXDIMS] = {0};
-    for (int d = 0; d < R; d++)
-        total *= p->shape[d];
     size_t isz = nd_dtype_size(v->dtype);
     /* Fast path: a[idx] with 1-D view, one index array. */
-    if (R == 1 && v->ndim == 1 && p->nadv == 1 && !set &&
+    if (R == 1 && v->ndim == 1 && nadv == 1 && !set &&
         other->dtype == v->dtype && bix[0].dtype == ND_INT64) {
         int64_t n = p->shape[0], size = v->shape[0];
         ptrdiff_t is = bix[0].strides[0], vs = v->strides[0];
@@ -447,36 +471,65 @@ static void fancy_walk(const NdIndexPlan *p, const NdArray *other, int set)
         }
         return;
     }
-    for (int64_t t = 0; t < total; t++) {
-        const char *sp = v->data;
-        char *op = other->data;
-        for (int d = 0; d < R; d++) {
-            op += ridx[d] * other->strides[d];
-            if (map[d] >= 0)
-                sp += ridx[d] * v->strides[map[d]];
+    /* Byte strides per result dim: view (0 on index dims), other, and
+    ** each index array (0 on view dims). */
+    ptrdiff_t vst[ND_MAXDIMS], ost[ND_MAXDIMS], xst[ND_MAXDIMS][ND_MAXDIMS];
+    ptrdiff_t axst[ND_MAXDIMS];
+    int64_t axsz[ND_MAXDIMS];
+    const char *xp[ND_MAXDIMS];
+    for (int d = 0; d < R; d++) {
+        vst[d] = map[d] >= 0 ? v->strides[map[d]] : 0;
+        ost[d] = other->strides[d];
+        for (int k = 0; k < nadv; k++)
+            xst[k][d] = map[d] < 0 ? bix[k].strides[-1 - map[d]] : 0;
+    }
+    for (int k = 0; k < nadv; k++) {
+        xp[k] = bix[k].data;
+        axst[k] = v->strides[p->advaxis[k]];
+        axsz[k] = v->shape[p->advaxis[k]];
+    }
+    Mover mv = set ? mover(v->dtype, other->dtype)
+                   : mover(other->dtype, v->dtype);
+    int64_t total = 1, ridx[ND_MAXDIMS] = {0};
+    for (int d = 0; d < R; d++)
+        total *= p->shape[d];
+    int64_t n = R ? p->shape[R - 1] : 1;
+    ptrdiff_t vin = R ? vst[R - 1] : 0, oin = R ? ost[R - 1] : 0;
+    const char *sp = v->data;
+    char *op = other->data;
+    for (int64_t t = 0; t < total; t += n) {
+        for (int64_t i = 0; i < n; i++) {
+            const char *src = sp + i * vin;
+            for (int k = 0; k < nadv; k++) {
+                const char *ip = xp[k] + i * (R ? xst[k][R - 1] : 0);
+                int64_t iv = nd_get_int(bix[k].dtype, ip);
+                if (iv < 0)
+                    iv += axsz[k];
+                /* checked in prepare; re-checked because a[a] = v may
+                ** change the index while it is used (callers copy such
+                ** indices) */
+                if (iv < 0 || iv >= axsz[k])
+                    iv = 0;
+                src += iv * axst[k];
+            }
+            if (set)
+                move1(&mv, (char *)src, op + i * oin);
+            else
+                move1(&mv, op + i * oin, src);
         }
-        for (int k = 0; k < p->nadv; k++) {
-            const char *ip = bix[k].data;
-            for (int d = 0; d < R; d++)
-                if (map[d] < 0)
-                    ip += ridx[d] * bix[k].strides[-1 - map[d]];
-            int64_t iv = nd_get_int(bix[k].dtype, ip);
-            int64_t size = v->shape[p->advaxis[k]];
-            if (iv < 0)
-                iv += size;
-            /* checked in prepare; re-checked because a[a] = v may change
-            ** the index while it is used (callers copy such indices) */
-            if (iv < 0 || iv >= size)
-                iv = 0;
-            sp += iv * v->strides[p->advaxis[k]];
-        }
-        if (set)
-            copy1((char *)sp, v->dtype, op, other->dtype);
-        else
-            copy1(op, other->dtype, sp, v->dtype);
-        for (int d = R - 1; d >= 0; d--) {
-            if (++ridx[d] < p->shape[d])
+        for (int d = R - 2; d >= 0; d--) {
+            int64_t back = p->shape[d] - 1;
+            if (++ridx[d] <= back) {
+                sp += vst[d];
+                op += ost[d];
+                for (int k = 0; k < nadv; k++)
+                    xp[k] += xst[k][d];
                 break;
+            }
+            sp -= back * vst[d];
+            op -= back * ost[d];
+            for (int k = 0; k < nadv; k++)
+                xp[k] -= back * xst[k][d];
             ridx[d] = 0;
         }
     }

@@ -9,7 +9,8 @@ ND_PY ?= /usr/bin/python3
 FUZZ_CC ?= clang
 FUZZ_ND_SECONDS ?= 60
 ND_CORE_SRC := engine/nd.c engine/nd_ufunc.c engine/nd_reduce.c \
-               engine/nd_index.c engine/nd_sort.c engine/nd_dot.c
+               engine/nd_index.c engine/nd_sort.c engine/nd_dot.c \
+               engine/nd_linalg.c
 
 .PHONY: oracle nd-oracle fuzz-nd bench-nd
 
@@ -19,11 +20,11 @@ nd-oracle:
 	$(ND_PY) tests/nd/gen_oracle.py
 
 $(BUILD)/fuzz/fuzz_nd: tests/fuzz/fuzz_nd.c $(ND_CORE_SRC) engine/nd.h \
-                       engine/nd_int.h
+                       engine/nd_int.h engine/nd_linalg.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -std=c11 $(DEFS) -g -O1 -Iengine \
 	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	    -o $@ tests/fuzz/fuzz_nd.c $(ND_CORE_SRC) -lm
+	    -o $@ tests/fuzz/fuzz_nd.c $(ND_CORE_SRC) $(LINALG_LIBS) -lm
 
 fuzz-nd: $(BUILD)/fuzz/fuzz_nd
 	@mkdir -p $(BUILD)/fuzz/nd-corpus $(BUILD)/fuzz/nd-artifacts

@@ -257,8 +257,13 @@ static void op_index(In *in)
     if (nd_index_prepare(a, ix, n, &plan, &e))
         return;
     if (byte(in) & 1) {
+        /* a set walks plan.shape, which broadcasting can make far larger
+        ** than any array here: bound it like adopt() bounds a get */
         NdArray *v = pick(in);
-        if (v)
+        int64_t work = 1;
+        for (int i = 0; i < plan.ndim && work <= (1 << 20); i++)
+            work *= plan.shape[i];
+        if (v && work <= (1 << 20))
             nd_index_set(&plan, v, &e);
         return;
     }
