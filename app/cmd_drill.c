@@ -175,11 +175,18 @@ int drill_run(const DrillSpec *sp, int list)
             fprintf(stderr, "%s: %s: %s\n", progname, sp->mode, err);
             rc = 2;
         }
-        for (int i = 0; i < n; i++)
-            printf("%s\t%s\t%s\t%s\n", sel[i]->id,
+        for (int i = 0; i < n; i++) {
+            /* a follow-up asked right after its parent gets a fifth
+            ** column naming it */
+            GradeExercise *par = exercises_parent(set, sel[i]);
+            printf("%s\t%s\t%s\t%s", sel[i]->id,
                    sel[i]->topic ? sel[i]->topic : "",
                    grade_kind_name(sel[i]->kind),
                    sel[i]->level ? sel[i]->level : "");
+            if (par)
+                printf("\tFollow-up: after %s", par->id);
+            printf("\n");
+        }
         if (n > 0)
             free(sel);
         exercises_free(set);

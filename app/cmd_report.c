@@ -65,7 +65,8 @@ static const char *iso(int64_t t, char *b, size_t n)
 static const char *const csv_header[] = {
     "record", "student", "id", "time", "mode", "session", "exercise",
     "topic", "kind", "answer", "score", "passed", "hints", "seconds",
-    "title", "level", "seed", "minutes", "items", "correct", "finished"};
+    "title", "level", "seed", "minutes", "items", "correct", "finished",
+    "followup_of"};
 #define NCOLS (int)(sizeof csv_header / sizeof csv_header[0])
 
 static int csv_attempt(const ProgressAttemptRow *r, void *ud)
@@ -73,10 +74,13 @@ static int csv_attempt(const ProgressAttemptRow *r, void *ud)
     Report *rep = ud;
     char t[32];
     if (rep->text) {
-        printf("%s  %-9s %-32s %3.0f%% %s%s\n", iso(r->time, t, sizeof t),
+        printf("%s  %-9s %-32s %3.0f%% %s%s", iso(r->time, t, sizeof t),
                r->mode, r->exercise_id, r->score * 100,
                r->passed ? "pass" : "miss",
                r->answer ? "" : " (unanswered)");
+        if (r->followup_of)
+            printf("  (follow-up to %s)", r->followup_of);
+        printf("\n");
         return 0;
     }
     csv_field("attempt", 0);
@@ -96,8 +100,9 @@ static int csv_attempt(const ProgressAttemptRow *r, void *ud)
     csv_int(r->passed, 0);
     csv_int(r->hints, 0);
     csv_num(r->seconds, 0);
-    for (int i = 14; i < NCOLS; i++)
-        csv_field("", i == NCOLS - 1);
+    for (int i = 14; i < NCOLS - 1; i++)
+        csv_field("", 0);
+    csv_field(r->followup_of, 1);
     return 0;
 }
 
@@ -135,7 +140,8 @@ static int csv_session(const ProgressSessionRow *r, void *ud)
     csv_int(r->minutes, 0);
     csv_int(r->nitems, 0);
     csv_int(r->ncorrect, 0);
-    csv_field(iso(r->finished, f, sizeof f), 1);
+    csv_field(iso(r->finished, f, sizeof f), 0);
+    csv_field("", 1);
     return 0;
 }
 

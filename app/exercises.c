@@ -131,6 +131,61 @@ static void load_file(ExerciseSet *s, Sandbox *sb, const char *chapter,
     s->file_errors[s->nfiles - 1] += probs;
 }
 
+static void link_problem(ExerciseSet *s, const GradeExercise *ex,
+                         const char *msg)
+{
+    grade_list_addf(&s->errors, "%s:%d: %s: %s", ex->file,
+                    ex->followup_line ? ex->followup_line : ex->line, ex->id,
+                    msg);
+    for (int f = 0; f < s->nfiles; f++)
+        if (strcmp(s->files[f], ex->file) == 0) {
+            s->file_errors[f]++;
+            break;
+        }
+}
+
+/* Follow-up links need the whole set: the id exists, each follow-up has
+** one parent and none has a follow-up of its own (an interview asks one
+** question deeper, never a chain). A broken link is reported and dropped,
+** so no session ever meets it. */
+static void check_followups(ExerciseSet *s)
+{
+    for (int i = 0; i < s->n; i++) {
+        GradeExercise *ex = s->v[i], *f;
+        char msg[512];
+        if (!ex->followup)
+            continue;
+        f = exercises_find(s, ex->followup);
+        if (!f) {
+            const char *sug[1];
+            int ns = exercises_suggest(s, ex->followup, sug, 1);
+            snprintf(msg, sizeof msg,
+                     "followup '%s' is not an exercise id%s%s%s",
+                     ex->followup, ns ? " (did you mean '" : "",
+                     ns ? sug[0] : "", ns ? "'?)" : "");
+        } else if (f->followup) {
+            snprintf(msg, sizeof msg,
+                     "followup '%s' has a follow-up of its own ('%s'); "
+                     "follow-ups go one question deep",
+                     ex->followup, f->followup);
+        } else {
+            const GradeExercise *other = NULL;
+            for (int k = 0; k < i && !other; k++)
+                if (s->v[k]->followup &&
+                    strcmp(s->v[k]->followup, ex->followup) == 0)
+                    other = s->v[k];
+            if (!other)
+                continue;
+            snprintf(msg, sizeof msg,
+                     "'%s' is already the follow-up of %s (%s:%d)",
+                     ex->followup, other->id, other->file, other->line);
+        }
+        link_problem(s, ex, msg);
+        free(ex->followup);
+        ex->followup = NULL;
+    }
+}
+
 ExerciseSet *exercises_load(char **dirs, int ndirs, const Content *c)
 {
     ExerciseSet *s = xcalloc(1, sizeof *s);
@@ -166,6 +221,7 @@ ExerciseSet *exercises_load(char **dirs, int ndirs, const Content *c)
         free(top);
     }
     sandbox_free(sb);
+    check_followups(s);
     return s;
 }
 
@@ -191,6 +247,21 @@ GradeExercise *exercises_find(const ExerciseSet *s, const char *id)
 {
     for (int i = 0; i < s->n; i++)
         if (strcmp(s->v[i]->id, id) == 0)
+            return s->v[i];
+    return NULL;
+}
+
+GradeExercise *exercises_followup(const ExerciseSet *s,
+                                  const GradeExercise *ex)
+{
+    return ex->followup ? exercises_find(s, ex->followup) : NULL;
+}
+
+GradeExercise *exercises_parent(const ExerciseSet *s,
+                                const GradeExercise *ex)
+{
+    for (int i = 0; i < s->n; i++)
+        if (s->v[i]->followup && strcmp(s->v[i]->followup, ex->id) == 0)
             return s->v[i];
     return NULL;
 }

@@ -4,7 +4,8 @@
 ** Exercises live in ROOT/exercises/<chapter>/<topic>.lua. Each file is run
 ** in the sandbox by the grading core (engine/grade.h); this module walks
 ** the tree, keeps the file texts alive for custom checks, and adds the
-** cross-file checks: ids unique, topics known, file named after its topic.
+** cross-file checks: ids unique, topics known, file named after its topic,
+** follow-up links resolve.
 ** Like lessons, loading never stops at a bad file: problems are collected
 ** as "file:line: message".
 */
@@ -34,6 +35,18 @@ void exercises_free(ExerciseSet *s);
 
 /* The exercise with this id, or NULL (borrowed). */
 GradeExercise *exercises_find(const ExerciseSet *s, const char *id);
+
+/*
+** Follow-ups: an exercise may name (`followup = "id"`) the question an
+** interviewer asks right after it. exercises_load checks the link (the id
+** exists, one parent per follow-up, no follow-up of a follow-up) and drops
+** a broken one. exercises_followup gives ex's follow-up, exercises_parent
+** the exercise whose follow-up ex is; NULL when none (borrowed).
+*/
+GradeExercise *exercises_followup(const ExerciseSet *s,
+                                  const GradeExercise *ex);
+GradeExercise *exercises_parent(const ExerciseSet *s,
+                                const GradeExercise *ex);
 
 /*
 ** The exercises of a lesson's topics, in file order (borrowed pointers).

@@ -910,6 +910,15 @@ int progress_reset(Progress *p, ProgressReset what, const char *arg)
 /* ------------------------------------------------------------------ */
 /* Reading back */
 
+/* An attempt row's parent question when it was an interview follow-up:
+** the link lives in its session's saved scorecard (items[].followup_of),
+** so the schema needs no column for it. For a SELECT over attempts AS a. */
+#define FOLLOWUP_OF                                                        \
+    "(SELECT json_extract(j.value, '$.followup_of') FROM sessions s, "     \
+    "json_each(CASE WHEN json_valid(s.detail) THEN s.detail ELSE '{}' "    \
+    "END, '$.items') j WHERE s.id = a.session_id AND "                     \
+    "json_extract(j.value, '$.id') = a.exercise_id LIMIT 1)"
+
 int progress_each_attempt(Progress *p, int64_t since, const char *mode,
                           int (*fn)(const ProgressAttemptRow *, void *),
                           void *ud)
@@ -919,7 +928,8 @@ int progress_each_attempt(Progress *p, int64_t since, const char *mode,
 
     if (!p || !(st = prep(p, "SELECT id, time, coalesce(session_id, 0), "
                              "exercise_id, topic, kind, answer, mode, score, "
-                             "seconds, passed, hints FROM attempts "
+                             "seconds, passed, hints, " FOLLOWUP_OF
+                             " FROM attempts a "
                              "WHERE time >= ?1 AND (?2 IS NULL OR mode = ?2) "
                              "ORDER BY time, id")))
         return -1;
@@ -939,6 +949,7 @@ int progress_each_attempt(Progress *p, int64_t since, const char *mode,
         r.seconds = sqlite3_column_double(st, 9);
         r.passed = sqlite3_column_int(st, 10);
         r.hints = sqlite3_column_int(st, 11);
+        r.followup_of = col_text(st, 12);
         n++;
         if (fn && fn(&r, ud))
             break;
@@ -998,9 +1009,10 @@ char *progress_report_json_new(Progress *p, int64_t since, const char *mode,
         "   'unixepoch'), 'exercise', exercise_id, 'topic', topic,"
         "   'kind', kind, 'mode', mode, 'answer', answer, 'score', score,"
         "   'passed', json(CASE WHEN passed THEN 'true' ELSE 'false' END),"
-        "   'hints', hints, 'seconds', seconds, 'session', session_id))"
+        "   'hints', hints, 'seconds', seconds, 'session', session_id,"
+        "   'followup_of', " FOLLOWUP_OF "))"
         "   FROM (SELECT * FROM attempts WHERE time >= ?1 AND"
-        "   (?2 IS NULL OR mode = ?2) ORDER BY time, id)),"
+        "   (?2 IS NULL OR mode = ?2) ORDER BY time, id) a),"
         " 'sessions', (SELECT json_group_array(json_object("
         "   'id', id, 'mode', mode, 'title', title, 'level', level,"
         "   'seed', seed, 'minutes', minutes, 'items', nitems,"

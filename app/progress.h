@@ -179,6 +179,7 @@ int progress_reset(Progress *p, ProgressReset what, const char *arg);
 typedef struct {
     int64_t id, time, session_id;
     const char *exercise_id, *topic, *kind, *answer, *mode;
+    const char *followup_of; /* an interview follow-up: its parent's id */
     double score, seconds;
     int passed, hints;
 } ProgressAttemptRow;

@@ -27,6 +27,10 @@ enum { S_QUESTION, S_FEEDBACK, S_END };
 
 typedef struct {
     GradeExercise *ex;
+    GradeExercise *parent; /* ex is this exercise's follow-up, or NULL */
+    int qno;               /* question number (a follow-up shares its
+                              parent's) */
+    int followup_here;     /* the parent is the item before this one */
     char *answer; /* NULL: unanswered */
     GradeVerdict v;
     int graded, hints;
@@ -45,7 +49,7 @@ typedef struct {
     ExerciseSet *set;
     char *mode, *title, *level;
     Item *items;
-    int n, cur, state, top, body, cols;
+    int n, nmain, cur, state, top, body, cols;
     int64_t started, q_started, limit; /* limit: seconds, 0 = none */
     double elapsed_end;
     uint64_t seed;
@@ -136,7 +140,10 @@ int drill_select(const ExerciseSet *set, const DrillSpec *sp,
     }
     for (int i = 0; i < set->n; i++) {
         GradeExercise *ex = set->v[i];
-        if (!grade_kind_available(ex->kind) || !topic_match(sp, ex) ||
+        /* a follow-up is asked only after its parent (interviews) or by
+        ** name, never drawn on its own */
+        if (exercises_parent(set, ex) || !grade_kind_available(ex->kind) ||
+            !topic_match(sp, ex) ||
             !level_match(sp->level, ex->level) ||
             (sp->nkinds && !has(sp->kinds, sp->nkinds,
                                 grade_kind_name(ex->kind))))
@@ -151,7 +158,7 @@ int drill_select(const ExerciseSet *set, const DrillSpec *sp,
     perm = xmalloc((size_t)np * sizeof *perm);
     grade_shuffle(sp->seed, perm, np);
     count = sp->count > 0 && sp->count < np ? sp->count : np;
-    res = xmalloc((size_t)count * sizeof *res);
+    res = xmalloc((size_t)count * 2 * sizeof *res);
     if (strcmp(sp->mode, "interview") == 0) {
         /* balance topics: take the shuffled pool round-robin by topic */
         char *taken = xcalloc((size_t)np, 1);
@@ -172,6 +179,17 @@ int drill_select(const ExerciseSet *set, const DrillSpec *sp,
             }
         }
         free(taken);
+        /* each question the content gives a follow-up is followed by it,
+        ** whatever its kind or level: the interviewer digs deeper */
+        for (int k = nres - 1; k >= 0; k--) {
+            GradeExercise *f = exercises_followup(set, res[k]);
+            if (!f || !grade_kind_available(f->kind))
+                continue;
+            memmove(res + k + 2, res + k + 1,
+                    (size_t)(nres - k - 1) * sizeof *res);
+            res[k + 1] = f;
+            nres++;
+        }
     } else {
         for (int k = 0; k < count; k++)
             res[nres++] = pool[perm[k]];
@@ -265,9 +283,18 @@ static void build_question(Drill *d)
     Item *it = &d->items[d->cur];
     GradeExercise *ex = it->ex;
 
-    dl_line(d, MD_STRONG, "Question %d of %d  \xc2\xb7 %s \xc2\xb7 %s",
-            d->cur + 1, d->n, grade_kind_name(ex->kind),
-            ex->topic ? ex->topic : "");
+    if (it->followup_here)
+        dl_line(d, MD_STRONG,
+                "Follow-up: question %d of %d  \xc2\xb7 "
+                "%s \xc2\xb7 %s",
+                it->qno, d->nmain, grade_kind_name(ex->kind),
+                ex->topic ? ex->topic : "");
+    else
+        dl_line(d, MD_STRONG, "Question %d of %d  \xc2\xb7 %s \xc2\xb7 %s",
+                it->qno, d->nmain, grade_kind_name(ex->kind),
+                ex->topic ? ex->topic : "");
+    if (it->parent && !it->followup_here)
+        dl_line(d, UI_DIM, "(the follow-up to %s)", it->parent->id);
     dl_add(d, MD_TEXT, "", 0);
     dl_wrap(d, MD_TEXT, 0, ex->prompt ? ex->prompt : "");
     if (ex->code && ex->kind != GRADE_PARSONS) {
@@ -367,7 +394,10 @@ static void build_feedback(Drill *d)
         dl_wrap(d, MD_QUOTE, 2, ex->why);
     }
     dl_add(d, MD_TEXT, "", 0);
-    dl_line(d, UI_DIM, "Enter next question");
+    if (d->cur + 1 < d->n && d->items[d->cur + 1].followup_here)
+        dl_line(d, UI_DIM, "Enter the interviewer's follow-up question");
+    else
+        dl_line(d, UI_DIM, "Enter next question");
 }
 
 typedef struct {
@@ -461,7 +491,11 @@ static void build_end(Drill *d)
                 : score >= 0.35 ? "borderline"
                                 : "not yet",
                 score * 100, correct, d->n);
-    else
+    if (interview && d->n > d->nmain)
+        dl_line(d, MD_TEXT, "%d questions and %d follow-up%s, each "
+                            "counted alike",
+                d->nmain, d->n - d->nmain, d->n - d->nmain == 1 ? "" : "s");
+    if (!interview)
         dl_line(d, MD_STRONG, "Score %d/%d (%.0f%%)", correct, d->n,
                 score * 100);
     dl_line(d, MD_TEXT, "Time %d:%02d%s   answered %d of %d", mins, secs,
@@ -527,8 +561,12 @@ static void build_end(Drill *d)
                           : it->v.error ? "error"
                           : it->v.passed ? "pass"
                                          : "miss";
-        snprintf(b, sizeof b, "  %2d. %-*.*s %-10s %3.0f%%  %4.0fs", i + 1,
-                 idw, idw, it->ex->id, res,
+        char no[16];
+        /* a follow-up hangs under its question: "2." then "2+" */
+        snprintf(no, sizeof no, "%2d%c", it->qno,
+                 it->followup_here ? '+' : '.');
+        snprintf(b, sizeof b, "  %s %-*.*s %-10s %3.0f%%  %4.0fs", no, idw,
+                 idw, it->ex->id, res,
                  it->graded ? it->v.score * 100 : 0.0, it->seconds);
         dl_add(d, it->answer && it->v.passed ? MD_TEXT : UI_DIM, b,
                (int)strlen(b));
@@ -633,6 +671,10 @@ static void finish(Drill *d)
         json_bool(&j, it->graded && !it->v.error && it->v.passed);
         json_key(&j, "seconds");
         json_number(&j, it->seconds);
+        if (it->followup_here) {
+            json_key(&j, "followup_of");
+            json_string(&j, it->parent->id);
+        }
         json_end_object(&j);
     }
     json_end_array(&j);
@@ -843,11 +885,15 @@ static void drill_draw(Screen *s, int rows, int cols)
         snprintf(right, sizeof right, "done");
     else if (d->limit) {
         int64_t left_s = d->limit - (now - d->started);
-        snprintf(right, sizeof right, "%d/%d  %lld:%02lld left", d->cur + 1,
-                 d->n, (long long)(left_s / 60), (long long)(left_s % 60));
+        snprintf(right, sizeof right, "%d%s/%d  %lld:%02lld left",
+                 d->items[d->cur].qno,
+                 d->items[d->cur].followup_here ? "+" : "", d->nmain,
+                 (long long)(left_s / 60), (long long)(left_s % 60));
     } else {
         int64_t q = now - d->q_started;
-        snprintf(right, sizeof right, "%d/%d  %lld:%02lld", d->cur + 1, d->n,
+        snprintf(right, sizeof right, "%d%s/%d  %lld:%02lld",
+                 d->items[d->cur].qno,
+                 d->items[d->cur].followup_here ? "+" : "", d->nmain,
                  (long long)(q / 60), (long long)(q % 60));
     }
     snprintf(left, sizeof left, "pyprep \xc2\xb7 %s%s%s", d->mode,
@@ -973,8 +1019,13 @@ Screen *screen_drill_new(void *content, const DrillSpec *sp, char *err,
     d->limit = (int64_t)(sp->minutes * 60 + 0.5);
     d->n = n;
     d->items = xcalloc((size_t)n, sizeof *d->items);
-    for (int i = 0; i < n; i++)
-        d->items[i].ex = sel[i];
+    for (int i = 0; i < n; i++) {
+        Item *it = &d->items[i];
+        it->ex = sel[i];
+        it->parent = exercises_parent(set, sel[i]);
+        it->followup_here = i > 0 && it->parent == sel[i - 1];
+        it->qno = it->followup_here ? d->items[i - 1].qno : ++d->nmain;
+    }
     free(sel);
     d->started = d->q_started = progress_now();
     set_order(d, &d->items[0]);

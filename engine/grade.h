@@ -106,6 +106,11 @@ typedef struct {
     double tolerance; /* numpy */
     char **wrong; /* sample wrong answers: must fail */
     int nwrong;
+    /* the id of the question an interviewer asks next (`followup = "id"`),
+    ** or NULL; followup_line is where the file names it. grade_parse only
+    ** checks its form: whoever loads the whole set resolves the id. */
+    char *followup;
+    int followup_line;
 } GradeExercise;
 
 /* Attempt context. `sandbox` runs custom checks; NULL makes a fresh one

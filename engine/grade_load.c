@@ -357,7 +357,7 @@ static int field_allowed(GradeKind k, const char *f)
 {
     static const char *const common[] = {
         "id", "topic", "level", "kind", "prompt", "hints", "solution",
-        "why", "check", "wrong", NULL};
+        "why", "check", "wrong", "followup", NULL};
     static const char *const per[GRADE_NKINDS][6] = {
         [GRADE_CHOICE] = {"options", NULL},
         [GRADE_OUTPUT] = {"code", "expected", "accept", NULL},
@@ -568,6 +568,7 @@ void grade_exercise_free(GradeExercise *ex)
     free_strs(ex->distractors, ex->ndistractors);
     free(ex->bug_lines);
     free_strs(ex->wrong, ex->nwrong);
+    free(ex->followup);
     free(ex);
 }
 
@@ -801,6 +802,26 @@ static GradeExercise *build(const LV *t, int index, const char *file,
             bad(&b, 0, "'check' must be a function, not %s",
                 lv_type_name(chk));
         ex->has_check = chk && chk->type == 'f';
+    }
+    ex->followup = get_str(&b, t, "followup", 0);
+    if (ex->followup) {
+        int before = b.problems;
+        ex->followup_line =
+            find_line(source, b.off, ex->followup, ex->line);
+        if (strcmp(ex->followup, ex->id) == 0) {
+            bad(&b, ex->followup_line, "an exercise cannot be its own "
+                                       "follow-up");
+        } else if (!*ex->followup ||
+                   strspn(ex->followup,
+                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV"
+                          "WXYZ0123456789._-") != strlen(ex->followup)) {
+            bad(&b, ex->followup_line, "followup must be an exercise id, "
+                                       "not '%.60s'", ex->followup);
+        }
+        if (b.problems > before) {
+            free(ex->followup);
+            ex->followup = NULL;
+        }
     }
     build_kind(&b, t);
     if (!ex->solution && ex->kind == GRADE_PARSONS && ex->nlines) {

@@ -3,6 +3,7 @@
 return {
   {
     id = "core.async-await.explain",
+    followup = "core.async-await.followup-race",
     topic = "core.async-await",
     level = "advanced",
     kind = "explain",

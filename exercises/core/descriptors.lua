@@ -24,6 +24,7 @@ class Item:
 return {
   {
     id = "core.descriptors.explain",
+    followup = "core.descriptors.followup-methods",
     topic = "core.descriptors",
     level = "advanced",
     kind = "explain",

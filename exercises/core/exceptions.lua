@@ -3,6 +3,7 @@
 return {
   {
     id = "core.exceptions.explain",
+    followup = "core.exceptions.followup-finally-return",
     topic = "core.exceptions",
     level = "beginner",
     kind = "explain",
@@ -166,5 +167,29 @@ def load(path):
       "An error is raised, not returned.",
     },
     why = "Interviewers ask you to define a domain exception: subclass Exception, keep the message working, add fields.",
+  },
+  {
+    id = "core.exceptions.followup-finally-return",
+    topic = "core.exceptions",
+    level = "intermediate",
+    kind = "output",
+    prompt = "Follow-up to the exceptions question: \"Does `finally` still run when the `try` block returns?\" What does this print?",
+    code = [[
+def f():
+    try:
+        return "try"
+    finally:
+        print("finally runs")
+
+print(f())]],
+    expected = "finally runs\ntry",
+    hints = {
+      "When does the return value reach the caller?",
+      "finally runs on every way out of the try block, a return included.",
+      "The return value is set aside, finally prints, then f returns it.",
+    },
+    solution = "finally runs\ntry",
+    why = "finally is for cleanup that must happen on every path out (return, exception, break); the interviewer checks that you know the order, and that a return inside finally would replace the result.",
+    wrong = { "try\nfinally runs", "try" },
   },
 }

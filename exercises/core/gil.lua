@@ -2,6 +2,7 @@
 return {
   {
     id = "core.gil.explain",
+    followup = "core.gil.followup-locks",
     topic = "core.gil",
     level = "advanced",
     kind = "explain",

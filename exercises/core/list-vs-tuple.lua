@@ -51,6 +51,7 @@ print(type(point).__name__, len(point))   # tuple 1]],
   },
   {
     id = "core.list-vs-tuple.explain",
+    followup = "core.list-vs-tuple.followup-tuple-of-lists",
     topic = "core.list-vs-tuple",
     level = "beginner",
     kind = "explain",
@@ -102,5 +103,29 @@ print(type(point).__name__, len(point))   # tuple 1]],
         "A list is not mutable and a tuple is not immutable; tuples are never hashable.",
       },
     },
+  },
+  {
+    id = "core.list-vs-tuple.followup-tuple-of-lists",
+    topic = "core.list-vs-tuple",
+    level = "intermediate",
+    kind = "output",
+    prompt = "Follow-up to the list-vs-tuple question: \"You said tuples are immutable. What does this print, then?\"",
+    code = [[
+t = ([1, 2], "x")
+t[0].append(3)
+print(t)
+try:
+    hash(t)
+except TypeError as e:
+    print(e)]],
+    expected = "([1, 2, 3], 'x')\nunhashable type: 'list'",
+    hints = {
+      "Does t[0].append(3) assign anything to the tuple?",
+      "A tuple fixes which objects it holds, not what is inside them.",
+      "The list inside changes; and a tuple is hashable only when every item is.",
+    },
+    solution = "([1, 2, 3], 'x')\nunhashable type: 'list'",
+    why = "Immutability is shallow: the tuple keeps the same references, but a mutable item can still change, and such a tuple cannot be a dict key or a set member.",
+    wrong = { "([1, 2], 'x')\nunhashable type: 'list'", "([1, 2, 3], 'x')" },
   },
 }

@@ -3,6 +3,7 @@
 return {
   {
     id = "core.magic-methods.explain",
+    followup = "core.magic-methods.followup-hash",
     topic = "core.magic-methods",
     level = "advanced",
     kind = "explain",

@@ -3,6 +3,7 @@
 return {
   {
     id = "core.memory-management-gc.explain",
+    followup = "core.memory-management-gc.followup-leak",
     topic = "core.memory-management-gc",
     level = "advanced",
     kind = "explain",

@@ -3,6 +3,7 @@
 return {
   {
     id = "core.metaclasses.explain",
+    followup = "core.metaclasses.followup-new-init",
     topic = "core.metaclasses",
     level = "advanced",
     kind = "explain",

@@ -2,6 +2,7 @@
 return {
   {
     id = "core.slots.explain",
+    followup = "core.slots.followup-tradeoffs",
     topic = "core.slots",
     level = "advanced",
     kind = "explain",

@@ -3,6 +3,7 @@
 return {
   {
     id = "core.threading-vs-multiprocessing.explain",
+    followup = "core.threading-vs-multiprocessing.followup-pickle",
     topic = "core.threading-vs-multiprocessing",
     level = "advanced",
     kind = "explain",

@@ -3,6 +3,7 @@
 return {
   {
     id = "core.unittest-vs-pytest.explain",
+    followup = "core.unittest-vs-pytest.followup-fixtures",
     topic = "core.unittest-vs-pytest",
     level = "advanced",
     kind = "explain",

@@ -3,6 +3,7 @@
 return {
   {
     id = "core.virtualenv-basics.explain",
+    followup = "core.virtualenv-basics.followup-lock",
     topic = "core.virtualenv-basics",
     level = "advanced",
     kind = "explain",
