@@ -3185,6 +3185,22 @@ static void matmul_half(const NdArray *a, const NdArray *b, NdArray *o)
         }
 }
 
+/* nd_matmul_prepare refuses dtypes without a kernel: let it check the
+** shapes of float32 stand-ins when the result is float16. */
+static NdError half_matmul_prepare(const NdArray *a, const NdArray *b,
+                                   NdDType *t, int *nd, int64_t *shape,
+                                   NdErr *err)
+{
+    NdArray pa = *a, pb = *b;
+    int half = nd_promote_types(a->dtype, b->dtype) == ND_FLOAT16;
+    if (half)
+        pa.dtype = pb.dtype = ND_FLOAT32;
+    NdError rc = nd_matmul_prepare(&pa, &pb, t, nd, shape, err);
+    if (!rc && half)
+        *t = ND_FLOAT16;
+    return rc;
+}
+
 static void no_half_batch(lua_State *L)
 {
     raisef(L, "TypeError", "matmul of float16 arrays with more than 2 "
@@ -3201,7 +3217,7 @@ static int l_matmul(lua_State *L)
     int64_t shape[ND_MAXDIMS];
     const NdArray *a = operand(L, 1, &ta, sa);
     const NdArray *b = operand(L, 2, &tb, sb);
-    TRY(nd_matmul_prepare(a, b, &t, &nd, shape, &err));
+    TRY(half_matmul_prepare(a, b, &t, &nd, shape, &err));
     if (t == ND_FLOAT16 && (a->ndim > 2 || b->ndim > 2))
         no_half_batch(L);
     NdArray *o = lnd_newarray(L, t, nd, shape);
@@ -3246,7 +3262,7 @@ static int dot_impl(lua_State *L, const NdArray *a, const NdArray *b)
         NdDType t;
         int nd;
         int64_t shape[ND_MAXDIMS];
-        TRY(nd_matmul_prepare(a, b, &t, &nd, shape, &err));
+        TRY(half_matmul_prepare(a, b, &t, &nd, shape, &err));
         NdArray *o = lnd_newarray(L, t, nd, shape);
         int oi = lua_gettop(L);
         if (t == ND_FLOAT16) {

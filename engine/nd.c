@@ -1350,6 +1350,26 @@ static void round_half_loop(int64_t n, char **p, const ptrdiff_t *s,
         }
 }
 
+void nd_half_operand(NdArray *x, NdArray *tmp, void *store)
+{
+    char k = dtype_kinds[x->dtype];
+    if (x->dtype == ND_FLOAT16 || (k != 'f' && k != 'c'))
+        return;
+    /* a broadcast 0-d value has all strides 0: read its one element */
+    for (int i = 0; i < x->ndim; i++)
+        if (x->strides[i] != 0 && x->shape[i] > 1)
+            return; /* not a scalar: cannot happen for a half loop */
+    nd_scalar_double(tmp, store, ND_FLOAT16, nd_get_double(x->dtype, x->data));
+    NdArray r = *x;
+    r.dtype = ND_FLOAT16;
+    r.data = r.buffer = tmp->data;
+    r.buffer_size = 16;
+    for (int i = 0; i < r.ndim; i++)
+        r.strides[i] = 0;
+    nd_update_flags(&r);
+    *x = r;
+}
+
 void nd_round_to_half(NdArray *a)
 {
     NdDType t = a->dtype;

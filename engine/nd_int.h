@@ -131,6 +131,12 @@ static inline NdDType nd_kernel_type(NdDType t)
     return t == ND_FLOAT16 ? ND_FLOAT32 : t;
 }
 
+/* If x (already broadcast) is a float operand of another dtype than
+** float16, replace *x by a half copy: 0-d values go into tmp/store (16
+** bytes); other dtypes reaching a float16 loop (bool, int8, uint8)
+** convert exactly and are left alone. */
+void nd_half_operand(NdArray *x, NdArray *tmp, void *store);
+
 /* Round every (real and imaginary) value of a float or complex array to
 ** float16 precision in place: a float16 loop's result written straight
 ** into an out= of a wider dtype must still be the half NumPy computes. */

@@ -395,7 +395,7 @@ static NdError bin_types(NdBinaryOp op, const NdArray *a, const NdArray *b,
     }
     if (!bin_loops[op][nd_kernel_type(t)])
         return not_supported(e, bin_names[op]);
-    *lt = nd_kernel_type(t); /* float16: float32 kernel, see nd_int.h */
+    *lt = t; /* float16 runs the float32 kernel, see nd_int.h */
     *ot = is_cmp(op) ? ND_BOOL : t;
     return ND_OK;
 }
@@ -464,8 +464,8 @@ NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
     NdError err = bin_types(op, a, b, &lt, &ot, e);
     if (err)
         return err;
-    NdDType kot = nd_kernel_type(ot);
-    if (a->dtype == lt && b->dtype == lt && out->dtype == ot && ot == kot &&
+    NdDType klt = nd_kernel_type(lt), kot = nd_kernel_type(ot);
+    if (lt == klt && a->dtype == lt && b->dtype == lt && out->dtype == ot &&
         ND_ISC(out) && same_shape(a, out) && same_shape(b, out) &&
         !(op == ND_POW && nd_dtype_kind(lt) == 'i')) {
         char *p[3] = {a->data, b->data, out->data};
@@ -507,11 +507,19 @@ NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
                            "Integers to negative integer powers are not "
                            "allowed.");
     }
+    /* a float16 loop sees its operands as halves: wider float scalars
+    ** are rounded to half first, as NumPy casts them to the loop dtype */
+    NdArray ha, hb;
+    char hsa[16], hsb[16];
+    if (lt == ND_FLOAT16) {
+        nd_half_operand(&ba, &ha, hsa);
+        nd_half_operand(&bb, &hb, hsb);
+    }
     const NdArray *ops[3] = {&ba, &bb, out};
-    NdDType lts[3] = {lt, lt, kot};
+    NdDType lts[3] = {klt, klt, kot};
     NdIter it;
     nd_iter_init(&it, 3, ops, out->ndim, out->shape, 2);
-    nd_run_cast(&it, 1, ops, lts, bin_loops[op][lt], NULL);
+    nd_run_cast(&it, 1, ops, lts, bin_loops[op][klt], NULL);
     if (ot == ND_FLOAT16 && out->dtype != ND_FLOAT16)
         nd_round_to_half(out);
     return ND_OK;
