@@ -25,7 +25,7 @@ typedef struct {
 typedef struct Scope Scope;
 struct Scope {
     Scope *parent;
-    int kind;          /* 0 module, 1 function, 2 comprehension */
+    int kind;          /* 0 module, 1 function, 2 comprehension, 3 class */
     Names locals, globals, nonlocals, defined, deleted;
     Names ints;        /* names only ever holding ints (typed fast path) */
     /* per Lua function: loops and try closures */
@@ -38,6 +38,9 @@ struct Scope {
     int nblock;        /* block nesting inside this scope */
     int gen;           /* a generator function: yield calls Y */
     int counted;       /* the function counts Python call depth */
+    int cls_id;        /* class body: its namespace is NS<id>, class K<id> */
+    const char *qual;  /* __qualname__ of the function or class */
+    const char *self;  /* a function's first positional parameter */
 };
 
 typedef struct {
@@ -170,6 +173,8 @@ static void collect_decls(Emit *e, Scope *s, PyNode *st)
             break;
         case PN_FOR: collect_decls(e, s, st->c); collect_decls(e, s, st->d);
             break;
+        case PN_WITH: collect_decls(e, s, st->b);
+            break;
         case PN_TRY:
             collect_decls(e, s, st->a);
             for (PyNode *h = st->b; h; h = h->next)
@@ -218,13 +223,20 @@ static void collect_locals(Emit *e, Scope *s, PyNode *st)
             collect_locals(e, s, st->c);
             collect_locals(e, s, st->d);
             break;
-        case PN_DEF: {
+        case PN_DEF:
+        case PN_CLASS: {
             PyNode tmp = {0};
             tmp.kind = PN_NAME;
             tmp.s = st->s;
             collect_target(e, s, &tmp);
             break;
         }
+        case PN_WITH:
+            for (PyNode *it = st->a; it; it = it->next)
+                if (it->b)
+                    collect_target(e, s, it->b);
+            collect_locals(e, s, st->b);
+            break;
         case PN_IMPORT:
             for (PyNode *a = st->a; a; a = a->next) {
                 PyNode tmp = {0};
@@ -275,7 +287,8 @@ static const char *const builtins[] = {
     "RecursionError", "FloatingPointError", "KeyboardInterrupt",
     "ImportError", "ModuleNotFoundError", "Ellipsis", "NotImplemented",
     "OSError", "ConnectionError", "TimeoutError", "FileNotFoundError",
-    "PermissionError", "EOFError",
+    "PermissionError", "EOFError", "GeneratorExit", "staticmethod",
+    "classmethod", "property",
     "exit", "quit", "__name__", NULL};
 
 static int is_builtin(const char *s)
@@ -287,7 +300,7 @@ static int is_builtin(const char *s)
 }
 
 /* How a name resolves from the current scope. */
-enum { R_LOCAL, R_MODULE, R_BUILTIN, R_UNDEF };
+enum { R_LOCAL, R_MODULE, R_BUILTIN, R_UNDEF, R_CLASS };
 
 static Scope *module_scope(Emit *e)
 {
@@ -304,13 +317,16 @@ static int resolve(Emit *e, const char *name, Scope **where)
     for (; s; s = s->parent) {
         if (s->kind == 0)
             break;
+        /* a class body's names are not visible in the scopes inside it */
+        if (s->kind == 3 && s != e->sc)
+            continue;
         if (names_has(&s->globals, name)) {
             explicit_global = 1;
             break;
         }
         if (names_has(&s->locals, name)) {
             *where = s;
-            return R_LOCAL;
+            return s->kind == 3 ? R_CLASS : R_LOCAL;
         }
     }
     Scope *m = module_scope(e);
@@ -327,7 +343,9 @@ static int resolve(Emit *e, const char *name, Scope **where)
 
 static void emit_varname(Emit *e, const char *name, int kind)
 {
-    if (kind == R_MODULE && e->table_mode)
+    if (kind == R_CLASS)
+        outf(e, "NS%d[\"%s\"]", e->sc->cls_id, name);
+    else if (kind == R_MODULE && e->table_mode)
         outf(e, "G[\"%s\"]", name);
     else
         outf(e, "_%s", name);
@@ -401,6 +419,17 @@ static void emit_name(Emit *e, PyNode *n)
     case R_UNDEF:
         outf(e, "NAMEERR(\"%s\")", n->s);
         return;
+    case R_CLASS: {
+        /* a class body reads its namespace, then the enclosing scopes */
+        Scope *cls = e->sc;
+        outf(e, "CLSVAR(NS%d[\"%s\"], function() return ", cls->cls_id,
+             n->s);
+        e->sc = cls->parent;
+        emit_name(e, n);
+        e->sc = cls;
+        outs(e, " end)");
+        return;
+    }
     default:
         break;
     }
@@ -783,7 +812,14 @@ static void infer_pass(Emit *e, PyNode *st, int *changed)
             infer_pass(e, st->d, changed);
             break;
         case PN_DEF:
+        case PN_CLASS:
             drop_name(e, st->s, changed);
+            break;
+        case PN_WITH:
+            for (PyNode *it = st->a; it; it = it->next)
+                if (it->b)
+                    drop_target(e, it->b, changed);
+            infer_pass(e, st->b, changed);
             break;
         case PN_IMPORT:
         case PN_FROMIMPORT:
@@ -812,7 +848,8 @@ static void collect_escaped(Emit *e, PyNode *st)
         if (st->kind == PN_GLOBAL || st->kind == PN_NONLOCAL)
             for (PyNode *x = st->a; x; x = x->next)
                 names_add(e, &e->escaped, x->s);
-        collect_escaped(e, st->kind == PN_DEF ? st->b : NULL);
+        collect_escaped(e, st->kind == PN_DEF || st->kind == PN_CLASS ||
+                               st->kind == PN_WITH ? st->b : NULL);
         if (st->kind == PN_IF || st->kind == PN_WHILE) {
             collect_escaped(e, st->b);
             collect_escaped(e, st->c);
@@ -982,6 +1019,18 @@ static void emit_call(Emit *e, PyNode *n)
             nkw++;
         else
             npos++;
+    }
+    if (fn->kind == PN_NAME && strcmp(fn->s, "super") == 0 && !n->b) {
+        /* zero-argument super(): the class being defined and the
+           method's first argument, as CPython's __class__ cell */
+        Scope *where, *f = e->sc;
+        if (resolve(e, "super", &where) == R_BUILTIN) {
+            if (f->kind != 1 || !f->parent || f->parent->kind != 3 ||
+                !f->self)
+                py_unsupported(e->c, n->line, "super() outside a method");
+            outf(e, "SUPER(K%d, _%s)", f->parent->cls_id, f->self);
+            return;
+        }
     }
     if (star) {
         /* CALLSTAR(f, {flag, value ...}): flags 0 pos, 1 *, 2 **, or a
@@ -1269,6 +1318,21 @@ static void emit_expr(Emit *e, PyNode *n)
     case PN_LAMBDA:
         emit_function(e, n->a, n->op, NULL, n->b, "<lambda>", n->line);
         break;
+    case PN_YIELDEXPR:
+        if (!e->sc->gen)
+            py_syntax(e->c, n->line, n->col, "'yield' outside function");
+        if (n->op == 1) {
+            outs(e, "YFROM(Y, ");
+            emit_expr(e, n->a);
+        } else {
+            outs(e, "Y(");
+            if (n->a)
+                emit_expr(e, n->a);
+            else
+                outs(e, "NONE");
+        }
+        outs(e, ")");
+        break;
     case PN_STARRED:
         py_syntax(e->c, n->line, n->col,
                   "can't use starred expression here");
@@ -1391,6 +1455,9 @@ static void mark_defined(Emit *e, PyNode *t)
 /* ---- statements ---- */
 
 static void emit_return_code(Emit *e, int code, const char *val);
+static void emit_class(Emit *e, PyNode *st);
+static void emit_with(Emit *e, PyNode *item, PyNode *body);
+static const char *qualify(Emit *e, const char *name);
 
 static void emit_break(Emit *e)
 {
@@ -1697,6 +1764,101 @@ static void emit_try(Emit *e, PyNode *st)
     outs(e, " end;");
 }
 
+/*
+** class Name(bases): body. The body runs inline in a scope of kind 3
+** whose names live in the table NS<id> (which keeps their order); the
+** class object is K<id>, a local the methods capture for super().
+*/
+static void emit_class(Emit *e, PyNode *st)
+{
+    int id = ++e->tmp, nd = 0, nb = 0;
+    outs(e, " do");
+    for (PyNode *d = st->c; d; d = d->next, nd++) {
+        outf(e, " local dec%d_%d = ", id, nd);
+        emit_expr(e, d->a);
+        outs(e, ";");
+    }
+    outf(e, " local K%d; local bs%d = {", id, id);
+    for (PyNode *a = st->a; a; a = a->next) {
+        if (a->s || a->op)
+            py_unsupported(e->c, st->line, "%s",
+                           a->s && strcmp(a->s, "metaclass") == 0
+                               ? "metaclasses"
+                               : "class keyword arguments or * bases");
+        emit_expr(e, a->a);
+        outs(e, ", ");
+        nb++;
+    }
+    const char *qual = qualify(e, st->s);
+    outf(e, "n=%d}; local NS%d = R.namespace();", nb, id);
+    Scope *s = push_scope(e, 3);
+    s->cls_id = id;
+    s->qual = qual;
+    collect_decls(e, s, st->b);
+    collect_locals(e, s, st->b);
+    emit_block(e, st->b);
+    pop_scope(e);
+    outf(e, " K%d = CLASS(", id);
+    emit_lua_string(e, st->s, strlen(st->s));
+    outs(e, ", ");
+    emit_lua_string(e, qual, strlen(qual));
+    outf(e, ", bs%d, NS%d, ", id, id);
+    if (st->b && st->b->kind == PN_EXPR && st->b->a->kind == PN_STR)
+        emit_lua_string(e, st->b->a->s, st->b->a->slen);
+    else
+        outs(e, "NONE");
+    outs(e, ");");
+    char src[32];
+    snprintf(src, sizeof src, "K%d", id);
+    for (int k = nd - 1; k >= 0; k--)
+        outf(e, " %s = dec%d_%d(%s);", src, id, k, src);
+    emit_assign_name(e, st->s, src);
+    outs(e, " end;");
+}
+
+/*
+** with a as x, b as y: body. Each manager's body runs in a closure under
+** PCALL as try bodies do; WITHEXIT calls __exit__ with the exception (or
+** Nones) and says whether an exception is swallowed.
+*/
+static void emit_with(Emit *e, PyNode *item, PyNode *body)
+{
+    Scope *s = e->sc;
+    int id = ++e->tmp;
+    int saved_loops = s->loops, saved_closure = s->closure;
+    int saved_codes = s->used_codes, codes;
+    outf(e, " do local m%d = ", id);
+    emit_expr(e, item->a);
+    outf(e, "; local wx%d, wv%d = WITHENTER(m%d); local dsv%d = R.depth;"
+         " local oc%d, cc%d, cv%d = PCALL(function()", id, id, id, id, id,
+         id, id);
+    s->loops = 0;
+    s->closure++;
+    s->used_codes = 0;
+    if (item->b) {
+        char src[32];
+        snprintf(src, sizeof src, "wv%d", id);
+        emit_assign_to(e, item->b, src);
+    }
+    if (item->next)
+        emit_with(e, item->next, body);
+    else
+        emit_block(e, body);
+    outf(e, " end); R.depth = dsv%d;", id);
+    codes = s->used_codes;
+    s->loops = saved_loops;
+    s->closure = saved_closure;
+    s->used_codes = saved_codes;
+    outf(e, " if oc%d then WITHEXIT(wx%d) else local x%d = EXC(cc%d);"
+         " if not WITHEXIT(wx%d, x%d) then RERAISE(x%d) end; cc%d = nil"
+         " end;", id, id, id, id, id, id, id, id);
+    char cv[32], vv[32];
+    snprintf(cv, sizeof cv, "cc%d", id);
+    snprintf(vv, sizeof vv, "cv%d", id);
+    emit_closure_dispatch(e, codes, cv, vv);
+    outs(e, " end;");
+}
+
 static void emit_stmt(Emit *e, PyNode *st)
 {
     at_line(e, st->line);
@@ -1729,7 +1891,8 @@ static void emit_stmt(Emit *e, PyNode *st)
             outs(e, " ");
             emit_assign_name(e, st->a->s, val);
             outs(e, " end;");
-        } else if (!st->a->next && st->a->kind == PN_NAME) {
+        } else if (!st->a->next && st->a->kind == PN_NAME &&
+                   e->sc->kind != 3) {
             char src[64];
             int t = ++e->tmp;
             snprintf(src, sizeof src, "t%d", t);
@@ -1903,10 +2066,9 @@ static void emit_stmt(Emit *e, PyNode *st)
         if (!g->gen)
             py_syntax(e->c, st->line, st->col, "'yield' outside function");
         if (st->op == 1) {
-            int t = ++e->tmp;
-            outf(e, " for y%d in ITER(", t);
+            outs(e, " EX(YFROM(Y, ");
             emit_expr(e, st->a);
-            outf(e, ") do Y(y%d) end;", t);
+            outs(e, "));");
         } else {
             outs(e, " Y(");
             if (st->a)
@@ -1920,9 +2082,6 @@ static void emit_stmt(Emit *e, PyNode *st)
     case PN_RETURN: {
         if (e->sc->kind == 0)
             py_syntax(e->c, st->line, st->col, "'return' outside function");
-        if (e->sc->gen && st->a)
-            py_unsupported(e->c, st->line, "return with a value in a "
-                           "generator");
         if (!st->a) {
             emit_return_code(e, 1, "NONE");
             break;
@@ -1947,6 +2106,12 @@ static void emit_stmt(Emit *e, PyNode *st)
     case PN_TRY:
         emit_try(e, st);
         break;
+    case PN_CLASS:
+        emit_class(e, st);
+        break;
+    case PN_WITH:
+        emit_with(e, st->a, st->b);
+        break;
     case PN_RAISE:
         if (!st->a) {
             if (e->sc->exc_var)
@@ -1954,8 +2119,15 @@ static void emit_stmt(Emit *e, PyNode *st)
             else
                 outs(e, " RAISE(nil);");
         } else {
-            outs(e, " RAISE(");
+            /* inside a handler the exception being handled becomes the
+               new one's __context__ */
+            outs(e, st->b ? " RAISEFROM(" : " RAISE(");
             emit_expr(e, st->a);
+            outf(e, ", %s", e->sc->exc_var ? e->sc->exc_var : "nil");
+            if (st->b) {
+                outs(e, ", ");
+                emit_expr(e, st->b);
+            }
             outs(e, ");");
         }
         break;
@@ -2005,36 +2177,72 @@ static void emit_block(Emit *e, PyNode *st)
     e->sc->nblock--;
 }
 
-/* Whether a def body yields (not counting nested defs); refuses the
-   generator features that coroutines cannot give CPython's behaviour. */
-static int has_yield(Emit *e, PyNode *st, int *fin)
+/* Whether a subtree yields (statements or expressions; nested scopes
+   are not looked into). */
+static int node_yields(const PyNode *n)
 {
-    int y = 0;
-    for (; st; st = st->next) {
-        switch (st->kind) {
+    for (; n; n = n->next) {
+        switch (n->kind) {
         case PN_YIELD:
-            y = 1;
-            break;
-        case PN_IF:
-        case PN_WHILE:
-            y |= has_yield(e, st->b, fin) | has_yield(e, st->c, fin);
-            break;
-        case PN_FOR:
-            y |= has_yield(e, st->c, fin) | has_yield(e, st->d, fin);
-            break;
+        case PN_YIELDEXPR:
+            return 1;
+        case PN_DEF: case PN_CLASS: case PN_LAMBDA: case PN_IMPORT:
+        case PN_FROMIMPORT: case PN_LISTCOMP: case PN_SETCOMP:
+        case PN_DICTCOMP: case PN_GENEXP:
+            continue;
+        default:
+            if (node_yields(n->a) || node_yields(n->b) ||
+                node_yields(n->c) || node_yields(n->d))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+** Whether a generator body has code CPython runs when the generator is
+** closed or collected (finally blocks, with statements, bare except):
+** the runtime then refuses to let such a generator be abandoned.
+*/
+static int node_cleanup(const PyNode *n)
+{
+    for (; n; n = n->next) {
+        switch (n->kind) {
+        case PN_WITH:
+            return 1;
         case PN_TRY:
-            if (st->d)
-                *fin = st->line;
-            y |= has_yield(e, st->a, fin) | has_yield(e, st->c, fin) |
-                 has_yield(e, st->d, fin);
-            for (PyNode *h = st->b; h; h = h->next)
-                y |= has_yield(e, h->b, fin);
+            if (n->d)
+                return 1;
+            for (const PyNode *h = n->b; h; h = h->next)
+                if (!h->a)
+                    return 1;
             break;
+        case PN_DEF: case PN_CLASS: case PN_LAMBDA: case PN_IMPORT:
+        case PN_FROMIMPORT:
+            continue;
         default:
             break;
         }
+        if (node_cleanup(n->a) || node_cleanup(n->b) ||
+            node_cleanup(n->c) || node_cleanup(n->d))
+            return 1;
     }
-    return y;
+    return 0;
+}
+
+/* The __qualname__ of a function or class named 'name' defined here. */
+static const char *qualify(Emit *e, const char *name)
+{
+    Scope *p = e->sc;
+    while (p && p->kind == 2)
+        p = p->parent;
+    if (!p || p->kind == 0 || !p->qual)
+        return name;
+    size_t n = strlen(p->qual) + strlen(name) + 16;
+    char *q = py_alloc(e->c, n);
+    snprintf(q, n, "%s.%s%s", p->qual, p->kind == 1 ? "<locals>." : "",
+             name);
+    return q;
 }
 
 /*
@@ -2046,6 +2254,7 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
                           PyNode *expr_body, const char *name, int line)
 {
     int id = ++e->tmp, np = 0, nd = 0;
+    const char *qual = qualify(e, name);
     for (PyNode *p = params; p; p = p->next) {
         if (!p->op)
             np++;
@@ -2072,9 +2281,12 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
         outs(e, k ? ", ..." : "...");
     outs(e, ")");
     Scope *s = push_scope(e, 1);
+    s->qual = qual;
     for (PyNode *p = params; p; p = p->next) {
         names_add(e, &s->locals, p->s);
         names_add(e, &s->defined, p->s);
+        if (!s->self && !p->op)
+            s->self = p->s;
     }
     if (body) {
         collect_decls(e, s, body);
@@ -2101,8 +2313,7 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
         py_unsupported(e->c, line, "functions with this many variables");
     /* CPython stops at 1000 frames; we refuse well before (never run a
        recursion CPython would have stopped) */
-    int fin0 = 0;
-    s->counted = expr_body || !has_yield(e, body, &fin0);
+    s->counted = expr_body || !node_yields(body);
     if (s->counted)
         outs(e, " local pdep = R.depth + 1; if pdep > 900 then R.deep() "
                 "end; R.depth = pdep;");
@@ -2124,7 +2335,7 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
             if (p->op == 3)
                 outf(e, "\"%s\", ", p->s);
         outs(e, "}, ");
-        emit_lua_string(e, name, strlen(name));
+        emit_lua_string(e, qual, strlen(qual));
         outf(e, ", %d, ", np - nd);
         k = 0;
         for (PyNode *p = params; p; p = p->next)
@@ -2133,7 +2344,7 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
         outs(e, "...);");
     } else {
         outf(e, " if ... ~= nil then TOOMANY(\"%s\", %d, %d, ...) end;",
-             name, np, np - nd);
+             qual, np, np - nd);
     }
     /* missing required arguments are all named, as CPython does */
     for (int kind = 0; kind <= 3; kind += 3) {
@@ -2148,7 +2359,7 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
         for (PyNode *p = params; p; p = p->next)
             if (p->op == kind && !p->a)
                 outf(e, "%s_%s == nil", j++ ? " or " : "", p->s);
-        outf(e, " then R.MISSINGALL(\"%s\", {", name);
+        outf(e, " then R.MISSINGALL(\"%s\", {", qual);
         for (PyNode *p = params; p; p = p->next)
             if (p->op == kind && !p->a)
                 outf(e, "\"%s\", ", p->s);
@@ -2166,26 +2377,24 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
                  id, k);
         }
     }
-    int fin = 0;
     if (expr_body) {
         outs(e, " local r = ");
         emit_expr(e, expr_body);
         outs(e, "; R.depth = pdep - 1; return r end");
-    } else if (has_yield(e, body, &fin)) {
+    } else if (node_yields(body)) {
         /* a generator: calling it makes a coroutine-backed iterator */
-        if (fin)
-            py_unsupported(e->c, fin, "try/finally inside generators");
         s->gen = 1;
         outs(e, " do return GEN(function(Y)");
         emit_block(e, body);
-        outs(e, " end) end return NONE end");
+        outf(e, " end%s) end return NONE end",
+             node_cleanup(body) ? ", true" : "");
     } else {
         emit_block(e, body);
         outs(e, " R.depth = pdep - 1; return NONE end");
     }
     pop_scope(e);
     outs(e, ", ");
-    emit_lua_string(e, name, strlen(name));
+    emit_lua_string(e, qual, strlen(qual));
     outf(e, ", %d, %d, %d, ", np, nd, pflags);
     /* the docstring, for __doc__ */
     if (body && body->kind == PN_EXPR && body->a->kind == PN_STR)
@@ -2228,7 +2437,9 @@ static const char *const helpers[] = {
     "MKDICT", "NEWSET", "NEWDICT", "SETADD", "STARLIST", "ITER", "GEN",
     "RANGEARGS", "UNPACK", "DEF", "VARARGS", "TOOMANY", "MISSING", "FMT",
     "REPR", "STR", "ASCII", "EX", "NAMEERR", "UNBOUND", "IMPORT",
-    "IMPORTFROM", "PCALL", "EXC", "EXCMATCH", "RERAISE", "RAISE", NULL};
+    "IMPORTFROM", "PCALL", "EXC", "EXCMATCH", "RERAISE", "RAISE",
+    "RAISEFROM", "CLASS", "CLSVAR", "SUPER", "WITHENTER", "WITHEXIT",
+    "YFROM", NULL};
 
 char *py_emit_module(PyCompiler *c, PyNode *mod, int flags, size_t *outlen)
 {
@@ -2286,7 +2497,7 @@ char *py_emit_module(PyCompiler *c, PyNode *mod, int flags, size_t *outlen)
     out(&e, c->src, (size_t)(c->end - c->src));
     outs(&e, "\n"); /* so a trailing ']' cannot join the closing bracket */
     outs(&e, close);
-    outs(&e, ")\n");
+    outs(&e, (flags & PY_REPL) ? ", true)\n" : ")\n");
     *outlen = e.len;
     return e.buf;
 }

@@ -90,7 +90,10 @@ typedef enum {
     PN_EXPR, PN_ASSIGN, PN_AUGASSIGN, PN_IF, PN_WHILE, PN_FOR, PN_BREAK,
     PN_CONTINUE, PN_PASS, PN_RETURN, PN_DEF, PN_IMPORT, PN_FROMIMPORT,
     PN_ALIAS, PN_TRY, PN_HANDLER, PN_RAISE, PN_ASSERT, PN_DEL, PN_GLOBAL,
-    PN_NONLOCAL, PN_YIELD
+    PN_NONLOCAL, PN_YIELD,
+    /* classes, with, yield as an expression (appended: kinds are
+       switch labels, not numbers anyone stores) */
+    PN_CLASS, PN_WITH, PN_WITHITEM, PN_YIELDEXPR
 } PyNodeKind;
 
 /* Operator codes for BINOP/UNARY/AUGASSIGN/COMPARE. */

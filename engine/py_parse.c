@@ -133,6 +133,7 @@ static void enter(PyCompiler *c)
 
 static PyNode *expression(PyCompiler *c);
 static PyNode *star_expressions(PyCompiler *c);
+static int starts_expression(PyCompiler *c);
 static PyNode *disjunction(PyCompiler *c);
 static PyNode *bitwise_or(PyCompiler *c);
 static PyNode *block(PyCompiler *c, const char *what, int line);
@@ -393,6 +394,20 @@ static PyNode *comp_clauses(PyCompiler *c)
     return head.next;
 }
 
+/* yield_expr: 'yield' [star_expressions] | 'yield' 'from' expression */
+static PyNode *yield_expr(PyCompiler *c)
+{
+    PyNode *n = py_node(c, PN_YIELDEXPR, c->tok.line, c->tok.col);
+    next(c);
+    if (accept_kw(c, "from")) {
+        n->op = 1;
+        n->a = expression(c);
+    } else if (starts_expression(c)) {
+        n->a = star_expressions(c);
+    }
+    return n;
+}
+
 static PyNode *atom(PyCompiler *c)
 {
     PyTok *t = &c->tok;
@@ -441,9 +456,11 @@ static PyNode *atom(PyCompiler *c)
     if (accept_op(c, "(")) {
         if (accept_op(c, ")"))
             return py_node(c, PN_TUPLE, line, col);
-        if (is_kw(c, "yield"))
-            py_unsupported(c, line, "yield expressions (values sent into "
-                           "generators)");
+        if (is_kw(c, "yield")) {
+            PyNode *y = yield_expr(c);
+            expect_op(c, ")");
+            return y;
+        }
         PyNode *e = is_op(c, "*") ? NULL : expression(c);
         if (e && (is_kw(c, "for") || is_kw(c, "async"))) {
             n = py_node(c, PN_GENEXP, line, col);
@@ -1132,7 +1149,7 @@ static PyNode *simple_stmt(PyCompiler *c)
             if (starts_expression(c)) {
                 n->a = expression(c);
                 if (accept_kw(c, "from"))
-                    py_unsupported(c, line, "raise ... from");
+                    n->b = expression(c);
             }
             return n;
         }
@@ -1221,10 +1238,7 @@ static PyNode *simple_stmt(PyCompiler *c)
         check_target(c, e, "assign to");
         add_part(&tail, e);
         while (accept_op(c, "=")) {
-            if (is_kw(c, "yield"))
-                py_unsupported(c, line, "yield expressions (values sent "
-                               "into generators)");
-            e = star_expressions(c);
+            e = is_kw(c, "yield") ? yield_expr(c) : star_expressions(c);
             if (is_op(c, "=")) {
                 check_target(c, e, "assign to");
                 add_part(&tail, e);
@@ -1248,10 +1262,7 @@ static PyNode *simple_stmt(PyCompiler *c)
             n = py_node(c, PN_AUGASSIGN, line, col);
             n->op = o->op;
             n->a = e;
-            if (is_kw(c, "yield"))
-                py_unsupported(c, line, "yield expressions (values sent "
-                               "into generators)");
-            n->b = star_expressions(c);
+            n->b = is_kw(c, "yield") ? yield_expr(c) : star_expressions(c);
             return n;
         }
     if (is_op(c, ":")) {
@@ -1382,9 +1393,7 @@ static PyNode *statement(PyCompiler *c)
             next(c);
             add_part(&tail, d);
         }
-        if (is_kw(c, "class"))
-            py_unsupported(c, c->tok.line, "classes");
-        if (!is_kw(c, "def"))
+        if (!is_kw(c, "def") && !is_kw(c, "class"))
             syntax_here(c);
         PyNode *def = statement(c);
         def->c = head.next;
@@ -1509,10 +1518,34 @@ static PyNode *statement(PyCompiler *c)
                       "expected 'except' or 'finally' block");
         return n;
     }
-    if (is_kw(c, "class"))
-        py_unsupported(c, line, "classes");
-    if (is_kw(c, "with"))
-        py_unsupported(c, line, "with statements");
+    if (accept_kw(c, "class")) {
+        /* class Name[(bases, kw=...)]: body -- a = bases as call args */
+        n = py_node(c, PN_CLASS, line, col);
+        n->s = expect_name(c);
+        if (accept_op(c, "(")) {
+            PyNode *call = call_args(c, n);
+            n->a = call->b;
+        }
+        n->b = block(c, "class definition", line);
+        return n;
+    }
+    if (accept_kw(c, "with")) {
+        /* with item[, item]: body -- items are WITHITEM(a=expr, b=target) */
+        n = py_node(c, PN_WITH, line, col);
+        PyNode head = {0}, *tail = &head;
+        do {
+            PyNode *it = py_node(c, PN_WITHITEM, c->tok.line, c->tok.col);
+            it->a = expression(c);
+            if (accept_kw(c, "as")) {
+                it->b = bitwise_or(c);
+                check_target(c, it->b, "assign to");
+            }
+            add_part(&tail, it);
+        } while (accept_op(c, ","));
+        n->a = head.next;
+        n->b = block(c, "'with' statement", line);
+        return n;
+    }
     if (is_kw(c, "async"))
         py_unsupported(c, line, "async");
     if (is_kw(c, "match") && peek(c)->kind != PT_OP)

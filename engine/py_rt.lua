@@ -36,6 +36,14 @@ local MODULE_MT = {}
 local VIEW_MT = {}
 local SLICE_MT = {}
 local REFUSE_MT = {}
+-- user classes (see "classes and instances" below)
+local OBJ_MT = {}      -- instances: attributes under their names
+local CLS = {}         -- key of an instance's class: o[CLS]
+local ORD = {}         -- key of its attribute names in assignment order
+local METHOD_MT, SMETH_MT, CMETH_MT, PROP_MT, SUPER_MT, TB_MT =
+    {}, {}, {}, {}, {}, {}
+local NOTIMPL = setmetatable({}, {})
+local OBJ = {}         -- the class machinery, filled in below
 local INFO = setmetatable({}, {__mode = "k"})
 local ND = nil -- the nd module, once numpy is imported
 
@@ -102,6 +110,14 @@ local function typename(v)
         elseif mt == ITER_MT then return v.kind or "iterator"
         elseif mt == VIEW_MT then return v.kind
         elseif mt == SLICE_MT then return "slice"
+        elseif mt == OBJ_MT then return v[CLS].__name__
+        elseif mt == METHOD_MT then return "method"
+        elseif mt == PROP_MT then return "property"
+        elseif mt == SMETH_MT then return "staticmethod"
+        elseif mt == CMETH_MT then return "classmethod"
+        elseif mt == SUPER_MT then return "super"
+        elseif mt == TB_MT then return "traceback"
+        elseif v == NOTIMPL then return "NotImplementedType"
         end
         return "object"
     elseif tv == "function" then
@@ -179,6 +195,8 @@ function hkey(k)
             return k
         elseif mt == LIST_MT or mt == DICT_MT or mt == SET_MT then
             throw("TypeError", "unhashable type: '" .. typename(k) .. "'")
+        elseif mt == OBJ_MT then
+            return OBJ.hkey(k)
         end
         refuse("this kind of dict key")
     elseif tk == "function" then
@@ -429,6 +447,8 @@ function ITER(o)
         end
     elseif isnd(o) then
         return ND.iter(o)
+    elseif mt == OBJ_MT then
+        return OBJ.iter(o)
     end
     throw("TypeError", "'" .. typename(o) .. "' object is not iterable")
 end
@@ -471,23 +491,130 @@ local function toarray(o)
 end
 R.toarray = toarray
 
--- Generator expressions: a coroutine yielding through Y.
-R.GEN = function(body)
-    local co = cocreate(function() body(coyield) end)
-    local done = false
-    return mkiter(function()
-        if done then return nil end
-        local ok, v = coresume(co)
+-- Generators: a coroutine yielding through Y. Resuming passes (value)
+-- for next/send or (THROW, exception) for throw/close; the body's return
+-- value ends it (StopIteration.value). A generator whose body has
+-- cleanup code (finally, with) is listed in GENLIVE while suspended:
+-- CPython would run that code when it is collected, at a moment pyprep
+-- cannot reproduce, so a program that abandons one is refused at exit.
+local THROW = {}
+local GENLIVE = {}
+R.GENLIVE = GENLIVE
+local GEN_METHODS = {}
+R.GEN = function(body, cleanup)
+    local function Y(v)
+        local a, b = coyield(v)
+        if a == THROW then error(b, 0) end
+        return a
+    end
+    local co = cocreate(function() return body(Y) end)
+    local g
+    local function resume(a, b)
+        if g.done then return nil, true end
+        g.started = true
+        if cleanup then GENLIVE[g] = true end
+        local ok, v = coresume(co, a, b)
         if not ok then
-            done = true
+            g.done = true
+            GENLIVE[g] = nil
             error(v, 0)
         end
         if costatus(co) == "dead" then
-            done = true
-            return nil
+            g.done = true
+            GENLIVE[g] = nil
+            return v, true
         end
+        return v, false
+    end
+    g = mkiter(function()
+        local v, fin = resume(NONE)
+        if fin then return nil end
         return v
     end, "generator")
+    g.resume = resume
+    g.methods = GEN_METHODS
+    return g
+end
+
+local function stop_iteration(v)
+    local args = (v == nil or v == NONE) and EMPTY_TUPLE or mktuple({v}, 1)
+    return mkexc("StopIteration", args)
+end
+R.stop_iteration = stop_iteration
+
+GEN_METHODS.send = function(g, v)
+    if not g.started and v ~= NONE then
+        throw("TypeError", "can't send non-None value to a just-started " ..
+              "generator")
+    end
+    local r, fin = g.resume(v)
+    if fin then error(stop_iteration(r), 0) end
+    return r
+end
+GEN_METHODS.throw = function(g, e, v, ...)
+    if getmetatable(e) == TYPE_MT then
+        if v ~= nil and v ~= NONE then
+            e = getmetatable(v) == EXC_MT and v or e(v)
+        else
+            e = e()
+        end
+    end
+    if getmetatable(e) ~= EXC_MT then
+        throw("TypeError", "exceptions must be classes or instances " ..
+              "deriving from BaseException, not " .. typename(e))
+    end
+    if not g.started or g.done then
+        g.done = true
+        error(e, 0)
+    end
+    local r, fin = g.resume(THROW, e)
+    if fin then error(stop_iteration(r), 0) end
+    return r
+end
+GEN_METHODS.close = function(g)
+    if not g.started or g.done then
+        g.done = true
+        return NONE
+    end
+    local ok, r, fin = pcall(g.resume, THROW, mkexc("GeneratorExit",
+                                                    EMPTY_TUPLE))
+    if ok then
+        if not fin then
+            throw("RuntimeError", "generator ignored GeneratorExit")
+        end
+        return NONE
+    end
+    if getmetatable(r) == EXC_MT and not r.cls and
+        (r.type == "GeneratorExit" or r.type == "StopIteration") then
+        return NONE
+    end
+    error(r, 0)
+end
+
+-- yield from it (Y: the generator's yield): sends and throws go through
+-- to a sub-generator; the value is its return value
+R.YFROM = function(Y, it)
+    if getmetatable(it) == ITER_MT and it.resume then
+        local v, fin = it.resume(NONE)
+        while not fin do
+            local ok, sent = pcall(Y, v)
+            if ok then
+                v, fin = it.resume(sent)
+            elseif getmetatable(sent) == EXC_MT and
+                sent.type == "GeneratorExit" and not sent.cls then
+                GEN_METHODS.close(it)
+                error(sent, 0)
+            elseif getmetatable(sent) == EXC_MT then
+                v, fin = it.resume(THROW, sent)
+            else
+                error(sent, 0)
+            end
+        end
+        if v == nil then return NONE end
+        return v
+    end
+    for x in ITER(it) do Y(x) end
+    return NONE
 end
 
 R.RANGEARGS = function(a, b)
@@ -624,6 +751,10 @@ local function seq_repr(o, open, close, seen)
 end
 
 local function exc_str(e)
+    if e.cls then
+        local s = OBJ.dunder_str(e, "__str__")
+        if s then return s end
+    end
     if e.args == nil then return e.message or "" end
     if e.args.n == 0 then return "" end
     if e.args.n == 1 then
@@ -681,7 +812,11 @@ function REPR(v, seen)
                        v.step .. ")"
         elseif mt == TYPE_MT then
             return v.repr or ("<class '" .. v.__name__ .. "'>")
+        elseif mt == OBJ_MT then
+            return OBJ.repr(v)
         elseif mt == EXC_MT then
+            local s = v.cls and OBJ.dunder_str(v, "__repr__")
+            if s then return s end
             local args = v.args or
                              (v.message and mktuple({v.message}, 1)) or
                              EMPTY_TUPLE
@@ -720,8 +855,12 @@ function STR(v)
         if mtype(v) == "integer" then return tostring(v) end
         return frepr(v)
     end
-    if tv == "table" and getmetatable(v) == EXC_MT then
-        return exc_str(v)
+    if tv == "table" then
+        local mt = getmetatable(v)
+        if mt == EXC_MT then return exc_str(v) end
+        if mt == OBJ_MT then
+            return OBJ.dunder_str(v, "__str__") or REPR(v)
+        end
     end
     if isnd(v) then return ND.str(v) end
     return REPR(v)
@@ -823,6 +962,7 @@ local function TRUTH(v)
         if mt == DICT_MT or mt == SET_MT then return v.len > 0 end
         if mt == RANGE_MT then return R.rangelen(v) > 0 end
         if mt == VIEW_MT then return v.d.len > 0 end
+        if mt == OBJ_MT then return OBJ.truth(v) end
         return true
     end
     if isnd(v) then return ND.truth(v) end
@@ -850,6 +990,7 @@ end
 
 function EQ(a, b)
     if rawequal(a, b) and not isnd(a) then
+        if getmetatable(a) == OBJ_MT then return OBJ.eq(a, b) end
         return a == a -- NaN is not equal to itself
     end
     local ta, tb = type(a), type(b)
@@ -857,6 +998,9 @@ function EQ(a, b)
     if ta == "boolean" and tb == "number" then return (a and 1 or 0) == b end
     if tb == "boolean" and ta == "number" then return (b and 1 or 0) == a end
     if isnd(a) or isnd(b) then return ND.cmp("==", a, b) end
+    if getmetatable(a) == OBJ_MT or getmetatable(b) == OBJ_MT then
+        return OBJ.eq(a, b)
+    end
     if ta ~= "table" or tb ~= "table" then return false end
     local ma, mb = getmetatable(a), getmetatable(b)
     if ma ~= mb then
@@ -898,6 +1042,9 @@ end
 R.EQ = EQ
 R.NE = function(a, b)
     if isnd(a) or isnd(b) then return ND.cmp("!=", a, b) end
+    if getmetatable(a) == OBJ_MT or getmetatable(b) == OBJ_MT then
+        return OBJ.ne(a, b)
+    end
     return not EQ(a, b)
 end
 
@@ -937,16 +1084,25 @@ end
 local function LT(a, b)
     if mtype(a) and mtype(b) then return a < b end
     if isnd(a) or isnd(b) then return ND.cmp("<", a, b) end
+    if getmetatable(a) == OBJ_MT or getmetatable(b) == OBJ_MT then
+        return OBJ.cmp(a, b, "<")
+    end
     return lt_slow(a, b, "<")
 end
 local function GT(a, b)
     if mtype(a) and mtype(b) then return a > b end
     if isnd(a) or isnd(b) then return ND.cmp(">", a, b) end
+    if getmetatable(a) == OBJ_MT or getmetatable(b) == OBJ_MT then
+        return OBJ.cmp(a, b, ">")
+    end
     return lt_slow(b, a, ">")
 end
 local function LE(a, b)
     if mtype(a) and mtype(b) then return a <= b end
     if isnd(a) or isnd(b) then return ND.cmp("<=", a, b) end
+    if getmetatable(a) == OBJ_MT or getmetatable(b) == OBJ_MT then
+        return OBJ.cmp(a, b, "<=")
+    end
     if type(a) == "string" and type(b) == "string" then
         return not strlt(b, a)
     end
@@ -958,6 +1114,9 @@ end
 local function GE(a, b)
     if mtype(a) and mtype(b) then return a >= b end
     if isnd(a) or isnd(b) then return ND.cmp(">=", a, b) end
+    if getmetatable(a) == OBJ_MT or getmetatable(b) == OBJ_MT then
+        return OBJ.cmp(a, b, ">=")
+    end
     if type(a) == "string" and type(b) == "string" then
         return not strlt(a, b)
     end
@@ -1008,6 +1167,9 @@ local function CONTAINS(o, x)
         return sfind(o, x, 1, true) ~= nil
     elseif isnd(o) then
         return ND.contains(o, x)
+    elseif mt == OBJ_MT then
+        local f = OBJ.lookup(o[CLS], "__contains__")
+        if f then return TRUTH(f(o, x)) end
     end
     for v in ITER(o) do
         if EQB(v, x) then return true end
@@ -1051,6 +1213,9 @@ local function tonum(v)
 end
 
 local function binop_error(op, a, b)
+    if getmetatable(a) == OBJ_MT or getmetatable(b) == OBJ_MT then
+        return OBJ.binop(a, b, op)
+    end
     throw("TypeError", "unsupported operand type(s) for " .. op .. ": '" ..
           typename(a) .. "' and '" .. typename(b) .. "'")
 end
@@ -1091,6 +1256,9 @@ end
 local ADD, SUB, MUL
 local function add_slow(a, b)
     if isnd(a) or isnd(b) then return nd_binop("+", a, b) end
+    if getmetatable(a) == OBJ_MT or getmetatable(b) == OBJ_MT then
+        return OBJ.binop(a, b, "+")
+    end
     local ta, tb = type(a), type(b)
     if ta == "string" and tb == "string" then return a .. b end
     if ta == "boolean" or tb == "boolean" then
@@ -1116,7 +1284,7 @@ local function add_slow(a, b)
         throw("TypeError", "can only concatenate " .. typename(a) ..
               " (not \"" .. typename(b) .. "\") to " .. typename(a))
     end
-    binop_error("+", a, b)
+    return binop_error("+", a, b)
 end
 
 function ADD(a, b)
@@ -1147,7 +1315,7 @@ function SUB(a, b)
     end
     local sa, sb = R.asset(a), R.asset(b)
     if sa and sb then return R.set_difference(sa, sb) end
-    binop_error("-", a, b)
+    return binop_error("-", a, b)
 end
 
 local function imul(a, b)
@@ -1170,6 +1338,9 @@ function MUL(a, b)
         return a * b
     end
     if isnd(a) or isnd(b) then return nd_binop("*", a, b) end
+    if getmetatable(a) == OBJ_MT or getmetatable(b) == OBJ_MT then
+        return OBJ.binop(a, b, "*")
+    end
     local x, y = tonum(a), tonum(b)
     if mtype(x) and mtype(y) then return MUL(x, y) end
     local tx, ty = type(x), type(y)
@@ -1188,7 +1359,7 @@ function MUL(a, b)
         throw("TypeError", "can't multiply sequence by non-int of type " ..
               "'float'")
     end
-    binop_error("*", a, b)
+    return binop_error("*", a, b)
 end
 
 local BIG = 9007199254740992 -- 2^53: beyond it int->float rounds
@@ -1208,7 +1379,7 @@ local function DIV(a, b)
     if isnd(a) or isnd(b) then return nd_binop("/", a, b) end
     local x, y = tonum(a), tonum(b)
     if mtype(x) and mtype(y) then return DIV(x, y) end
-    binop_error("/", a, b)
+    return binop_error("/", a, b)
 end
 
 local function copysign0(sign_of)
@@ -1258,7 +1429,7 @@ local function FLOORDIV(a, b)
     if isnd(a) or isnd(b) then return nd_binop("//", a, b) end
     local x, y = tonum(a), tonum(b)
     if mtype(x) and mtype(y) then return FLOORDIV(x, y) end
-    binop_error("//", a, b)
+    return binop_error("//", a, b)
 end
 
 local MOD
@@ -1278,7 +1449,7 @@ function MOD(a, b)
     if type(a) == "string" then return R.percent_format(a, b) end
     local x, y = tonum(a), tonum(b)
     if mtype(x) and mtype(y) then return MOD(x, y) end
-    binop_error("%", a, b)
+    return binop_error("%", a, b)
 end
 
 local function ipow(a, b)
@@ -1332,7 +1503,7 @@ function POW(a, b, m)
     if isnd(a) or isnd(b) then return nd_binop("**", a, b) end
     local x, y = tonum(a), tonum(b)
     if mtype(x) and mtype(y) then return POW(x, y) end
-    binop_error("** or pow()", a, b)
+    return binop_error("** or pow()", a, b)
 end
 
 local function intop(op, f)
@@ -1361,7 +1532,7 @@ local function intop(op, f)
             end
             return d
         end
-        binop_error(op, a, b)
+        return binop_error(op, a, b)
     end
 end
 
@@ -1386,7 +1557,7 @@ local BITAND = intop("&", function(a, b) return a & b end)
 
 local function MATMUL(a, b)
     if isnd(a) or isnd(b) then return nd_binop("@", a, b) end
-    binop_error("@", a, b)
+    return binop_error("@", a, b)
 end
 
 R.ADD, R.SUB, R.MUL, R.DIV, R.FLOORDIV, R.MOD, R.POW, R.MATMUL =
@@ -1402,6 +1573,10 @@ local function inplace(op, f)
             return ND.inplace(op, a, b)
         end
         local mt = getmetatable(a)
+        if mt == OBJ_MT then
+            local r = OBJ.inplace(a, b, op)
+            if r ~= NOTIMPL then return r end
+        end
         if mt == LIST_MT then
             if op == "+" then
                 local t, m = toarray(b)
@@ -1467,6 +1642,7 @@ R.NEG = function(a)
     end
     if type(a) == "boolean" then return a and -1 or 0 end
     if isnd(a) then return ND.unop("-", a) end
+    if getmetatable(a) == OBJ_MT then return OBJ.unop(a, "__neg__", "-") end
     throw("TypeError", "bad operand type for unary -: '" ..
           typename(a) .. "'")
 end
@@ -1474,6 +1650,7 @@ R.POS = function(a)
     if mtype(a) then return a end
     if type(a) == "boolean" then return a and 1 or 0 end
     if isnd(a) then return ND.unop("+", a) end
+    if getmetatable(a) == OBJ_MT then return OBJ.unop(a, "__pos__", "+") end
     throw("TypeError", "bad operand type for unary +: '" ..
           typename(a) .. "'")
 end
@@ -1481,6 +1658,7 @@ R.INVERT = function(a)
     if mtype(a) == "integer" then return ~a end
     if type(a) == "boolean" then return a and -2 or -1 end
     if isnd(a) then return ND.unop("~", a) end
+    if getmetatable(a) == OBJ_MT then return OBJ.unop(a, "__invert__", "~") end
     throw("TypeError", "bad operand type for unary ~: '" ..
           typename(a) .. "'")
 end
@@ -1654,6 +1832,9 @@ local function GI(o, k, ...)
         return o.start + (i - 1) * o.step
     elseif mt == TYPE_MT then
         refuse("type subscripts (generics)")
+    elseif mt == OBJ_MT then
+        local f = OBJ.lookup(o[CLS], "__getitem__")
+        if f then return f(o, k) end
     end
     throw("TypeError", "'" .. typename(o) ..
           "' object is not subscriptable")
@@ -1708,6 +1889,13 @@ local function SETITEM(o, k, v)
         end
         return
     end
+    if mt == OBJ_MT then
+        local f = OBJ.lookup(o[CLS], "__setitem__")
+        if f then
+            f(o, k, v)
+            return
+        end
+    end
     if mt == TUPLE_MT or type(o) == "string" then
         throw("TypeError", "'" .. typename(o) .. "' object does not " ..
               "support item assignment")
@@ -1744,6 +1932,13 @@ R.DELITEM = function(o, k)
             error(mkexc("KeyError", mktuple({k}, 1)), 0)
         end
         return
+    end
+    if mt == OBJ_MT then
+        local f = OBJ.lookup(o[CLS], "__delitem__")
+        if f then
+            f(o, k)
+            return
+        end
     end
     throw("TypeError", "'" .. typename(o) .. "' object doesn't support " ..
           "item deletion")
@@ -1874,6 +2069,13 @@ end
 local function callk(f, npos, ...)
     local n = select("#", ...)
     local info = INFO[f]
+    if not info and type(f) == "table" then
+        local mt = getmetatable(f)
+        if mt == METHOD_MT then return callk(f.f, npos + 1, f.self, ...) end
+        if mt == OBJ_MT or (mt == TYPE_MT and f.user) then
+            return OBJ.callk(f, npos, ...)
+        end
+    end
     if rawequal(f, R.B.dict) and npos <= 1 then
         -- dict(x, a=1, b=2) keeps the keywords' order
         local d = npos == 1 and f((...)) or newdict()
@@ -2007,7 +2209,7 @@ for name in ([[BaseExceptionGroup BlockingIOError BrokenPipeError
     ConnectionRefusedError ConnectionResetError
     DeprecationWarning EncodingWarning EnvironmentError
     ExceptionGroup FileExistsError FutureWarning
-    GeneratorExit IOError ImportWarning IndentationError
+    IOError ImportWarning IndentationError
     InterruptedError IsADirectoryError NotADirectoryError
     PendingDeprecationWarning ProcessLookupError
     ReferenceError ResourceWarning RuntimeWarning StopAsyncIteration
@@ -2015,9 +2217,8 @@ for name in ([[BaseExceptionGroup BlockingIOError BrokenPipeError
     UnicodeDecodeError UnicodeEncodeError UnicodeError
     UnicodeTranslateError UnicodeWarning UserWarning Warning
     __build_class__ __debug__ __doc__ __import__ __loader__ __package__
-    __spec__ aiter anext breakpoint bytearray bytes classmethod compile
-    complex copyright credits eval exec help license memoryview property
-    staticmethod]]):gmatch("%S+") do
+    __spec__ aiter anext breakpoint bytearray bytes compile
+    complex copyright credits eval exec help license memoryview]]):gmatch("%S+") do
     PY_BUILTINS[name] = true
 end
 
@@ -2063,6 +2264,11 @@ end
 
 local function CM(o, name, ...)
     local mt = getmetatable(o)
+    if mt == OBJ_MT then
+        local f, self = OBJ.callattr(o, name)
+        if self ~= nil then return f(self, ...) end
+        return OBJ.call(f, ...)
+    end
     if mt == MODULE_MT then
         local f = o.attrs[name]
         if f == nil then attr_error(o, name) end
@@ -2079,6 +2285,10 @@ local function CM(o, name, ...)
         return o.methods[name](...)
     end
     if mt == EXC_MT and name == "with_traceback" then return o end
+    if mt == TYPE_MT or mt == EXC_MT or mt == SUPER_MT or mt == PROP_MT or
+        mt == METHOD_MT then
+        return OBJ.call(R.GA(o, name), ...)
+    end
     if mt == ITER_MT and o.methods and o.methods[name] then
         return o.methods[name](o, ...)
     end
@@ -2101,7 +2311,10 @@ function R.foreign(mt)
     return mt ~= LIST_MT and mt ~= TUPLE_MT and mt ~= DICT_MT and
                mt ~= SET_MT and mt ~= RANGE_MT and mt ~= ITER_MT and
                mt ~= TYPE_MT and mt ~= MODULE_MT and mt ~= EXC_MT and
-               mt ~= VIEW_MT and mt ~= SLICE_MT and mt ~= REFUSE_MT
+               mt ~= VIEW_MT and mt ~= SLICE_MT and mt ~= REFUSE_MT and
+               mt ~= OBJ_MT and mt ~= METHOD_MT and mt ~= SMETH_MT and
+               mt ~= CMETH_MT and mt ~= PROP_MT and mt ~= SUPER_MT and
+               mt ~= TB_MT
 end
 
 R.CMK = function(o, name, npos, ...)
@@ -2118,11 +2331,20 @@ R.CMK = function(o, name, npos, ...)
         if f == nil then attr_error(o, name) end
         return callk(f, npos, ...)
     end
+    if mt == OBJ_MT then
+        local f, self = OBJ.callattr(o, name)
+        if self ~= nil then return callk(f, npos + 1, self, ...) end
+        return callk(f, npos, ...)
+    end
+    if mt == TYPE_MT or mt == EXC_MT or mt == SUPER_MT then
+        return callk(R.GA(o, name), npos, ...)
+    end
     return CM(o, name, unpack(out, 1, npos + 1))
 end
 
 local function GA(o, name)
     local mt = getmetatable(o)
+    if mt == OBJ_MT then return OBJ.getattr(o, name) end
     if mt == MODULE_MT then
         local v = o.attrs[name]
         if v == nil then attr_error(o, name) end
@@ -2130,6 +2352,7 @@ local function GA(o, name)
     end
     if isnd(o) then return ND.getattr(o, name) end
     if mt == TYPE_MT then
+        if o.user or o.exc then return OBJ.cls_getattr(o, name) end
         if name == "__name__" then return o.__name__ end
         if o.attrs and o.attrs[name] ~= nil then return o.attrs[name] end
         if o.methods and o.methods[name] then return o.methods[name] end
@@ -2140,13 +2363,18 @@ local function GA(o, name)
             return o.args or (o.message and mktuple({o.message}, 1)) or
                        EMPTY_TUPLE
         end
-        if name == "__class__" then return R.exc_class(o.type) end
+        if name == "__class__" then return o.cls or R.exc_class(o.type) end
+        return OBJ.exc_getattr(o, name)
+    elseif mt == SUPER_MT or mt == PROP_MT or mt == METHOD_MT then
+        return OBJ.getattr_special(o, name)
     elseif type(o) == "function" then
         local info = INFO[o]
         if info then
-            if name == "__name__" or name == "__qualname__" then
-                return info.name
+            if name == "__name__" then
+                return info.name:match("[^.]*$")
             end
+            if name == "__qualname__" then return info.name end
+            if name == "__module__" then return "__main__" end
             if name == "__doc__" then return info.doc or NONE end
             if info.attrs and info.attrs[name] ~= nil then
                 return info.attrs[name]
@@ -2180,6 +2408,10 @@ end
 R.GA = GA
 
 R.SETATTR = function(o, name, v)
+    local mt = getmetatable(o)
+    if mt == OBJ_MT or mt == EXC_MT or (mt == TYPE_MT and o.user) then
+        return OBJ.setattr(o, name, v)
+    end
     if isnd(o) then return ND.setattr(o, name, v) end
     if getmetatable(o) == MODULE_MT then
         refuse("assigning module attributes")
@@ -2222,6 +2454,7 @@ local EXC_BASES = {
     ["numpy.core._exceptions._UFuncOutputCastingError"] = "TypeError",
     ["numpy.core._exceptions._UFuncNoLoopError"] = "TypeError",
     ["numpy.core._exceptions._ArrayMemoryError"] = "MemoryError",
+    GeneratorExit = "BaseException",
 }
 -- numpy.AxisError is also an IndexError
 local EXC_EXTRA = {["numpy.AxisError"] = "IndexError"}
@@ -2279,6 +2512,13 @@ R.EXCMATCH = function(e, cls)
         end
         return false
     end
+    if mt == TYPE_MT and (cls.user or e.cls) then
+        if cls.user and not cls.isexc then
+            throw("TypeError", "catching classes that do not inherit " ..
+                  "from BaseException is not allowed")
+        end
+        return OBJ.subclass(e.cls or R.exc_class(e.type), cls)
+    end
     if mt ~= TYPE_MT or not cls.exc then
         throw("TypeError", "catching classes that do not inherit from " ..
               "BaseException is not allowed")
@@ -2288,20 +2528,46 @@ end
 
 R.RERAISE = function(e) error(e, 0) end
 
-R.RAISE = function(v)
+-- An exception instance from what 'raise' got (an instance or a class).
+local function exc_value(v, what)
+    local mt = getmetatable(v)
+    if mt == TYPE_MT and v.exc then return mkexc(v.exc, EMPTY_TUPLE) end
+    if mt == TYPE_MT and v.isexc then v = v() end
+    if getmetatable(v) == EXC_MT then return v end
+    throw("TypeError", what or "exceptions must derive from BaseException")
+end
+
+-- raise v (ctx: the exception being handled, if any, for __context__)
+R.RAISE = function(v, ctx)
     if v == nil then
         throw("RuntimeError", "No active exception to reraise")
     end
-    local mt = getmetatable(v)
-    if mt == TYPE_MT and v.exc then
-        error(mkexc(v.exc, EMPTY_TUPLE), 0)
+    local e = exc_value(v)
+    if ctx and ctx ~= e and rawget(e, "context") == nil then
+        e.context = ctx
     end
-    if mt == EXC_MT then error(v, 0) end
-    throw("TypeError", "exceptions must derive from BaseException")
+    error(e, 0)
+end
+
+-- raise v from cause
+R.RAISEFROM = function(v, ctx, cause)
+    local e = exc_value(v)
+    if cause == NONE then
+        e.cause = nil
+    else
+        e.cause = exc_value(cause, "exception causes must derive from " ..
+                            "BaseException")
+    end
+    e.suppress = true
+    if ctx and ctx ~= e and rawget(e, "context") == nil then
+        e.context = ctx
+    end
+    error(e, 0)
 end
 
 -- Exception classes are callable: ValueError("msg") makes an instance.
 TYPE_MT.__call = function(cls, ...)
+    if cls.user then return OBJ.instantiate(cls, ...) end
     if cls.exc then
         local n = select("#", ...)
         local kw
@@ -2314,7 +2580,851 @@ TYPE_MT.__call = function(cls, ...)
     return cls.call(...)
 end
 
-R.PCALL = pcall
+
+-- ---------------------------------------------------------------------
+-- classes and instances
+--
+-- A class is a TYPE_MT table {user = true, __name__, qual, dict = its
+-- namespace (name -> value; the names' order in the namespace's
+-- metatable), bases, mro}. An instance is an OBJ_MT table holding its
+-- attributes under their names, its class under CLS and the attribute
+-- names in assignment order under ORD. Instances of exception classes
+-- are EXC_MT tables (except/traceback stay as they are) with fields cls
+-- and attrs. Builtin classes take part through getmro(): object and the
+-- exception classes have small dicts (__init__ ...). Dunder dispatch is
+-- reached only from the runtime's slow paths, so code without classes
+-- pays nothing. (A function, not a do block: the chunk is near Lua's
+-- limit of 200 locals.)
+;(function()
+    local OBJ_DICT, EXC_DICT = {}, {}
+
+    local function isobj(v) return getmetatable(v) == OBJ_MT end
+
+    -- class of an instance (OBJ or exception), else nil
+    local function objclass(o)
+        local mt = getmetatable(o)
+        if mt == OBJ_MT then return o[CLS] end
+        if mt == EXC_MT then return o.cls or R.exc_class(o.type) end
+        return nil
+    end
+    OBJ.objclass = objclass
+
+    local function getmro(cls)
+        local m = rawget(cls, "mro")
+        if m then return m end
+        local obj = R.OBJECT
+        if cls == obj then
+            m = {cls}
+        elseif cls.exc then
+            m = {cls}
+            local p = EXC_BASES[cls.exc]
+            while p do
+                m[#m + 1] = R.exc_class(p)
+                p = EXC_BASES[p]
+            end
+            m[#m + 1] = obj
+        else
+            m = {cls}
+            local b = cls.base
+            while b do
+                m[#m + 1] = b
+                b = b.base
+            end
+            m[#m + 1] = obj
+        end
+        cls.mro = m
+        if cls.exc and not cls.dict then cls.dict = EXC_DICT end
+        return m
+    end
+    OBJ.getmro = getmro
+
+    local function lookup(cls, name)
+        local m = rawget(cls, "mro") or getmro(cls)
+        for i = 1, #m do
+            local d = m[i].dict
+            if d then
+                local v = d[name]
+                if v ~= nil then return v end
+            end
+        end
+        return nil
+    end
+    OBJ.lookup = lookup
+
+    local function subclass(a, b)
+        if a == b then return true end
+        local m = getmro(a)
+        for i = 2, #m do
+            if m[i] == b then return true end
+        end
+        return false
+    end
+    OBJ.subclass = subclass
+
+    local function callable(f)
+        if type(f) == "function" then return true end
+        local mt = getmetatable(f)
+        if mt == OBJ_MT then return lookup(f[CLS], "__call__") ~= nil end
+        return type(f) == "table" and mt ~= nil and mt.__call ~= nil
+    end
+    OBJ.callable = callable
+
+    local function call(f, ...)
+        if type(f) == "function" then return f(...) end
+        if not callable(f) then
+            throw("TypeError", "'" .. typename(f) .. "' object is not " ..
+                  "callable")
+        end
+        return f(...)
+    end
+    OBJ.call = call
+
+    OBJ_MT.__call = function(o, ...)
+        local f = lookup(o[CLS], "__call__")
+        if not f then
+            throw("TypeError", "'" .. typename(o) .. "' object is not " ..
+                  "callable")
+        end
+        return f(o, ...)
+    end
+
+    local function bind(f, self)
+        return setmetatable({f = f, self = self}, METHOD_MT)
+    end
+    METHOD_MT.__call = function(m, ...) return m.f(m.self, ...) end
+
+    -- where an instance keeps its attributes (nil: none yet)
+    local function store(o, create)
+        if getmetatable(o) == OBJ_MT then return o end
+        local d = o.attrs
+        if not d and create then
+            d = {}
+            o.attrs = d
+        end
+        return d
+    end
+
+    local function str_result(v, name)
+        if type(v) ~= "string" then
+            throw("TypeError", name .. " returned non-string (type " ..
+                  typename(v) .. ")")
+        end
+        return v
+    end
+
+    -- __str__/__repr__ of an instance if its class defines one
+    OBJ.dunder_str = function(o, name)
+        local f = lookup(objclass(o), name)
+        if f == nil then return nil end
+        return str_result(call(f, o), name)
+    end
+
+    OBJ.repr = function(o)
+        local s = OBJ.dunder_str(o, "__repr__")
+        if s then return s end
+        refuse("printing an object without __repr__ (CPython shows its " ..
+               "address)")
+    end
+
+    OBJ.truth = function(o)
+        local cls = o[CLS]
+        local f = lookup(cls, "__bool__")
+        if f ~= nil then
+            local r = call(f, o)
+            if type(r) ~= "boolean" then
+                throw("TypeError", "__bool__ should return bool, returned " ..
+                      typename(r))
+            end
+            return r
+        end
+        f = lookup(cls, "__len__")
+        if f ~= nil then return OBJ.len(o, f) ~= 0 end
+        return true
+    end
+
+    OBJ.len = function(o, f)
+        f = f or lookup(o[CLS], "__len__")
+        if f == nil then
+            throw("TypeError", "object of type '" .. typename(o) ..
+                  "' has no len()")
+        end
+        local n = call(f, o)
+        if type(n) == "boolean" then n = n and 1 or 0 end
+        if mtype(n) ~= "integer" then
+            throw("TypeError", "'" .. typename(n) .. "' object cannot be " ..
+                  "interpreted as an integer")
+        end
+        if n < 0 then throw("ValueError", "__len__() should return >= 0") end
+        return n
+    end
+
+    OBJ.hkey = function(o)
+        local h = lookup(o[CLS], "__hash__")
+        if h == NONE then
+            throw("TypeError", "unhashable type: '" .. typename(o) .. "'")
+        end
+        if h ~= nil then
+            refuse("objects with their own __hash__ as dict keys or set " ..
+                   "members")
+        end
+        return o
+    end
+
+    -- rich comparison: a.name(b), then b.rname(a); subclass first
+    local function rich(a, b, name, rname)
+        local ca, cb = isobj(a) and a[CLS], isobj(b) and b[CLS]
+        local fb = cb and lookup(cb, rname)
+        if fb and ca and ca ~= cb and subclass(cb, ca) then
+            local r = call(fb, b, a)
+            if r ~= NOTIMPL then return r end
+            fb = nil
+        end
+        local fa = ca and lookup(ca, name)
+        if fa then
+            local r = call(fa, a, b)
+            if r ~= NOTIMPL then return r end
+        end
+        if fb then
+            local r = call(fb, b, a)
+            if r ~= NOTIMPL then return r end
+        end
+        return NOTIMPL
+    end
+
+    OBJ.eq = function(a, b)
+        local r = rich(a, b, "__eq__", "__eq__")
+        if r == NOTIMPL then return rawequal(a, b) end
+        return r
+    end
+    OBJ.ne = function(a, b)
+        local r = rich(a, b, "__ne__", "__ne__")
+        if r ~= NOTIMPL then return r end
+        r = rich(a, b, "__eq__", "__eq__")
+        if r ~= NOTIMPL then return not TRUTH(r) end
+        return not rawequal(a, b)
+    end
+    local CMP = {["<"] = {"__lt__", "__gt__"}, [">"] = {"__gt__", "__lt__"},
+                 ["<="] = {"__le__", "__ge__"}, [">="] = {"__ge__", "__le__"}}
+    OBJ.cmp = function(a, b, op)
+        local r = rich(a, b, CMP[op][1], CMP[op][2])
+        if r == NOTIMPL then
+            throw("TypeError", "'" .. op .. "' not supported between " ..
+                  "instances of '" .. typename(a) .. "' and '" ..
+                  typename(b) .. "'")
+        end
+        return r
+    end
+
+    local BIN = {["+"] = "add", ["-"] = "sub", ["*"] = "mul",
+                 ["/"] = "truediv", ["//"] = "floordiv", ["%"] = "mod",
+                 ["** or pow()"] = "pow", ["**"] = "pow", ["@"] = "matmul",
+                 ["<<"] = "lshift", [">>"] = "rshift", ["|"] = "or",
+                 ["^"] = "xor", ["&"] = "and"}
+    OBJ.binop = function(a, b, op)
+        local nm = BIN[op]
+        local ca, cb = isobj(a) and a[CLS], isobj(b) and b[CLS]
+        local fb = cb and cb ~= ca and lookup(cb, "__r" .. nm .. "__")
+        if fb and ca and subclass(cb, ca) then
+            local r = call(fb, b, a)
+            if r ~= NOTIMPL then return r end
+            fb = nil
+        end
+        local fa = ca and lookup(ca, "__" .. nm .. "__")
+        if fa then
+            local r = call(fa, a, b)
+            if r ~= NOTIMPL then return r end
+        end
+        if fb then
+            local r = call(fb, b, a)
+            if r ~= NOTIMPL then return r end
+        end
+        if op == "**" then op = "** or pow()" end
+        throw("TypeError", "unsupported operand type(s) for " .. op ..
+              ": '" .. typename(a) .. "' and '" .. typename(b) .. "'")
+    end
+    OBJ.inplace = function(a, b, op)
+        local f = lookup(a[CLS], "__i" .. BIN[op] .. "__")
+        if f == nil then return NOTIMPL end
+        return call(f, a, b)
+    end
+    OBJ.unop = function(a, name, sym)
+        local f = lookup(a[CLS], name)
+        if f == nil then
+            throw("TypeError", "bad operand type for " .. sym .. ": '" ..
+                  typename(a) .. "'")
+        end
+        return call(f, a)
+    end
+
+    -- iter(o): __iter__, or the old sequence protocol over __getitem__
+    OBJ.iter = function(o)
+        local cls = o[CLS]
+        local f = lookup(cls, "__iter__")
+        if f == nil then
+            local gi = lookup(cls, "__getitem__")
+            if gi == nil then
+                throw("TypeError", "'" .. typename(o) .. "' object is " ..
+                      "not iterable")
+            end
+            local i = -1
+            return function()
+                i = i + 1
+                local ok, v = pcall(gi, o, i)
+                if ok then return v end
+                if getmetatable(v) == EXC_MT and
+                    R.EXCMATCH(v, R.exc_class("IndexError")) then
+                    return nil
+                end
+                error(v, 0)
+            end
+        end
+        local it = call(f, o)
+        local mt = getmetatable(it)
+        if mt == ITER_MT then return it.nextf end
+        local nx = mt == OBJ_MT and lookup(it[CLS], "__next__")
+        if not nx then
+            throw("TypeError", "iter() returned non-iterator of type '" ..
+                  typename(it) .. "'")
+        end
+        return function()
+            local ok, v = pcall(nx, it)
+            if ok then return v end
+            if getmetatable(v) == EXC_MT and v.type == "StopIteration" and
+                not v.cls then
+                return nil
+            end
+            error(v, 0)
+        end
+    end
+
+    -- the value of class attribute v seen from instance o (NONE: from
+    -- the class itself)
+    local function descr_get(v, o, cls)
+        local tv = type(v)
+        if tv == "function" then
+            if o == NONE then return v end
+            return bind(v, o)
+        end
+        if tv ~= "table" then return v end
+        local mt = getmetatable(v)
+        if mt == SMETH_MT then return v.f end
+        if mt == CMETH_MT then return bind(v.f, cls) end
+        if mt == PROP_MT then
+            if o == NONE then return v end
+            if v.fget == nil then
+                throw("AttributeError", "property '" .. (v.name or "?") ..
+                      "' of '" .. cls.__name__ .. "' object has no getter")
+            end
+            return v.fget(o)
+        end
+        if mt == OBJ_MT then
+            local g = lookup(v[CLS], "__get__")
+            if g then return call(g, v, o, cls) end
+        end
+        return v
+    end
+
+    local function is_data_descr(v)
+        local mt = getmetatable(v)
+        if mt == PROP_MT then return true end
+        return mt == OBJ_MT and (lookup(v[CLS], "__set__") ~= nil or
+                                 lookup(v[CLS], "__delete__") ~= nil)
+    end
+
+    local function vars_dict(o)
+        local d = newdict()
+        local st = store(o)
+        local ord = st and rawget(st, ORD)
+        if ord then
+            for i = 1, #ord do
+                local k = ord[i]
+                local v = rawget(st, k)
+                if v ~= nil then dset(d, k, v) end
+            end
+        end
+        return d
+    end
+    OBJ.vars = function(o)
+        local cls = objclass(o)
+        if cls == nil or (cls.slots and isobj(o)) then
+            if getmetatable(o) == TYPE_MT then
+                refuse("vars() of a class (mappingproxy)")
+            end
+            throw("TypeError", "vars() argument must have __dict__ " ..
+                  "attribute")
+        end
+        return vars_dict(o)
+    end
+
+    local function getattr(o, name)
+        local cls = objclass(o)
+        local v = lookup(cls, name)
+        if v ~= nil and type(v) == "table" and is_data_descr(v) then
+            return descr_get(v, o, cls)
+        end
+        local st = store(o)
+        if st then
+            local iv = rawget(st, name)
+            if iv ~= nil then return iv end
+        end
+        if v ~= nil then return descr_get(v, o, cls) end
+        if name == "__class__" then return cls end
+        if name == "__dict__" and not cls.slots then
+            refuse("__dict__ of an instance (use vars())")
+        end
+        if name == "__module__" then return "__main__" end
+        local ga = lookup(cls, "__getattr__")
+        if ga then return call(ga, o, name) end
+        throw("AttributeError", "'" .. cls.__name__ .. "' object has no " ..
+              "attribute '" .. name .. "'")
+    end
+    OBJ.getattr = getattr
+
+    -- o.name as a callable: (f, self) for a method, (f) otherwise
+    OBJ.callattr = function(o, name)
+        local cls = o[CLS]
+        local v = lookup(cls, name)
+        if type(v) == "function" then
+            local iv = rawget(o, name)
+            if iv ~= nil then return iv end
+            return v, o
+        end
+        return getattr(o, name)
+    end
+
+    OBJ.exc_getattr = function(e, name)
+        if name == "__cause__" then return e.cause or NONE end
+        if name == "__context__" then return e.context or NONE end
+        if name == "__suppress_context__" then return e.suppress or false end
+        if name == "__traceback__" then refuse("traceback objects") end
+        if name == "value" and e.type == "StopIteration" and not e.cls then
+            local a = e.args
+            return a and a.n > 0 and a[1] or NONE
+        end
+        if name == "__notes__" then refuse("exception notes") end
+        return getattr(e, name)
+    end
+
+    local function setattr(o, name, v)
+        local mt = getmetatable(o)
+        if mt == TYPE_MT then
+            if name:sub(1, 2) == "__" and name:sub(-2) == "__" then
+                refuse("setting class attribute " .. name)
+            end
+            rawset(o.dict, name, v)
+            return
+        end
+        local cls = objclass(o)
+        local cv = lookup(cls, name)
+        if type(cv) == "table" then
+            local cmt = getmetatable(cv)
+            if cmt == PROP_MT then
+                if cv.fset == nil then
+                    throw("AttributeError", "property '" ..
+                          (cv.name or name) .. "' of '" .. cls.__name__ ..
+                          "' object has no setter")
+                end
+                cv.fset(o, v)
+                return
+            end
+            if cmt == OBJ_MT then
+                local set = lookup(cv[CLS], "__set__")
+                if set then
+                    call(set, cv, o, v)
+                    return
+                end
+            end
+        end
+        local sa = lookup(cls, "__setattr__")
+        if sa ~= nil and sa ~= OBJ_DICT.__setattr__ then
+            call(sa, o, name, v)
+            return
+        end
+        OBJ_DICT.__setattr__(o, name, v)
+    end
+    OBJ.setattr = setattr
+
+    -- object.__setattr__: store in the instance (slots checked)
+    OBJ_DICT.__setattr__ = function(o, name, v)
+        local cls = objclass(o)
+        if cls.slots and isobj(o) and not cls.slots[name] then
+            throw("AttributeError", "'" .. cls.__name__ .. "' object has " ..
+                  "no attribute '" .. name .. "'")
+        end
+        if mtype(name) then refuse("non-string attribute names") end
+        local st = store(o, true)
+        if rawget(st, name) == nil then
+            local ord = rawget(st, ORD)
+            if not ord then
+                ord = {}
+                rawset(st, ORD, ord)
+            end
+            ord[#ord + 1] = name
+        end
+        rawset(st, name, v)
+        return NONE
+    end
+    OBJ_DICT.__init__ = function(self, ...)
+        if select("#", ...) > 0 then
+            throw("TypeError", "object.__init__() takes exactly one " ..
+                  "argument (the instance to initialize)")
+        end
+        return NONE
+    end
+    EXC_DICT.__init__ = function(self, ...)
+        local n = select("#", ...)
+        local kw
+        kw, n = getkw(n, ...)
+        if kw then refuse("keyword arguments to exceptions") end
+        local args = mktuple({...}, n)
+        args[n + 1] = nil
+        self.args = args
+        self.message = nil
+        return NONE
+    end
+
+    OBJ.cls_getattr = function(cls, name)
+        if name == "__name__" then return cls.__name__ end
+        if name == "__qualname__" then return cls.qual or cls.__name__ end
+        if name == "__mro__" then
+            local m = getmro(cls)
+            return mktuple({unpack(m)}, #m)
+        end
+        if name == "__bases__" then
+            local b = cls.bases or {getmro(cls)[2]}
+            return mktuple({unpack(b)}, #b)
+        end
+        if name == "__dict__" then refuse("a class's __dict__") end
+        if name == "__class__" then return R.B.type end
+        if name == "__module__" then
+            return cls.user and "__main__" or "builtins"
+        end
+        local v = lookup(cls, name)
+        if v ~= nil then return descr_get(v, NONE, cls) end
+        if name == "mro" then
+            return function()
+                local m = getmro(cls)
+                return mklist({unpack(m)}, #m)
+            end
+        end
+        if name == "__doc__" then return NONE end
+        if name == "__subclasses__" then refuse("__subclasses__") end
+        throw("AttributeError", "type object '" .. cls.__name__ ..
+              "' has no attribute '" .. name .. "'")
+    end
+
+    -- attributes of bound methods, properties and super objects
+    OBJ.getattr_special = function(o, name)
+        local mt = getmetatable(o)
+        if mt == SUPER_MT then
+            local obj, start = o.obj, o.cls
+            local isclass = getmetatable(obj) == TYPE_MT
+            local oc = isclass and obj or objclass(obj)
+            local m = getmro(oc)
+            local i = 1
+            while m[i] and m[i] ~= start do i = i + 1 end
+            for j = i + 1, #m do
+                local d = m[j].dict
+                local v = d and d[name]
+                if v ~= nil then
+                    if isclass then
+                        if getmetatable(v) == CMETH_MT then
+                            return bind(v.f, obj)
+                        end
+                        return descr_get(v, NONE, oc)
+                    end
+                    return descr_get(v, obj, oc)
+                end
+            end
+            throw("AttributeError", "'super' object has no attribute '" ..
+                  name .. "'")
+        elseif mt == PROP_MT then
+            local function with(k)
+                return function(f)
+                    local p = setmetatable({fget = o.fget, fset = o.fset,
+                                            fdel = o.fdel, doc = o.doc,
+                                            name = o.name}, PROP_MT)
+                    p[k] = f
+                    return p
+                end
+            end
+            if name == "setter" then return with("fset") end
+            if name == "getter" then return with("fget") end
+            if name == "deleter" then return with("fdel") end
+            if name == "fget" or name == "fset" or name == "fdel" then
+                return o[name] or NONE
+            end
+            if name == "__doc__" then return o.doc or NONE end
+        elseif mt == METHOD_MT then
+            if name == "__self__" then return o.self end
+            if name == "__func__" then return o.f end
+            return GA(o.f, name)
+        end
+        throw("AttributeError", "'" .. typename(o) .. "' object has no " ..
+              "attribute '" .. name .. "'")
+    end
+
+    -- C3 linearisation of a new class's bases
+    local function c3(cls, bases)
+        local seqs = {}
+        for i = 1, #bases do
+            local m = getmro(bases[i])
+            seqs[i] = {unpack(m)}
+        end
+        seqs[#seqs + 1] = {unpack(bases)}
+        local out = {cls}
+        while true do
+            local any = false
+            for i = 1, #seqs do
+                if #seqs[i] > 0 then any = true end
+            end
+            if not any then return out end
+            local cand
+            for i = 1, #seqs do
+                local c = seqs[i][1]
+                if c then
+                    local intail = false
+                    for j = 1, #seqs do
+                        local s2 = seqs[j]
+                        for k = 2, #s2 do
+                            if s2[k] == c then intail = true end
+                        end
+                    end
+                    if not intail then
+                        cand = c
+                        break
+                    end
+                end
+            end
+            if not cand then
+                local names = {}
+                for i = 1, #bases do names[i] = bases[i].__name__ end
+                throw("TypeError", "Cannot create a consistent method " ..
+                      "resolution\norder (MRO) for bases " ..
+                      concat(names, ", "))
+            end
+            out[#out + 1] = cand
+            for i = 1, #seqs do
+                if seqs[i][1] == cand then table.remove(seqs[i], 1) end
+            end
+        end
+    end
+
+    -- a class namespace: a table remembering the order names were set
+    R.namespace = function()
+        local order = {}
+        return setmetatable({}, {order = order,
+            __newindex = function(t, k, v)
+                rawset(t, k, v)
+                order[#order + 1] = k
+            end})
+    end
+
+    local UNSUPPORTED_DUNDERS = {"__new__", "__getattribute__",
+        "__init_subclass__", "__class_getitem__", "__del__",
+        "__delattr__", "__set_name__"}
+
+    local function class_new(name, qual, bases, ns, doc)
+        local bs = {}
+        for i = 1, bases.n do
+            local b = bases[i]
+            if getmetatable(b) ~= TYPE_MT then
+                throw("TypeError", "bases must be types")
+            end
+            if not b.user and not b.exc and b ~= R.OBJECT then
+                refuse("subclassing the built-in type '" .. b.__name__ ..
+                       "'")
+            end
+            for j = 1, i - 1 do
+                if bs[j] == b then
+                    throw("TypeError", "duplicate base class " .. b.__name__)
+                end
+            end
+            bs[i] = b
+        end
+        if #bs == 0 then bs[1] = R.OBJECT end
+        for _, d in ipairs(UNSUPPORTED_DUNDERS) do
+            if rawget(ns, d) ~= nil and d ~= "__set_name__" then
+                refuse("classes defining " .. d)
+            end
+        end
+        local cls = setmetatable({__name__ = name, qual = qual, user = true,
+                                  dict = ns, bases = bs}, TYPE_MT)
+        cls.repr = "<class '__main__." .. qual .. "'>"
+        cls.mro = c3(cls, bs)
+        for _, c in ipairs(cls.mro) do
+            if c.exc then cls.isexc = true end
+        end
+        if rawget(ns, "__slots__") ~= nil then
+            if cls.isexc then refuse("__slots__ in exception classes") end
+            local allowed = {}
+            for _, c in ipairs(cls.mro) do
+                if c.user then
+                    local sl = rawget(c.dict, "__slots__")
+                    if sl == nil then
+                        allowed = nil
+                        break
+                    end
+                    if type(sl) == "string" then
+                        allowed[sl] = true
+                    else
+                        for x in ITER(sl) do allowed[x] = true end
+                    end
+                end
+            end
+            if allowed and allowed.__dict__ then allowed = nil end
+            cls.slots = allowed
+        end
+        if rawget(ns, "__eq__") ~= nil and rawget(ns, "__hash__") == nil then
+            rawset(ns, "__hash__", NONE)
+        end
+        rawset(ns, "__module__", "__main__")
+        rawset(ns, "__qualname__", qual)
+        rawset(ns, "__doc__", doc)
+        -- properties learn their names; descriptors get __set_name__
+        local nsmt = getmetatable(ns)
+        local order = nsmt and nsmt.order or {}
+        for _, k in ipairs(order) do
+            local v = rawget(ns, k)
+            if getmetatable(v) == PROP_MT and not v.name then v.name = k end
+            if isobj(v) then
+                local sn = lookup(v[CLS], "__set_name__")
+                if sn then call(sn, v, cls, k) end
+            end
+        end
+        return cls
+    end
+    R.CLASS = class_new
+
+    -- type(name, bases, dict)
+    OBJ.type3 = function(name, bases, d)
+        if type(name) ~= "string" or getmetatable(bases) ~= TUPLE_MT or
+            getmetatable(d) ~= DICT_MT then
+            throw("TypeError", "type.__new__() argument 1 must be str")
+        end
+        local ns = R.namespace()
+        for i = 1, d.n do
+            if d.k[i] ~= nil then
+                if type(d.k[i]) ~= "string" then
+                    refuse("type() with non-string names")
+                end
+                ns[d.k[i]] = d.v[i]
+            end
+        end
+        local doc = rawget(ns, "__doc__")
+        return class_new(name, name, bases, ns, doc == nil and NONE or doc)
+    end
+
+    R.CLSVAR = function(v, outer)
+        if v ~= nil then return v end
+        return outer()
+    end
+
+    local function new_instance(cls, npos, ...)
+        if cls.isexc then
+            local args = mktuple({...}, npos)
+            args[npos + 1] = nil
+            local e = mkexc(cls.__name__, args)
+            e.cls = cls
+            return e
+        end
+        return setmetatable({[CLS] = cls}, OBJ_MT)
+    end
+
+    local function init_result(r)
+        if r ~= NONE and r ~= nil then
+            throw("TypeError", "__init__() should return None, not '" ..
+                  typename(r) .. "'")
+        end
+    end
+
+    OBJ.instantiate = function(cls, ...)
+        local n = select("#", ...)
+        local kw, npos = getkw(n, ...)
+        if kw then refuse("keyword arguments passed this way") end
+        local o = new_instance(cls, npos, ...)
+        local init = lookup(cls, "__init__")
+        if init == OBJ_DICT.__init__ then
+            if n > 0 then
+                throw("TypeError", cls.__name__ .. "() takes no arguments")
+            end
+        elseif init ~= EXC_DICT.__init__ then
+            init_result(call(init, o, ...))
+        end
+        return o
+    end
+
+    -- a call with keyword arguments of a class or an instance
+    OBJ.callk = function(f, npos, ...)
+        if getmetatable(f) == OBJ_MT then
+            local c = lookup(f[CLS], "__call__")
+            if not c then
+                throw("TypeError", "'" .. typename(f) .. "' object is " ..
+                      "not callable")
+            end
+            return callk(c, npos + 1, f, ...)
+        end
+        local o = new_instance(f, npos, ...)
+        local init = lookup(f, "__init__")
+        if init == OBJ_DICT.__init__ then
+            throw("TypeError", f.__name__ .. "() takes no arguments")
+        elseif init == EXC_DICT.__init__ then
+            refuse("keyword arguments to exceptions")
+        end
+        init_result(callk(init, npos + 1, o, ...))
+        return o
+    end
+
+    R.SUPER = function(cls, obj)
+        if cls == nil or obj == nil then
+            refuse("super() outside a method")
+        end
+        return setmetatable({cls = cls, obj = obj}, SUPER_MT)
+    end
+
+    B.staticmethod = function(f) return setmetatable({f = f}, SMETH_MT) end
+    B.classmethod = function(f) return setmetatable({f = f}, CMETH_MT) end
+    B.property = function(fget, fset, fdel, doc)
+        if getmetatable(doc) == KW_MT then refuse("property() keywords") end
+        return setmetatable({fget = fget ~= NONE and fget or nil,
+                             fset = fset ~= NONE and fset or nil,
+                             fdel = fdel ~= NONE and fdel or nil,
+                             doc = doc}, PROP_MT)
+    end
+    B.NotImplemented = NOTIMPL
+    R.NOTIMPL = NOTIMPL
+    R.OBJ_MT = OBJ_MT
+    R.CLSKEY = CLS
+    R.OBJ = OBJ
+    R.OBJ_DICT = OBJ_DICT
+    R.isobj = isobj
+
+    -- ---- with statements ----
+    local TRACEBACK = setmetatable({}, TB_MT)
+    R.WITHENTER = function(m)
+        local cls = isobj(m) and m[CLS]
+        local enter = cls and lookup(cls, "__enter__")
+        local exit = cls and lookup(cls, "__exit__")
+        if not enter then
+            throw("TypeError", "'" .. typename(m) .. "' object does not " ..
+                  "support the context manager protocol")
+        end
+        if not exit then
+            throw("TypeError", "'" .. typename(m) .. "' object does not " ..
+                  "support the context manager protocol (missed __exit__ " ..
+                  "method)")
+        end
+        return {m, exit}, call(enter, m)
+    end
+    R.WITHEXIT = function(x, e)
+        if e == nil then
+            call(x[2], x[1], NONE, NONE, NONE)
+            return true
+        end
+        return TRUTH(call(x[2], x[1], e.cls or R.exc_class(e.type), e,
+                          TRACEBACK))
+    end
+end)()
 
 -- ---------------------------------------------------------------------
 -- modules
@@ -2363,7 +3473,7 @@ local function traceback_frames(main)
         if f.func == main then
             name = "<module>"
         elseif INFO[f.func] then
-            name = INFO[f.func].name
+            name = INFO[f.func].name:match("[^.]*$")
         end
         if name then out[#out + 1] = {line = f.line, name = name} end
     end
@@ -2382,13 +3492,57 @@ local function source_line(src, n)
     return (line:gsub("^%s+", ""):gsub("%s+$", ""))
 end
 
+-- try bodies and with bodies run under PCALL: an exception records its
+-- traceback where it is raised (for chained tracebacks and re-raises)
+local MAIN
+local function tbmark(e)
+    if type(e) == "table" and getmetatable(e) == EXC_MT and
+        not rawget(e, "tb") and MAIN then
+        e.tb = traceback_frames(MAIN)
+    end
+    return e
+end
+R.PCALL = function(f) return xpcall(f, tbmark) end
+
+-- the traceback of an uncaught exception, its causes first
+local function format_tb(err, filename, src, parts, seen)
+    seen[err] = true
+    local cause, ctx = rawget(err, "cause"), rawget(err, "context")
+    if cause and getmetatable(cause) == EXC_MT and not seen[cause] then
+        format_tb(cause, filename, src, parts, seen)
+        parts[#parts + 1] = "\nThe above exception was the direct cause " ..
+                                "of the following exception:\n\n"
+    elseif ctx and getmetatable(ctx) == EXC_MT and not err.suppress and
+        not seen[ctx] then
+        format_tb(ctx, filename, src, parts, seen)
+        parts[#parts + 1] = "\nDuring handling of the above exception, " ..
+                                "another exception occurred:\n\n"
+    end
+    parts[#parts + 1] = "Traceback (most recent call last):\n"
+    for _, f in ipairs(err.tb or {}) do
+        parts[#parts + 1] = "  File \"" .. filename .. "\", line " ..
+                                f.line .. ", in " .. f.name .. "\n"
+        local text = src and source_line(src, f.line)
+        if text and text ~= "" then
+            parts[#parts + 1] = "    " .. text .. "\n"
+        end
+    end
+    local ok2, s = pcall(function()
+        local msg = exc_str(err)
+        if msg == "" then return err.type .. "\n" end
+        return err.type .. ": " .. msg .. "\n"
+    end)
+    parts[#parts + 1] = ok2 and s or (err.type .. "\n")
+end
+
 R.depth = 0
 R.deep = function()
     refuse("recursion deeper than 900 calls (CPython's limit is 1000)")
 end
 
-function R.main(body, filename, src)
+function R.main(body, filename, src, repl)
     R.depth = 0
+    MAIN = body
     local ok, err = xpcall(body, function(e)
         if type(e) == "table" and (getmetatable(e) == EXC_MT or
                                    getmetatable(e) == REFUSE_MT) then
@@ -2412,6 +3566,16 @@ function R.main(body, filename, src)
         return {internal = tostring(e), tb = fr}
     end)
     flush()
+    if not repl and next(R.GENLIVE) then
+        -- CPython would run their finally blocks now, at shutdown
+        local nl = 0
+        for _ in (src or ""):gmatch("\n") do nl = nl + 1 end
+        C.write(2, "pyprep: not supported in pyprep: a generator left " ..
+                "suspended inside try/finally or with (CPython runs that " ..
+                "cleanup when it collects the generator) (line " .. nl ..
+                ")\n")
+        return 3
+    end
     if ok then return 0 end
     if type(err) == "string" then
         -- the sandbox's own limit errors pass through untouched
@@ -2434,21 +3598,8 @@ function R.main(body, filename, src)
                 "deep (line " .. line .. ")\n")
         return 3
     end
-    local parts = {"Traceback (most recent call last):\n"}
-    for _, f in ipairs(err.tb or {}) do
-        parts[#parts + 1] = "  File \"" .. filename .. "\", line " ..
-                                f.line .. ", in " .. f.name .. "\n"
-        local text = src and source_line(src, f.line)
-        if text and text ~= "" then
-            parts[#parts + 1] = "    " .. text .. "\n"
-        end
-    end
-    local msg = exc_str(err)
-    local ok2, s = pcall(function()
-        if msg == "" then return err.type .. "\n" end
-        return err.type .. ": " .. msg .. "\n"
-    end)
-    parts[#parts + 1] = ok2 and s or (err.type .. "\n")
+    local parts = {}
+    format_tb(err, filename, src, parts, {})
     C.write(2, concat(parts))
     return 1
 end

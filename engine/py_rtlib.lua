@@ -70,6 +70,7 @@ local function LEN(o)
     if mt == RANGE_MT then return rangelen(o) end
     if mt == VIEW_MT then return o.d.len end
     if isnd(o) then return nd().len(o) end
+    if mt == R.OBJ_MT then return R.OBJ.len(o) end
     throw("TypeError", "object of type '" .. typename(o) ..
           "' has no len()")
 end
@@ -366,17 +367,30 @@ deftype("range", rangecall,
 deftype("NoneType", function() return NONE end,
         function(v) return v == NONE end)
 deftype("type", function(...)
-    if select("#", ...) ~= 1 then refuse("type() with three arguments") end
+    local n = select("#", ...)
+    if n == 3 then return R.OBJ.type3(...) end
+    if n ~= 1 then
+        throw("TypeError", "type() takes 1 or 3 arguments")
+    end
     return R.typeof((...))
 end, function(v) return getmetatable(v) == TYPE_MT end)
 deftype("function", function() refuse("calling the function type") end,
         function(v) return type(v) == "function" end)
-deftype("object", function() refuse("object()") end,
-        function() return true end)
+deftype("object", function(...)
+    if select("#", ...) > 0 then
+        throw("TypeError", "object() takes no arguments")
+    end
+    return R.OBJECT_INSTANCE()
+end, function() return true end)
+R.OBJECT = T.object
+T.object.dict = R.OBJ_DICT
+T.object.mro = {T.object}
 T.int.methods = nil
 T.bool.base = T.int
 
 function R.typeof(v)
+    local oc = R.OBJ.objclass(v)
+    if oc then return oc end
     local tn = typename(v)
     local t = T[tn]
     if t then return t end
@@ -405,6 +419,10 @@ local function isinst(v, cls)
         throw("TypeError", "isinstance() arg 2 must be a type, a tuple of " ..
               "types, or a union")
     end
+    if cls.user then
+        local oc = R.OBJ.objclass(v)
+        return oc ~= nil and R.OBJ.subclass(oc, cls)
+    end
     if cls.check then return cls.check(v) and true or false end
     if cls.exc then
         return getmetatable(v) == C.EXC_MT and
@@ -419,8 +437,18 @@ B.isinstance = function(v, cls)
 end
 
 B.issubclass = function(a, b)
+    if getmetatable(a) == TYPE_MT and getmetatable(b) == TUPLE_MT then
+        for i = 1, b.n do
+            if B.issubclass(a, b[i]) then return true end
+        end
+        return false
+    end
+    if getmetatable(a) ~= TYPE_MT then
+        throw("TypeError", "issubclass() arg 1 must be a class")
+    end
     if getmetatable(a) == TYPE_MT and getmetatable(b) == TYPE_MT then
         if a == b then return true end
+        if a.user or b.user then return R.OBJ.subclass(a, b) end
         if a.exc and b.exc then
             return R.EXCMATCH({type = a.exc}, b)
         end
@@ -434,6 +462,7 @@ end
 B.repr = function(v) return REPR(v) end
 B.ascii = R.ASCII
 B.callable = function(v)
+    if R.OBJ.callable(v) then return true end
     return type(v) == "function" or getmetatable(v) == TYPE_MT
 end
 
@@ -448,6 +477,7 @@ B.abs = function(x)
     if mtype(x) then return math.abs(x) end
     if type(x) == "boolean" then return x and 1 or 0 end
     if isnd(x) then return nd().call("absolute", x) end
+    if R.isobj(x) then return R.OBJ.unop(x, "__abs__", "abs()") end
     throw("TypeError", "bad operand type for abs(): '" .. typename(x) .. "'")
 end
 
@@ -561,6 +591,21 @@ B.hash = function(v)
         return v
     end
     if type(v) == "boolean" then return v and 1 or 0 end
+    if R.isobj(v) then
+        local h = R.OBJ.lookup(R.OBJ.objclass(v), "__hash__")
+        if h == NONE then
+            throw("TypeError", "unhashable type: '" .. typename(v) .. "'")
+        end
+        if h ~= nil then
+            local r = h(v)
+            if mtype(r) ~= "integer" then
+                throw("TypeError", "__hash__ method should return an " ..
+                      "integer")
+            end
+            if r == -1 then r = -2 end
+            return r
+        end
+    end
     refuse("hash() of this value")
 end
 B.id = function() refuse("id() (object addresses)") end
@@ -686,7 +731,9 @@ local function less(a, b)
     if type(a) == "string" and type(b) == "string" then
         return C.strlt(a, b)
     end
-    if isnd(a) or isnd(b) then return TRUTH(R.LT(a, b)) end
+    if isnd(a) or isnd(b) or R.isobj(a) or R.isobj(b) then
+        return TRUTH(R.LT(a, b))
+    end
     return lt(a, b)
 end
 R.less = less
@@ -931,10 +978,43 @@ end
 B.iter = function(o, sentinel)
     if sentinel ~= nil then refuse("iter() with a sentinel") end
     if getmetatable(o) == ITER_MT then return o end
+    if R.isobj(o) then
+        -- an iterator object of a user class is returned as it is
+        local f = R.OBJ.lookup(R.OBJ.objclass(o), "__iter__")
+        if f then
+            local it = f(o)
+            local mt = getmetatable(it)
+            if mt == ITER_MT or (R.isobj(it) and
+                R.OBJ.lookup(R.OBJ.objclass(it), "__next__")) then
+                return it
+            end
+            throw("TypeError", "iter() returned non-iterator of type '" ..
+                  typename(it) .. "'")
+        end
+    end
     return mkiter(ITER(o), typename(o) .. "_iterator")
 end
 
 B.next = function(it, default)
+    if R.isobj(it) then
+        local f = R.OBJ.lookup(R.OBJ.objclass(it), "__next__")
+        if f then
+            if default == nil then return f(it) end
+            local ok, v = pcall(f, it)
+            if ok then return v end
+            if getmetatable(v) == C.EXC_MT and v.type == "StopIteration" then
+                return default
+            end
+            error(v, 0)
+        end
+    end
+    if getmetatable(it) == ITER_MT and it.resume then
+        -- a generator: its return value rides on StopIteration
+        local v, fin = it.resume(NONE)
+        if not fin then return v end
+        if default ~= nil then return default end
+        error(R.stop_iteration(v), 0)
+    end
     if getmetatable(it) ~= ITER_MT then
         throw("TypeError", "'" .. typename(it) .. "' object is not an " ..
               "iterator")
@@ -956,12 +1036,66 @@ for _, name in ipairs({"super", "vars", "dir", "globals", "locals",
                        "quit", "slice"}) do
     B[name] = function() refuse(name .. "()") end
 end
+-- attribute builtins (through the runtime's GA/SETATTR, so classes,
+-- modules and functions behave as attribute access does)
+B.getattr = function(o, name, default)
+    if type(name) ~= "string" then
+        throw("TypeError", "attribute name must be string, not '" ..
+              typename(name) .. "'")
+    end
+    if default == nil then return R.GA(o, name) end
+    local ok, v = pcall(R.GA, o, name)
+    if ok then return v end
+    if getmetatable(v) == C.EXC_MT and
+        R.EXCMATCH(v, R.exc_class("AttributeError")) then
+        return default
+    end
+    error(v, 0)
+end
+B.hasattr = function(o, name)
+    if type(name) ~= "string" then
+        throw("TypeError", "attribute name must be string, not '" ..
+              typename(name) .. "'")
+    end
+    if name == "__dict__" and R.isobj(o) then
+        return not R.OBJ.objclass(o).slots
+    end
+    local ok, v = pcall(R.GA, o, name)
+    if ok then return true end
+    if getmetatable(v) == C.EXC_MT and
+        R.EXCMATCH(v, R.exc_class("AttributeError")) then
+        return false
+    end
+    error(v, 0)
+end
+B.setattr = function(o, name, v)
+    if type(name) ~= "string" then
+        throw("TypeError", "attribute name must be string, not '" ..
+              typename(name) .. "'")
+    end
+    R.SETATTR(o, name, v)
+    return NONE
+end
+B.delattr = function() refuse("delattr()") end
+B.vars = function(...)
+    if select("#", ...) == 0 then refuse("vars() without an argument") end
+    return R.OBJ.vars((...))
+end
+B.dir = function() refuse("dir()") end
+B.super = function(cls, obj)
+    if cls == nil then refuse("super() outside a method") end
+    return R.SUPER(cls, obj)
+end
+R.OBJECT_INSTANCE = function()
+    return setmetatable({[R.CLSKEY] = T.object}, R.OBJ_MT)
+end
+
 B.slice = function(a, b, c)
     if b == nil then a, b = NONE, a end
     return R.SLICE(a, b, c == nil and NONE or c)
 end
 B.Ellipsis = C.ELLIPSIS or NONE
-B.NotImplemented = setmetatable({}, {})
+B.NotImplemented = R.NOTIMPL
 B.__name__ = "__main__"
 
 -- ---------------------------------------------------------------------
@@ -1980,6 +2114,10 @@ end
 function R.FMT(v, spec)
     if spec == "" then
         if type(v) == "string" then return v end
+        if R.isobj(v) then
+            local f = R.OBJ.lookup(R.OBJ.objclass(v), "__format__")
+            if f then return f(v, spec) end
+        end
         if isnd(v) then return nd().format(v, "") end
         return STR(v)
     end
@@ -1995,6 +2133,10 @@ function R.FMT(v, spec)
     end
     if tv == "string" then return fmt_str(v, p) end
     if isnd(v) then return nd().format(v, spec) end
+    if R.isobj(v) then
+        local f = R.OBJ.lookup(R.OBJ.objclass(v), "__format__")
+        if f then return f(v, spec) end
+    end
     throw("TypeError", "unsupported format string passed to " ..
           typename(v) .. ".__format__")
 end

@@ -134,10 +134,10 @@ int main(void)
             "unexpected indent");
     diag_is("s = 'abc\n", PY_ESYNTAX, 1, "unterminated string literal",
             "unterminated string");
-    diag_is("class A:\n    pass\n", PY_EUNSUPPORTED, 1, "classes",
-            "classes refused");
-    diag_is("x = 1\ndef g():\n    y = yield x\n", PY_EUNSUPPORTED, 3,
-            "yield expressions", "yield expressions refused");
+    diag_is("class A(metaclass=M):\n    pass\n", PY_EUNSUPPORTED, 1,
+            "metaclasses", "metaclasses refused");
+    diag_is("x = 1\nasync def g():\n    pass\n", PY_EUNSUPPORTED, 2,
+            "async", "async functions refused");
     diag_is("import json\n", PY_EUNSUPPORTED, 1, "module 'json'",
             "unknown module refused");
     diag_is("x = 123456789012345678901234\n", PY_EUNSUPPORTED, 1,

@@ -1,2 +1,5 @@
-class Point:
+class Meta(type):
+    pass
+
+class Point(metaclass=Meta):
     pass

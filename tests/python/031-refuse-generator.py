@@ -1,3 +1,10 @@
-def averager():
-    total = 0
-    x = yield total
+def numbers():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("cleanup")
+
+for n in numbers():
+    break
+print("after the loop")
