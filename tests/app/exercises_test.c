@@ -1,7 +1,8 @@
 /*
 ** exercises_test.c - the app's exercise loader: walking exercises/,
 ** cross-file checks (duplicate ids, unknown topics, file named after its
-** topic), lookup by id and by lesson, suggestions.
+** topic, follow-up links), lookup by id and by lesson, suggestions, and
+** how sessions select follow-ups (after their question, never alone).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "exercises.h"
+#include "progress.h"
 #include "tap.h"
 #include "util.h"
 
@@ -30,6 +32,12 @@ static void put(const char *rel, const char *text)
     "{ id = '" id "', topic = '" topic "', level = 'beginner', kind = "  \
     "'output', prompt = 'p', why = 'w', hints = {'h'}, code = 'c', "    \
     "expected = 'x' }"
+
+/* One output exercise per line; FU names a follow-up ("" for none). */
+#define EXF(id, fu)                                                        \
+    "  { id = '" id "', topic = 'core.f', level = 'beginner', kind = "   \
+    "'output', prompt = 'p', why = 'w', hints = {'h'}, code = 'c', "     \
+    "expected = 'x'" fu " },\n"
 
 static int has(const GradeList *l, const char *needle)
 {
@@ -119,6 +127,118 @@ int main(void)
     ok(n >= 1 && strcmp(sug[0], "core.a.two") == 0,
        "exercises: suggestions for a misspelt id");
     exercises_free(s);
+
+    /* follow-up links: line N of f.lua is the Nth exercise + 1 */
+    {
+        char *d = xasprintf("%s/exercises/core/f.lua", root);
+        char *rm = xasprintf("%s/exercises/core/b.lua", root);
+        char *rm2 = xasprintf("%s/exercises/02-core/c.lua", root);
+        char *topics_f[] = {"core.a", "core.f"};
+        GradeExercise **sel;
+        DrillSpec sp;
+        char err[128];
+        int bad_order = 0, alone = 0, seen_fu = 0, nsel;
+
+        unlink(rm);
+        unlink(rm2);
+        free(rm);
+        free(rm2);
+        put("exercises/core/f.lua",
+            "return {\n" EXF("core.f.q1", ", followup = 'core.f.fu1'")
+                EXF("core.f.fu1", "")
+                EXF("core.f.q2", ", followup = 'core.f.fu1x'")
+                EXF("core.f.q3", ", followup = 'core.f.fu1'")
+                EXF("core.f.q4", ", followup = 'core.f.q5'")
+                EXF("core.f.q5", ", followup = 'core.f.q6'")
+                EXF("core.f.q6", "")
+                EXF("core.f.q7", ", followup = 'core.f.q7'")
+                EXF("core.f.q8", ", followup = 'no spaces'")
+                EXF("core.f.q9", ", followup = 'core.f.fu9'")
+                EXF("core.f.fu9", "") EXF("core.f.q10", "") "}\n");
+        free(d);
+        topics[1] = topics_f[1];
+        s = exercises_load(dirs, 1, &c);
+        ok(s->n == 14, "followup: every exercise loads (%d)", s->n);
+        ok(has(&s->errors, "f.lua:4: core.f.q2: followup 'core.f.fu1x' is "
+                           "not an exercise id (did you mean "
+                           "'core.f.fu1'?)"),
+           "followup: an unknown id is an error at its line, with a "
+           "suggestion");
+        ok(has(&s->errors, "f.lua:5: core.f.q3: 'core.f.fu1' is already "
+                           "the follow-up of core.f.q1"),
+           "followup: one parent per follow-up");
+        ok(has(&s->errors, "f.lua:6: core.f.q4: followup 'core.f.q5' has a "
+                           "follow-up of its own ('core.f.q6')"),
+           "followup: no follow-up of a follow-up");
+        ok(has(&s->errors, "f.lua:9: core.f.q7: an exercise cannot be its "
+                           "own follow-up"),
+           "followup: not itself (grade_parse)");
+        ok(has(&s->errors, "f.lua:10: core.f.q8: followup must be an "
+                           "exercise id, not 'no spaces'"),
+           "followup: must look like an id (grade_parse)");
+        ok(exercises_followup(s, exercises_find(s, "core.f.q1")) ==
+                   exercises_find(s, "core.f.fu1") &&
+               exercises_parent(s, exercises_find(s, "core.f.fu1")) ==
+                   exercises_find(s, "core.f.q1") &&
+               exercises_parent(s, exercises_find(s, "core.f.q6")) ==
+                   exercises_find(s, "core.f.q5"),
+           "followup: links resolve both ways");
+        ok(!exercises_followup(s, exercises_find(s, "core.f.q2")) &&
+               !exercises_followup(s, exercises_find(s, "core.f.q3")) &&
+               !exercises_followup(s, exercises_find(s, "core.f.q4")) &&
+               !exercises_parent(s, exercises_find(s, "core.f.q1")),
+           "followup: a broken link is dropped");
+
+        /* a seeded interview asks each follow-up right after its
+        ** question; a drill never draws one */
+        memset(&sp, 0, sizeof sp);
+        sp.topics = &topics_f[1];
+        sp.ntopics = 1;
+        for (uint64_t seed = 1; seed <= 30; seed++) {
+            sp.mode = "interview";
+            sp.seed = seed;
+            sp.count = 3;
+            nsel = drill_select(s, &sp, &sel, err, sizeof err);
+            for (int i = 0; i < nsel; i++) {
+                GradeExercise *f = exercises_followup(s, sel[i]);
+                GradeExercise *par = exercises_parent(s, sel[i]);
+                if (f && (i + 1 >= nsel || sel[i + 1] != f))
+                    bad_order++;
+                if (par && (i == 0 || sel[i - 1] != par))
+                    bad_order++;
+                seen_fu += par != NULL;
+            }
+            if (nsel > 0)
+                free(sel);
+            sp.mode = "drill";
+            sp.count = 0;
+            nsel = drill_select(s, &sp, &sel, err, sizeof err);
+            for (int i = 0; i < nsel; i++)
+                alone += exercises_parent(s, sel[i]) != NULL;
+            if (nsel > 0)
+                free(sel);
+        }
+        ok(bad_order == 0 && seen_fu > 0,
+           "followup: interviews ask it right after its question (%d "
+           "follow-ups in 30 seeds, %d out of place)",
+           seen_fu, bad_order);
+        ok(alone == 0, "followup: drills never draw a follow-up alone (%d)",
+           alone);
+        sp.mode = "drill";
+        sp.topics = NULL;
+        sp.ntopics = 0;
+        {
+            char *ids[] = {"core.f.fu1"};
+            sp.ids = ids;
+            sp.nids = 1;
+            nsel = drill_select(s, &sp, &sel, err, sizeof err);
+            ok(nsel == 1 && sel[0] == exercises_find(s, "core.f.fu1"),
+               "followup: a drill file may still name one");
+            if (nsel > 0)
+                free(sel);
+        }
+        exercises_free(s);
+    }
     {
         char *cmd = xasprintf("rm -rf '%s'", root);
         if (system(cmd) != 0)
