@@ -1,0 +1,38 @@
+# det, slogdet, inv, solve (vector and matrix right-hand sides), float32
+import numpy as np
+
+a = np.array([[4.0, 2.0, 1.0], [2.0, 5.0, 3.0], [1.0, 3.0, 6.0]])
+b = np.array([1.0, 2.0, 3.0])
+print(np.linalg.det(a))
+print(np.linalg.det(np.array([[1, 2], [3, 4]])))
+print(np.linalg.slogdet(a))
+print(np.linalg.slogdet(np.array([[0.0, 1.0], [1.0, 0.0]])))
+print(np.linalg.slogdet(np.zeros((2, 2))))
+print(np.linalg.inv(a))
+print(np.linalg.inv(np.array([[1, 2], [3, 4]])))
+x = np.linalg.solve(a, b)
+print(x, x.shape)
+print(np.abs(a @ x - b).max() < 1e-12)
+X = np.linalg.solve(a, np.eye(3))
+print(X)
+print(np.linalg.solve(a, np.arange(6.0).reshape(3, 2)))
+print(np.linalg.solve([[3, 1], [1, 2]], [9, 8]))
+
+# float32 in, float32 out (NumPy computes in float64, then casts)
+f = a.astype(np.float32)
+print(np.linalg.det(f), type(np.linalg.det(f)).__name__)
+print(np.linalg.inv(f), np.linalg.inv(f).dtype)
+print(np.linalg.solve(f, b.astype(np.float32)))
+print(np.linalg.solve(f, b).dtype)
+print(np.linalg.slogdet(f))
+print(np.linalg.det(np.eye(3, dtype=np.int8)))
+print(np.linalg.det(np.array([[True, False], [False, True]])))
+
+# a bigger system: residual small, values printed in full
+rng = np.random.default_rng(7)
+m = rng.standard_normal((40, 40))
+v = rng.standard_normal(40)
+s = np.linalg.solve(m, v)
+print(s[:5].tolist())
+print(np.linalg.inv(m)[0, :4].tolist())
+print(float(np.linalg.det(m)))
