@@ -12,6 +12,7 @@
 
 #include <lauxlib.h>
 #include <lua.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -730,48 +731,73 @@ static int l_repr(lua_State *L)
     return 1;
 }
 
+/* An integer print option: NumPy keeps any int, we keep C ints, so
+** huge values clamp to INT_MAX (the same output: no array is that big).
+** NumPy accepts negative values and then prints oddly (linewidth -5 puts
+** every element on its own line) or fails later; pyprep refuses them
+** here instead of printing something else. */
+static int print_int_opt(lua_State *L, int idx, const char *name)
+{
+    int64_t v = toint(L, idx, name);
+    if (v < 0) {
+        if (strcmp(name, "precision") == 0)
+            raisef(L, "ValueError", "precision must be >= 0");
+        raisef(L, "ValueError",
+               "negative %s is not supported in pyprep", name);
+    }
+    return v > INT_MAX ? INT_MAX : (int)v;
+}
+
 static int l_set_printoptions(lua_State *L)
 {
     const int top_ = lua_gettop(L);
     NdPrintOptions *o = popts(L);
+    NdPrintOptions n = *o;
     int i;
+    /* validate everything first: a bad argument changes nothing */
     if ((i = argx(L, top_, 1, "precision")) && !absent(L, i))
-        o->precision = (int)toint(L, i, "precision");
+        n.precision = print_int_opt(L, i, "precision");
     if ((i = argx(L, top_, 2, "threshold")) && !absent(L, i))
-        o->threshold = (int)toint(L, i, "threshold");
+        n.threshold = print_int_opt(L, i, "threshold");
     if ((i = argx(L, top_, 3, "edgeitems")) && !absent(L, i))
-        o->edgeitems = (int)toint(L, i, "edgeitems");
+        n.edgeitems = print_int_opt(L, i, "edgeitems");
     if ((i = argx(L, top_, 4, "linewidth")) && !absent(L, i))
-        o->linewidth = (int)toint(L, i, "linewidth");
+        n.linewidth = print_int_opt(L, i, "linewidth");
     if ((i = argx(L, top_, 5, "suppress")) && !absent(L, i))
-        o->suppress = tobool(L, i);
+        n.suppress = tobool(L, i);
     if ((i = argx(L, top_, 0, "sign")) && !absent(L, i)) {
         const char *s = luaL_checkstring(L, i);
-        o->sign = s[0];
+        if (strcmp(s, "-") && strcmp(s, "+") && strcmp(s, " "))
+            raisef(L, "ValueError",
+                   "sign option must be one of ' ', '+', or '-'");
+        n.sign = s[0];
     }
     if ((i = argx(L, top_, 0, "floatmode")) && !absent(L, i)) {
         const char *s = luaL_checkstring(L, i);
-        o->floatmode = strcmp(s, "fixed") == 0    ? ND_FLOATMODE_FIXED
-                       : strcmp(s, "unique") == 0 ? ND_FLOATMODE_UNIQUE
-                       : strcmp(s, "maxprec_equal") == 0
-                           ? ND_FLOATMODE_MAXPREC_EQUAL
-                           : ND_FLOATMODE_MAXPREC;
+        if (strcmp(s, "fixed") == 0)
+            n.floatmode = ND_FLOATMODE_FIXED;
+        else if (strcmp(s, "unique") == 0)
+            n.floatmode = ND_FLOATMODE_UNIQUE;
+        else if (strcmp(s, "maxprec") == 0)
+            n.floatmode = ND_FLOATMODE_MAXPREC;
+        else if (strcmp(s, "maxprec_equal") == 0)
+            n.floatmode = ND_FLOATMODE_MAXPREC_EQUAL;
+        else
+            raisef(L, "ValueError",
+                   "floatmode option must be one of \"fixed\", "
+                   "\"unique\", \"maxprec\", \"maxprec_equal\"");
     }
-    if (o->precision < 0 || o->precision > ND_PRINT_MAXPREC)
-        o->precision = o->precision < 0 ? 0 : ND_PRINT_MAXPREC;
-    if (o->threshold < 0)
-        o->threshold = 0;
-    if (o->edgeitems < 0)
-        o->edgeitems = 0;
-    if (o->linewidth < 0)
-        o->linewidth = 0;
+    /* the printer's digit buffers stop at ND_PRINT_MAXPREC */
+    if (n.precision > ND_PRINT_MAXPREC)
+        n.precision = ND_PRINT_MAXPREC;
+    *o = n;
     return 0;
 }
 
 static int l_get_printoptions(lua_State *L)
 {
     NdPrintOptions *o = popts(L);
-    lua_createtable(L, 0, 6);
+    lua_createtable(L, 0, 11);
     lua_pushinteger(L, o->precision);
     lua_setfield(L, -2, "precision");
     lua_pushinteger(L, o->threshold);
@@ -782,6 +808,22 @@ static int l_get_printoptions(lua_State *L)
     lua_setfield(L, -2, "linewidth");
     lua_pushboolean(L, o->suppress);
     lua_setfield(L, -2, "suppress");
+    static const char *const modes[] = {"maxprec", "fixed", "unique",
+                                        "maxprec_equal"};
+    lua_pushstring(L, (unsigned)o->floatmode < 4 ? modes[o->floatmode]
+                                                 : "maxprec");
+    lua_setfield(L, -2, "floatmode");
+    lua_pushlstring(L, &o->sign, 1);
+    lua_setfield(L, -2, "sign");
+    /* fixed in pyprep: NumPy's defaults */
+    lua_pushliteral(L, "nan");
+    lua_setfield(L, -2, "nanstr");
+    lua_pushliteral(L, "inf");
+    lua_setfield(L, -2, "infstr");
+    lua_pushlightuserdata(L, NULL); /* None */
+    lua_setfield(L, -2, "formatter");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "legacy");
     return 1;
 }
 

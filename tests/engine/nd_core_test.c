@@ -8,6 +8,7 @@
 */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "nd.h"
 #include "tap.h"
@@ -44,6 +45,112 @@ static double at(const NdArray *a, int64_t i, int64_t j)
     if (a->ndim >= 2)
         p += j * a->strides[1];
     return nd_get_double(a->dtype, p);
+}
+
+/* ---- float16 ---- */
+
+/* Value of half bits from the IEEE formula (independent of nd.c). */
+static double half_value(uint16_t h)
+{
+    int e = (h >> 10) & 0x1f, m = h & 0x3ff;
+    double v = e ? ldexp(1024 + m, e - 25) : ldexp(m, -24);
+    if (e == 0x1f)
+        v = m ? NAN : INFINITY;
+    return (h & 0x8000) ? -v : v;
+}
+
+/* Reference rounding of a finite double to half: the nearest of the
+** positive halves (inf counting as the one after 65504), ties to the
+** even bit pattern. */
+static uint16_t ref_to_half(double d)
+{
+    uint16_t sign = signbit(d) ? 0x8000 : 0, lo = 0, hi = 0x7c00;
+    double a = fabs(d);
+    while (hi - lo > 1) { /* largest lo with value(lo) <= a */
+        uint16_t mid = (uint16_t)((lo + hi) / 2);
+        if (half_value(mid) <= a)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    double vl = half_value(lo), vh = lo == 0x7bff ? 65536.0 : half_value(hi);
+    if (a - vl < vh - a || (a - vl == vh - a && (lo & 1) == 0))
+        return (uint16_t)(sign | lo);
+    return (uint16_t)(sign | (lo == 0x7bff ? 0x7c00 : hi));
+}
+
+static void test_half(void)
+{
+    int bad_rt = 0, bad_val = 0, bad_round = 0, bad_dbl = 0, n_round = 0;
+    for (uint32_t h = 0; h < 65536; h++) {
+        float f = nd_half_to_float((uint16_t)h);
+        double v = half_value((uint16_t)h);
+        /* float -> double quiets a signalling NaN (as in NumPy) */
+        int snan = (h & 0x7c00) == 0x7c00 && (h & 0x3ff) && !(h & 0x200);
+        if (nd_float_to_half(f) != h ||
+            (!snan && nd_double_to_half((double)f) != h))
+            bad_rt++;
+        if (!(isnan(v) ? isnan(f) : (double)f == v &&
+                                        !signbit(f) == !(h & 0x8000)))
+            bad_val++;
+    }
+    ok(bad_rt == 0, "nd: float16 round trip of all 65536 bit patterns "
+                    "(%d bad)", bad_rt);
+    ok(bad_val == 0, "nd: float16 -> float32 exact for all patterns "
+                     "(%d bad)", bad_val);
+    /* every tie between neighbouring halves, and a float32 ulp either
+    ** side of it, plus a stride through all float32 patterns */
+    for (uint32_t h = 0; h < 0x7c00; h++) {
+        double mid = (half_value((uint16_t)h) +
+                      (h == 0x7bff ? 65536.0
+                                   : half_value((uint16_t)(h + 1)))) / 2;
+        float fm = (float)mid;
+        float c[3] = {fm, nextafterf(fm, 0), nextafterf(fm, INFINITY)};
+        for (int k = 0; k < 3; k++)
+            for (int sg = 0; sg < 2; sg++) {
+                float x = sg ? -c[k] : c[k];
+                n_round++;
+                if (nd_float_to_half(x) != ref_to_half(x))
+                    bad_round++;
+                if (nd_double_to_half((double)x) != ref_to_half(x))
+                    bad_dbl++;
+            }
+    }
+    for (uint64_t u = 0; u < 0x100000000ull; u += 40961) {
+        float x;
+        uint32_t b = (uint32_t)u;
+        memcpy(&x, &b, 4);
+        if (!isfinite(x))
+            continue;
+        n_round++;
+        if (nd_float_to_half(x) != ref_to_half(x))
+            bad_round++;
+        if (nd_double_to_half((double)x) != ref_to_half(x))
+            bad_dbl++;
+    }
+    ok(bad_round == 0, "nd: float32 -> float16 rounds to nearest even, "
+                       "subnormals, overflow (%d cases, %d bad)", n_round,
+       bad_round);
+    ok(bad_dbl == 0, "nd: float64 -> float16 agrees (%d bad)", bad_dbl);
+    /* one rounding from double, not two through float */
+    ok(nd_double_to_half(1 + ldexp(1, -11) + ldexp(1, -40)) == 0x3c01,
+       "nd: float64 -> float16 rounds once (1+2^-11+2^-40 -> 1.001)");
+    ok(nd_float_to_half((float)(1 + ldexp(1, -11) + ldexp(1, -40))) ==
+           0x3c00,
+       "nd: float32 tie 1+2^-11 -> 1.0 (to even)");
+    ok(nd_double_to_half(65519.99) == 0x7bff &&
+           nd_double_to_half(65520.0) == 0x7c00 &&
+           nd_double_to_half(-1e300) == 0xfc00,
+       "nd: float16 overflow to inf from 65520");
+    ok(nd_double_to_half(ldexp(1, -25)) == 0 &&
+           nd_double_to_half(ldexp(1.5, -25)) == 1 &&
+           nd_double_to_half(-ldexp(1, -26)) == 0x8000,
+       "nd: float16 subnormal and signed-zero underflow");
+    {
+        uint16_t q = nd_float_to_half(NAN);
+        ok((q & 0x7c00) == 0x7c00 && (q & 0x3ff) != 0,
+           "nd: NaN stays NaN in float16");
+    }
 }
 
 int main(void)
@@ -310,6 +417,95 @@ int main(void)
         ok(at(&o, 0, 0) == 10 && at(&o, 1, 1) == 40, "nd: matmul values");
         ok(nd_matmul_prepare(&pm, &pm, &t, &nd, sh, &e) == ND_EVALUE,
            "nd: matmul core mismatch error");
+    }
+    /* ---- float16 ---- */
+    test_half();
+    is_str(nd_dtype_name(ND_FLOAT16), "float16", "nd: float16 name");
+    ok(nd_dtype_size(ND_FLOAT16) == 2 && nd_dtype_kind(ND_FLOAT16) == 'f',
+       "nd: float16 itemsize 2, kind f");
+    ok(nd_promote_types(ND_INT8, ND_FLOAT16) == ND_FLOAT16 &&
+           nd_promote_types(ND_UINT8, ND_FLOAT16) == ND_FLOAT16 &&
+           nd_promote_types(ND_BOOL, ND_FLOAT16) == ND_FLOAT16,
+       "nd: promote bool/int8/uint8 + float16 -> float16");
+    ok(nd_promote_types(ND_INT16, ND_FLOAT16) == ND_FLOAT32 &&
+           nd_promote_types(ND_INT32, ND_FLOAT16) == ND_FLOAT64 &&
+           nd_promote_types(ND_FLOAT16, ND_COMPLEX64) == ND_COMPLEX64,
+       "nd: promote int16/int32/complex64 + float16");
+    ok(nd_can_cast(ND_INT8, ND_FLOAT16, ND_CAST_SAFE) &&
+           !nd_can_cast(ND_INT16, ND_FLOAT16, ND_CAST_SAFE) &&
+           nd_can_cast(ND_INT16, ND_FLOAT16, ND_CAST_SAME_KIND) &&
+           !nd_can_cast(ND_FLOAT32, ND_FLOAT16, ND_CAST_SAFE) &&
+           nd_can_cast(ND_FLOAT32, ND_FLOAT16, ND_CAST_SAME_KIND),
+       "nd: can_cast to float16 (safe, same_kind)");
+    {
+        char s1[16];
+        NdArray h = mk(ND_FLOAT16, 1, 3, 0, 0), i8 = arange(ND_INT8, 3), s;
+        const NdArray *ops[2] = {&h, &s};
+        nd_scalar_double(&s, s1, ND_FLOAT64, 2.5);
+        ok(nd_result_type(2, ops) == ND_FLOAT16,
+           "nd: float16 array + 2.5 -> float16");
+        nd_scalar_double(&s, s1, ND_FLOAT64, 65000.0);
+        ok(nd_result_type(2, ops) == ND_FLOAT32,
+           "nd: float16 array + 65000.0 -> float32 (NumPy's bound)");
+        nd_scalar_double(&s, s1, ND_FLOAT64, 3.4e38);
+        ok(nd_result_type(2, ops) == ND_FLOAT64,
+           "nd: float16 array + 3.4e38 -> float64");
+        nd_scalar_int(&s, s1, ND_INT64, 1000000);
+        ok(nd_result_type(2, ops) == ND_FLOAT64,
+           "nd: float16 array + 1000000 -> float64");
+        ops[0] = &i8;
+        nd_scalar_double(&s, s1, ND_FLOAT64, 2.5);
+        ok(nd_result_type(2, ops) == ND_FLOAT64,
+           "nd: int8 array + 2.5 -> float64 (kind above the array's)");
+        ok(nd_unary_prepare(ND_SQRT, &i8, &t, &e) == ND_OK &&
+               t == ND_FLOAT16,
+           "nd: sqrt(int8) -> float16");
+        NdArray r = mk(ND_FLOAT16, 1, 3, 0, 0);
+        nd_unary(ND_SQRT, &i8, &r, &e);
+        ok(at(&r, 2, 0) == 1.4140625, "nd: sqrt(int8 2) = half(1.4142)");
+        ok(nd_binary_prepare(ND_TRUEDIV, &i8, &i8, &t, &nd, sh, &e) ==
+                   ND_OK && t == ND_FLOAT64,
+           "nd: int8 / int8 -> float64");
+        /* 1.5 % 0.3: the scalar is rounded to half (0.30005) first */
+        nd_set_double(ND_FLOAT16, h.data, 1.5);
+        NdArray one = h;
+        one.shape[0] = 1;
+        nd_scalar_double(&s, s1, ND_FLOAT64, 0.3);
+        NdArray m = mk(ND_FLOAT16, 1, 1, 0, 0);
+        nd_binary(ND_MOD, &one, &s, &m, &e);
+        ok(at(&m, 0, 0) == nd_half_to_double(nd_double_to_half(0.2998)),
+           "nd: float16 1.5 %% 0.3 = 0.2998 as NumPy");
+        /* out= float32 of a float16 loop still holds the half result */
+        NdArray f = mk(ND_FLOAT32, 1, 1, 0, 0);
+        nd_scalar_double(&s, s1, ND_FLOAT64, 3.0);
+        nd_binary(ND_TRUEDIV, &one, &s, &f, &e);
+        ok(at(&f, 0, 0) == 0.5, "nd: float16 1.5/3 into float32 out");
+    }
+    {
+        /* sums: pairwise in float, rounded to half per 8192 chunk;
+        ** cumsum rounds every step (stalls at 512 adding 0.25: ties go
+        ** to even) */
+        NdArray h = mk(ND_FLOAT16, 1, 20000, 0, 0), r, c;
+        for (int i = 0; i < 20000; i++)
+            nd_set_double(ND_FLOAT16, h.data + 2 * i, 0.25);
+        nd_reduce_prepare(ND_R_SUM, &h, NULL, 0, -1, &r, &e);
+        ok(r.dtype == ND_FLOAT16, "nd: sum of float16 is float16");
+        r.data = pool + sizeof pool - 64;
+        nd_reduce(ND_R_SUM, &h, NULL, 0, &r, &e);
+        ok(at(&r, 0, 0) == 5000.0, "nd: float16 sum of 20000 x 0.25");
+        nd_reduce_prepare(ND_R_MEAN, &h, NULL, 0, -1, &r, &e);
+        r.data = pool + sizeof pool - 64;
+        nd_reduce(ND_R_MEAN, &h, NULL, 0, &r, &e);
+        ok(r.dtype == ND_FLOAT16 && at(&r, 0, 0) == 0.25,
+           "nd: float16 mean (float32 accumulation) -> float16");
+        c = mk(ND_FLOAT16, 1, 20000, 0, 0);
+        nd_accumulate(0, &h, 0, &c, &e);
+        ok(at(&c, 19999, 0) == 512.0, "nd: float16 cumsum rounds per step");
+        nd_set_double(ND_FLOAT16, h.data + 2 * 7, 3.0);
+        nd_reduce_prepare(ND_R_ARGMAX, &h, NULL, 0, -1, &r, &e);
+        r.data = pool + sizeof pool - 64;
+        nd_reduce(ND_R_ARGMAX, &h, NULL, 0, &r, &e);
+        ok(*(int64_t *)r.data == 7, "nd: float16 argmax");
     }
     return tap_done();
 }
