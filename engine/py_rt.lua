@@ -3397,6 +3397,7 @@ end
     R.CLSKEY = CLS
     R.OBJ = OBJ
     R.OBJ_DICT = OBJ_DICT
+    OBJ.setattr_raw = OBJ_DICT.__setattr__
     R.isobj = isobj
 
     -- ---- with statements ----

@@ -2608,6 +2608,668 @@ R.LOADERS.functools = function()
     return R.mkmodule("functools", f)
 end
 
+-- ---------------------------------------------------------------------
+-- itertools: each iterator is a coroutine-backed generator (R.GEN), so
+-- consumption stays lazy and in CPython's order; argument checks and
+-- messages follow CPython 3.11 for the common mistakes.
+R.LOADERS.itertools = function()
+    local it = {}
+    local GEN, EQB = R.GEN, R.EQB
+    local function gen(kind, body)
+        local g = GEN(body)
+        g.kind = "itertools." .. kind
+        return g
+    end
+    local function args_kw(fname, allowed, ...)
+        local n = select("#", ...)
+        local kw
+        kw, n = getkw(n, ...)
+        kwcheck(fname, kw, allowed)
+        return kw or {}, n
+    end
+    local function idx(v, what)
+        if v == nil or v == NONE then return nil end
+        if type(v) == "boolean" then v = v and 1 or 0 end
+        if mtype(v) ~= "integer" or v < 0 then
+            throw("ValueError", what)
+        end
+        return v
+    end
+    it.count = function(...)
+        local kw, n = args_kw("count", {start = 1, step = 1}, ...)
+        local start, step = ...
+        if n < 1 then start = kw.start end
+        if n < 2 then step = kw.step end
+        start = start == nil and 0 or start
+        step = step == nil and 1 or step
+        return gen("count", function(Y)
+            local v = start
+            while true do
+                Y(v)
+                v = R.ADD(v, step)
+            end
+        end)
+    end
+    it.cycle = function(src)
+        local nx = ITER(src)
+        return gen("cycle", function(Y)
+            local saved, n = {}, 0
+            for v in nx do
+                n = n + 1
+                saved[n] = v
+                Y(v)
+            end
+            if n == 0 then return end
+            while true do
+                for i = 1, n do Y(saved[i]) end
+            end
+        end)
+    end
+    it["repeat"] = function(...)
+        local kw, n = args_kw("repeat", {times = 1}, ...)
+        local obj, times = ...
+        if n < 2 then times = kw.times end
+        if times ~= nil and mtype(times) ~= "integer" then
+            throw("TypeError", "'" .. typename(times) .. "' object cannot " ..
+                  "be interpreted as an integer")
+        end
+        return gen("repeat", function(Y)
+            if times == nil then
+                while true do Y(obj) end
+            end
+            for _ = 1, times do Y(obj) end
+        end)
+    end
+    local function chain_of(srcs)
+        return gen("chain", function(Y)
+            for s in srcs do
+                for v in ITER(s) do Y(v) end
+            end
+        end)
+    end
+    local chain = setmetatable({__name__ = "chain", methods = {}}, TYPE_MT)
+    chain.repr = "<class 'itertools.chain'>"
+    chain.call = function(...)
+        local t, n = {...}, select("#", ...)
+        local i = 0
+        return chain_of(function()
+            i = i + 1
+            if i <= n then return t[i] end
+            return nil
+        end)
+    end
+    chain.methods.from_iterable = function(srcs)
+        return chain_of(ITER(srcs))
+    end
+    it.chain = chain
+    it.islice = function(src, ...)
+        local n = select("#", ...)
+        local a, b, c = ...
+        local start, stop, step
+        if n == 1 then
+            stop = idx(a, "Stop argument for islice() must be None or an " ..
+                       "integer: 0 <= x <= sys.maxsize.")
+        elseif n == 2 or n == 3 then
+            start = idx(a, "Indices for islice() must be None or an " ..
+                        "integer: 0 <= x <= sys.maxsize.")
+            stop = idx(b, "Stop argument for islice() must be None or an " ..
+                       "integer: 0 <= x <= sys.maxsize.")
+            step = idx(c, "Step for islice() must be a positive integer " ..
+                       "or None.")
+            if step == 0 then
+                throw("ValueError", "Step for islice() must be a positive " ..
+                      "integer or None.")
+            end
+        else
+            throw("TypeError", "islice expected at most 4 arguments, got " ..
+                  (n + 1))
+        end
+        start, step = start or 0, step or 1
+        local nx = ITER(src)
+        return gen("islice", function(Y)
+            local nexti = start
+            if stop and nexti >= stop then
+                -- consume up to start
+                for _ = 1, math.min(start, stop) do
+                    if nx() == nil then return end
+                end
+                return
+            end
+            local i = 0
+            for v in nx do
+                if i == nexti then
+                    Y(v)
+                    nexti = nexti + step
+                    if stop and nexti >= stop then
+                        for _ = i + 2, stop do
+                            if nx() == nil then return end
+                        end
+                        return
+                    end
+                end
+                i = i + 1
+            end
+        end)
+    end
+    it.accumulate = function(...)
+        local kw, n = args_kw("accumulate", {func = 1, initial = 1}, ...)
+        local src, fn = ...
+        if n < 2 then fn = kw.func end
+        if fn == NONE then fn = nil end
+        local initial = kw.initial
+        if initial == NONE then initial = nil end
+        local nx = ITER(src)
+        return gen("accumulate", function(Y)
+            local acc = initial
+            if acc ~= nil then Y(acc) end
+            for v in nx do
+                if acc == nil then
+                    acc = v
+                elseif fn then
+                    acc = fn(acc, v)
+                else
+                    acc = R.ADD(acc, v)
+                end
+                Y(acc)
+            end
+        end)
+    end
+    it.groupby = function(...)
+        local kw, n = args_kw("groupby", {key = 1}, ...)
+        local src, kf = ...
+        if n < 2 then kf = kw.key end
+        if kf == NONE then kf = nil end
+        local nx = ITER(src)
+        local started, done, curv, curk, tgtk = false, false
+        local version = 0
+        local function step()
+            local v = nx()
+            if v == nil then
+                done = true
+                return
+            end
+            curv = v
+            curk = kf and kf(v) or v
+        end
+        return gen("groupby", function(Y)
+            while true do
+                version = version + 1
+                if not started then
+                    started = true
+                    step()
+                else
+                    while not done and EQB(curk, tgtk) do step() end
+                end
+                if done then return end
+                tgtk = curk
+                local my = version
+                local grouper = R.mkiter(function()
+                    if my ~= version or done or not EQB(curk, tgtk) then
+                        return nil
+                    end
+                    local r = curv
+                    step()
+                    return r
+                end, "itertools._grouper")
+                Y(mktuple({tgtk, grouper}, 2))
+            end
+        end)
+    end
+    local function pool_of(src)
+        local t, n = toarray(src)
+        local p = {}
+        for i = 1, n do p[i] = t[i] end
+        return p, n
+    end
+    local function pick(pool, ix, r)
+        local t = {}
+        for i = 1, r do t[i] = pool[ix[i] + 1] end
+        return mktuple(t, r)
+    end
+    local function getr(v, n, fname)
+        if v == nil or v == NONE then return n end
+        if mtype(v) ~= "integer" then
+            throw("TypeError", "Expected int as r")
+        end
+        if v < 0 then throw("ValueError", "r must be non-negative") end
+        return v
+    end
+    it.permutations = function(...)
+        local kw, n = args_kw("permutations", {r = 1}, ...)
+        local src, r = ...
+        if n < 2 then r = kw.r end
+        local pool, np = pool_of(src)
+        r = getr(r, np)
+        return gen("permutations", function(Y)
+            if r > np then return end
+            local ix, cyc = {}, {}
+            for i = 1, np do ix[i] = i - 1 end
+            for i = 1, r do cyc[i] = np - i + 1 end
+            Y(pick(pool, ix, r))
+            if np == 0 then return end
+            while true do
+                local advanced = false
+                for i = r, 1, -1 do
+                    cyc[i] = cyc[i] - 1
+                    if cyc[i] == 0 then
+                        local first = ix[i]
+                        for k = i, np - 1 do ix[k] = ix[k + 1] end
+                        ix[np] = first
+                        cyc[i] = np - i + 1
+                    else
+                        local j = cyc[i]
+                        ix[i], ix[np - j + 1] = ix[np - j + 1], ix[i]
+                        Y(pick(pool, ix, r))
+                        advanced = true
+                        break
+                    end
+                end
+                if not advanced then return end
+            end
+        end)
+    end
+    it.combinations = function(...)
+        local kw, n = args_kw("combinations", {r = 1}, ...)
+        local src, r = ...
+        if n < 2 then r = kw.r end
+        if r == nil then
+            throw("TypeError", "combinations() missing required argument " ..
+                  "'r' (pos 2)")
+        end
+        local pool, np = pool_of(src)
+        r = getr(r, np)
+        return gen("combinations", function(Y)
+            if r > np then return end
+            local ix = {}
+            for i = 1, r do ix[i] = i - 1 end
+            Y(pick(pool, ix, r))
+            while true do
+                local i = r
+                while i >= 1 and ix[i] == i - 1 + np - r do i = i - 1 end
+                if i < 1 then return end
+                ix[i] = ix[i] + 1
+                for j = i + 1, r do ix[j] = ix[j - 1] + 1 end
+                Y(pick(pool, ix, r))
+            end
+        end)
+    end
+    it.combinations_with_replacement = function(...)
+        local kw, n = args_kw("combinations_with_replacement", {r = 1}, ...)
+        local src, r = ...
+        if n < 2 then r = kw.r end
+        if r == nil then
+            throw("TypeError", "combinations_with_replacement() missing " ..
+                  "required argument 'r' (pos 2)")
+        end
+        local pool, np = pool_of(src)
+        r = getr(r, np)
+        return gen("combinations_with_replacement", function(Y)
+            if np == 0 and r > 0 then return end
+            local ix = {}
+            for i = 1, r do ix[i] = 0 end
+            Y(pick(pool, ix, r))
+            while true do
+                local i = r
+                while i >= 1 and ix[i] == np - 1 do i = i - 1 end
+                if i < 1 then return end
+                local v = ix[i] + 1
+                for j = i, r do ix[j] = v end
+                Y(pick(pool, ix, r))
+            end
+        end)
+    end
+    it.product = function(...)
+        local kw, n = args_kw("product", {["repeat"] = 1}, ...)
+        local rep = kw["repeat"] or 1
+        if mtype(rep) ~= "integer" then
+            throw("TypeError", "'" .. typename(rep) .. "' object cannot be " ..
+                  "interpreted as an integer")
+        end
+        if rep < 0 then
+            throw("ValueError", "repeat argument cannot be negative")
+        end
+        local pools, m = {}, 0
+        local given = {...}
+        local base = {}
+        for i = 1, n do base[i] = {pool_of(given[i])} end
+        for _ = 1, rep do
+            for i = 1, n do
+                m = m + 1
+                pools[m] = base[i]
+            end
+        end
+        return gen("product", function(Y)
+            for i = 1, m do
+                if pools[i][2] == 0 then return end
+            end
+            local ix = {}
+            for i = 1, m do ix[i] = 1 end
+            while true do
+                local t = {}
+                for i = 1, m do t[i] = pools[i][1][ix[i]] end
+                Y(mktuple(t, m))
+                local i = m
+                while i >= 1 do
+                    ix[i] = ix[i] + 1
+                    if ix[i] <= pools[i][2] then break end
+                    ix[i] = 1
+                    i = i - 1
+                end
+                if i < 1 then return end
+            end
+        end)
+    end
+    it.zip_longest = function(...)
+        local kw, n = args_kw("zip_longest", {fillvalue = 1}, ...)
+        local fill = kw.fillvalue
+        if fill == nil then fill = NONE end
+        local its = {}
+        for i = 1, n do its[i] = ITER((select(i, ...))) end
+        return gen("zip_longest", function(Y)
+            if n == 0 then return end
+            local active = n
+            local live = {}
+            for i = 1, n do live[i] = true end
+            while true do
+                local t = {}
+                for i = 1, n do
+                    local v
+                    if live[i] then
+                        v = its[i]()
+                        if v == nil then
+                            live[i] = false
+                            active = active - 1
+                            if active == 0 then return end
+                            v = fill
+                        end
+                    else
+                        v = fill
+                    end
+                    t[i] = v
+                end
+                Y(mktuple(t, n))
+            end
+        end)
+    end
+    it.takewhile = function(pred, src)
+        local nx = ITER(src)
+        return gen("takewhile", function(Y)
+            for v in nx do
+                if not TRUTH(pred(v)) then return end
+                Y(v)
+            end
+        end)
+    end
+    it.dropwhile = function(pred, src)
+        local nx = ITER(src)
+        return gen("dropwhile", function(Y)
+            local dropping = true
+            for v in nx do
+                if dropping and not TRUTH(pred(v)) then dropping = false end
+                if not dropping then Y(v) end
+            end
+        end)
+    end
+    it.filterfalse = function(pred, src)
+        local nx = ITER(src)
+        return gen("filterfalse", function(Y)
+            for v in nx do
+                local t
+                if pred == NONE then t = TRUTH(v) else t = TRUTH(pred(v)) end
+                if not t then Y(v) end
+            end
+        end)
+    end
+    it.starmap = function(fn, src)
+        local nx = ITER(src)
+        return gen("starmap", function(Y)
+            for v in nx do
+                local t, m = toarray(v)
+                Y(fn(unpack(t, 1, m)))
+            end
+        end)
+    end
+    it.compress = function(data, sel)
+        local nd_, ns = ITER(data), ITER(sel)
+        return gen("compress", function(Y)
+            for v in nd_ do
+                local s = ns()
+                if s == nil then return end
+                if TRUTH(s) then Y(v) end
+            end
+        end)
+    end
+    it.pairwise = function(src)
+        local nx = ITER(src)
+        return gen("pairwise", function(Y)
+            local a = nx()
+            if a == nil then return end
+            for b in nx do
+                Y(mktuple({a, b}, 2))
+                a = b
+            end
+        end)
+    end
+    it.tee = function(src, n)
+        n = n or 2
+        if mtype(n) ~= "integer" then
+            throw("TypeError", "'" .. typename(n) .. "' object cannot be " ..
+                  "interpreted as an integer")
+        end
+        if n < 0 then throw("ValueError", "n must be >= 0") end
+        local nx = ITER(src)
+        local buf, first, last = {}, 1, 0
+        local pos = {}
+        local out = {}
+        for k = 1, n do
+            pos[k] = 1
+            out[k] = R.mkiter(function()
+                local p = pos[k]
+                if p > last then
+                    local v = nx()
+                    if v == nil then return nil end
+                    last = last + 1
+                    buf[last] = v
+                end
+                pos[k] = p + 1
+                local v = buf[p]
+                -- drop what every copy has seen
+                local low = math.huge
+                for j = 1, n do
+                    if pos[j] < low then low = pos[j] end
+                end
+                while first < low do
+                    buf[first] = nil
+                    first = first + 1
+                end
+                return v
+            end, "itertools._tee")
+        end
+        return mktuple(out, n)
+    end
+    return R.mkmodule("itertools", it)
+end
+
+-- ---------------------------------------------------------------------
+-- copy: shallow and deep copies of the runtime's values and instances
+R.LOADERS.copy = function()
+    local m = {}
+    local OBJ, OBJ_MT, CLSKEY = R.OBJ, R.OBJ_MT, R.CLSKEY
+    local function copy_obj(o, f)
+        local cls = OBJ.objclass(o)
+        if OBJ.lookup(cls, "__copy__") or OBJ.lookup(cls, "__deepcopy__") or
+            OBJ.lookup(cls, "__reduce__") or OBJ.lookup(cls, "__getstate__")
+        then
+            refuse("copying objects that customise copying")
+        end
+        local c = setmetatable({[CLSKEY] = cls}, OBJ_MT)
+        local src = R.OBJ.vars(o)
+        for i = 1, src.n do
+            if src.k[i] ~= nil then
+                OBJ.setattr_raw(c, src.k[i], f(src.v[i]))
+            end
+        end
+        return c
+    end
+    local function atomic(x)
+        local tx = type(x)
+        return tx == "number" or tx == "string" or tx == "boolean" or
+                   x == NONE or tx == "function" or
+                   getmetatable(x) == TYPE_MT or getmetatable(x) == RANGE_MT
+    end
+    m.copy = function(x)
+        if atomic(x) then return x end
+        local mt = getmetatable(x)
+        if mt == LIST_MT then
+            local t = {}
+            for i = 1, x.n do t[i] = x[i] end
+            return mklist(t, x.n)
+        elseif mt == TUPLE_MT then
+            return x
+        elseif mt == DICT_MT then
+            local d = newdict()
+            for i = 1, x.n do
+                if x.k[i] ~= nil then dset(d, x.k[i], x.v[i]) end
+            end
+            return d
+        elseif mt == SET_MT then
+            if x.frozen then return x end
+            return B.set(x)
+        elseif mt == OBJ_MT then
+            return copy_obj(x, function(v) return v end)
+        elseif isnd(x) then
+            return R.CM(x, "copy")
+        end
+        refuse("copy.copy of " .. typename(x) .. " objects")
+    end
+    local function deep(x, memo)
+        if atomic(x) then return x end
+        local done = memo[x]
+        if done ~= nil then return done end
+        local mt = getmetatable(x)
+        if mt == LIST_MT then
+            local t = mklist({}, 0)
+            memo[x] = t
+            for i = 1, x.n do t[i] = deep(x[i], memo) end
+            t.n = x.n
+            return t
+        elseif mt == TUPLE_MT then
+            local t, same = {}, true
+            for i = 1, x.n do
+                t[i] = deep(x[i], memo)
+                if not rawequal(t[i], x[i]) then same = false end
+            end
+            if same then return x end
+            local r = mktuple(t, x.n)
+            memo[x] = r
+            return r
+        elseif mt == DICT_MT then
+            local d = newdict()
+            memo[x] = d
+            for i = 1, x.n do
+                if x.k[i] ~= nil then
+                    dset(d, deep(x.k[i], memo), deep(x.v[i], memo))
+                end
+            end
+            return d
+        elseif mt == SET_MT then
+            if x.frozen then refuse("deepcopy of frozensets") end
+            local s = B.set(x)
+            memo[x] = s
+            return s
+        elseif mt == OBJ_MT then
+            local c = copy_obj(x, function(v) return v end)
+            memo[x] = c
+            local src = R.OBJ.vars(c)
+            for i = 1, src.n do
+                if src.k[i] ~= nil then
+                    OBJ.setattr_raw(c, src.k[i], deep(src.v[i], memo))
+                end
+            end
+            return c
+        elseif isnd(x) then
+            local c = R.CM(x, "copy")
+            memo[x] = c
+            return c
+        end
+        refuse("copy.deepcopy of " .. typename(x) .. " objects")
+    end
+    m.deepcopy = function(x, memo)
+        if memo ~= nil and memo ~= NONE then refuse("deepcopy memo") end
+        return deep(x, {})
+    end
+    return R.mkmodule("copy", m)
+end
+
+-- ---------------------------------------------------------------------
+-- contextlib: contextmanager and suppress as instances of small classes
+-- whose methods are runtime functions
+R.LOADERS.contextlib = function()
+    local m = {}
+    local CLSKEY, OBJ_MT = R.CLSKEY, R.OBJ_MT
+    local function class(name, dict)
+        local ns = {}
+        for k, v in pairs(dict) do ns[k] = v end
+        local c = R.CLASS(name, name, mktuple({}, 0), ns, NONE)
+        c.repr = "<class 'contextlib." .. name .. "'>"
+        return c
+    end
+    local GCM = class("_GeneratorContextManager", {
+        __enter__ = function(self)
+            local v, fin = self.gen.resume(NONE)
+            if fin then throw("RuntimeError", "generator didn't yield") end
+            return v
+        end,
+        __exit__ = function(self, typ, val)
+            local g = self.gen
+            if typ == NONE then
+                local _, fin = g.resume(NONE)
+                if not fin then
+                    throw("RuntimeError", "generator didn't stop")
+                end
+                return false
+            end
+            local ok, r = pcall(R.CM, g, "throw", val)
+            if ok then
+                throw("RuntimeError", "generator didn't stop after throw()")
+            end
+            if rawequal(r, val) then return false end
+            if getmetatable(r) == C.EXC_MT and r.type == "StopIteration" and
+                not r.cls then
+                return true
+            end
+            error(r, 0)
+        end})
+    m.contextmanager = function(f)
+        local w = function(...)
+            local g = f(...)
+            if getmetatable(g) ~= ITER_MT or not g.resume then
+                refuse("contextmanager of a function that is not a " ..
+                       "generator")
+            end
+            return setmetatable({[CLSKEY] = GCM, gen = g}, OBJ_MT)
+        end
+        local info = INFO[f]
+        if info then
+            R.DEF(w, info.name, info.np, info.nd, info.flags, info.doc,
+                  unpack(info.names))
+        end
+        return w
+    end
+    local SUP = class("suppress", {
+        __enter__ = function() return NONE end,
+        __exit__ = function(self, typ, val)
+            if typ == NONE then return false end
+            return R.EXCMATCH(val, self.excs)
+        end})
+    m.suppress = function(...)
+        return setmetatable({[CLSKEY] = SUP,
+                             excs = mktuple({...}, select("#", ...))},
+                            OBJ_MT)
+    end
+    return R.mkmodule("contextlib", m)
+end
+
 R.LOADERS.time = function()
     local t = {}
     t.perf_counter = function() return C.clock(1) end
