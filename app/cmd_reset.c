@@ -59,6 +59,14 @@ int cmd_reset(int argc, char **argv)
     }
     n = progress_reset_count(p, what, arg);
     label = what == RESET_ALL ? "all progress" : arg;
+    if (n == 0 && what != RESET_ALL) {
+        /* a typo in the id should not look like a successful reset */
+        printf("nothing recorded for %s %s: nothing to delete\n",
+               what == RESET_EXERCISE ? "exercise" : "topic", arg);
+        free(path);
+        progress_close(p);
+        return 0;
+    }
     if (!yes) {
         fprintf(stderr,
                 "Delete %s (%d attempt%s%s) from %s? [y/N] ", label, n,

@@ -106,6 +106,33 @@ static int level_match(const char *want, const char *lvl)
     return strcmp(want, lvl) == 0;
 }
 
+/* A due follow-up whose question is due too is served right after it, as
+** in the interview; the rest keep the scheduler's order. */
+static int followups_after_parents(const ExerciseSet *set,
+                                   GradeExercise **res, int n)
+{
+    GradeExercise **v = xmalloc((size_t)n * sizeof *v);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        GradeExercise *par = exercises_parent(set, res[i]), *f;
+        int parent_here = 0;
+        for (int j = 0; par && j < n && !parent_here; j++)
+            parent_here = res[j] == par;
+        if (parent_here)
+            continue; /* placed after its parent */
+        v[k++] = res[i];
+        if ((f = exercises_followup(set, res[i])))
+            for (int j = 0; j < n; j++)
+                if (res[j] == f) {
+                    v[k++] = f;
+                    break;
+                }
+    }
+    memcpy(res, v, (size_t)k * sizeof *v);
+    free(v);
+    return k;
+}
+
 int drill_select(const ExerciseSet *set, const DrillSpec *sp,
                  GradeExercise ***out, char *err, size_t errlen)
 {
@@ -135,6 +162,8 @@ int drill_select(const ExerciseSet *set, const DrillSpec *sp,
             free(res);
             return -1;
         }
+        if (strcmp(sp->mode, "review") == 0)
+            nres = followups_after_parents(set, res, nres);
         *out = res;
         return nres;
     }

@@ -237,6 +237,23 @@ int main(void)
             if (nsel > 0)
                 free(sel);
         }
+        {
+            /* review: a due follow-up comes right after its due question */
+            char *ids[] = {"core.f.fu1", "core.f.q10", "core.f.q1",
+                           "core.f.fu9"};
+            sp.mode = "review";
+            sp.ids = ids;
+            sp.nids = 4;
+            nsel = drill_select(s, &sp, &sel, err, sizeof err);
+            ok(nsel == 4 && sel[0] == exercises_find(s, "core.f.q10") &&
+                   sel[1] == exercises_find(s, "core.f.q1") &&
+                   sel[2] == exercises_find(s, "core.f.fu1") &&
+                   sel[3] == exercises_find(s, "core.f.fu9"),
+               "followup: review serves a due follow-up after its due "
+               "question, alone when the question is not due");
+            if (nsel > 0)
+                free(sel);
+        }
         exercises_free(s);
     }
     {
