@@ -104,6 +104,20 @@ static int opt_bool(lua_State *L, int pos, const char *name, int def)
 
 /* ---- operands ------------------------------------------------------- */
 
+/* The argument at idx as a C-contiguous array of dtype t, pushed: itself
+** when it already is one (the nd_linalg calls only read it), else a
+** copy. NumPy copies once, into Fortran order; so do the nd_linalg
+** calls, and a second copy here cost solve(256) ~10%. */
+static NdArray *contig(lua_State *L, int idx, NdDType t)
+{
+    NdArray *a = lnd_toarray(L, idx);
+    if (a && a->dtype == t && (a->flags & ND_C_CONTIGUOUS)) {
+        lua_pushvalue(L, idx);
+        return a;
+    }
+    return lnd_tocontig(L, idx, t);
+}
+
 /* One linalg operand: a contiguous float64 or complex128 copy (on the
 ** stack), its stack of matrices and NumPy's result dtype. */
 typedef struct {
@@ -148,7 +162,7 @@ static NdDType real_of(NdDType t)
 static void get_mat(lua_State *L, int idx, Mat *M, int square)
 {
     int i;
-    M->a = lnd_tocontig(L, idx, M->cplx ? ND_COMPLEX128 : ND_FLOAT64);
+    M->a = contig(L, idx, M->cplx ? ND_COMPLEX128 : ND_FLOAT64);
     if (M->a->ndim < 2) {
         char msg[120];
         snprintf(msg, sizeof msg, "%d-dimensional array given. Array must "
@@ -352,7 +366,7 @@ static int l_solve(lua_State *L)
     size_t nrhs;
     common_type(L, two, 2, &M);
     get_mat(L, 1, &M, 1);
-    NdArray *b = lnd_tocontig(L, 2, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
+    NdArray *b = contig(L, 2, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
     /* NumPy: b is a stack of vectors when it has one dim fewer than a */
     vec = b->ndim == M.a->ndim - 1;
     if (!vec && b->ndim < 2)
@@ -407,8 +421,8 @@ static int l_lstsq(lua_State *L)
     else if (!ri && given(L, 3, "rcond"))
         rcond = NAN; /* rcond=None */
     common_type(L, two, 2, &M);
-    M.a = lnd_tocontig(L, 1, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
-    NdArray *b = lnd_tocontig(L, 2, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
+    M.a = contig(L, 1, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
+    NdArray *b = contig(L, 2, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
     /* NumPy makes a 1-d b a column first, then wants both 2-d */
     int bad = M.a->ndim != 2 ? M.a->ndim
               : (b->ndim != 1 && b->ndim != 2) ? b->ndim : -1;
@@ -663,7 +677,7 @@ static int l_matrix_rank(lua_State *L)
     if (ti)
         tol = lua_tonumber(L, ti);
     common_type(L, &one, 1, &M);
-    NdArray *a = lnd_tocontig(L, 1, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
+    NdArray *a = contig(L, 1, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
     if (a->ndim < 2) {
         /* NumPy: int(not all(M == 0)) */
         int nz = 0;

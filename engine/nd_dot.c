@@ -164,45 +164,59 @@ static void gemm(int single, const NdArray *a, const NdArray *b, NdArray *o)
                  b->data, (int)ldb, o->data, (int)ldc);
 }
 
-/*
-** One 2-d block o (m x p) = a (m x n) @ b (n x p) of o's float dtype,
-** operands already in it, decided as NumPy 1.24's matmul loop decides
-** (umath/matmul.c.src); returns 0 where NumPy runs its plain loop.
-*/
-static int mm_blas(const NdArray *a, const NdArray *b, NdArray *o)
+/* What NumPy 1.24's matmul loop (umath/matmul.c.src) does with one 2-d
+** block o (m x p) = a (m x n) @ b (n x p), operands in o's float dtype. */
+enum { MM_LOOP, MM_DOT, MM_VECMAT, MM_MATVEC, MM_GEMM };
+
+static int mm_plan(const NdArray *a, const NdArray *b, const NdArray *o)
 {
-    int single = o->dtype == ND_FLOAT32;
-    int64_t sz = single ? 4 : 8, m = a->shape[0], n = a->shape[1];
-    int64_t p = b->shape[1];
+    int64_t sz = (int64_t)nd_dtype_size(o->dtype), m = a->shape[0];
+    int64_t n = a->shape[1], p = b->shape[1];
     int64_t is1_m = a->strides[0], is1_n = a->strides[1];
     int64_t is2_n = b->strides[0], is2_p = b->strides[1];
     int i1, i2;
     if (m == 0 || n == 0 || p == 0 || m > BLAS_MAXSIZE ||
         n > BLAS_MAXSIZE || p > BLAS_MAXSIZE)
-        return 0;
+        return MM_LOOP;
     i1 = blasable(is1_m, is1_n, n, sz) || blasable(is1_n, is1_m, m, sz);
     i2 = blasable(is2_n, is2_p, p, sz) || blasable(is2_p, is2_n, n, sz);
-    if (m == 1 && p == 1) {
-        dot_into(single, n, a->data, is1_n, b->data, is2_n, o->data);
-        return 1;
-    }
+    if (m == 1 && p == 1)
+        return MM_DOT;
     if (n == 1)
-        return 0; /* single products: the loop is exact */
-    if (m == 1 || p == 1) {
-        if (m == 1 && i2 && blasable(is1_n, sz, 1, sz))
-            gemv(single, b->data, is2_p, is2_n, a->data, is1_n, o->data,
-                 o->strides[1], p, n);
-        else if (p == 1 && i1 && blasable(is2_n, sz, 1, sz))
-            gemv(single, a->data, is1_m, is1_n, b->data, is2_n, o->data,
-                 o->strides[0], m, n);
-        else
-            return 0;
-        return 1;
-    }
+        return MM_LOOP; /* single products: the loop is exact */
+    if (m == 1)
+        return i2 && blasable(is1_n, sz, 1, sz) ? MM_VECMAT : MM_LOOP;
+    if (p == 1)
+        return i1 && blasable(is2_n, sz, 1, sz) ? MM_MATVEC : MM_LOOP;
     if (!i1 || !i2 || !blasable(o->strides[0], o->strides[1], p, sz))
+        return MM_LOOP;
+    return MM_GEMM;
+}
+
+/* Runs the block through BLAS as planned; 0 when NumPy loops instead. */
+static int mm_blas(const NdArray *a, const NdArray *b, NdArray *o)
+{
+    int single = o->dtype == ND_FLOAT32;
+    int64_t n = a->shape[1];
+    switch (mm_plan(a, b, o)) {
+    case MM_DOT:
+        dot_into(single, n, a->data, a->strides[1], b->data, b->strides[0],
+                 o->data);
+        return 1;
+    case MM_VECMAT:
+        gemv(single, b->data, b->strides[1], b->strides[0], a->data,
+             a->strides[1], o->data, o->strides[1], b->shape[1], n);
+        return 1;
+    case MM_MATVEC:
+        gemv(single, a->data, a->strides[0], a->strides[1], b->data,
+             b->strides[0], o->data, o->strides[0], a->shape[0], n);
+        return 1;
+    case MM_GEMM:
+        gemm(single, a, b, o);
+        return 1;
+    default:
         return 0;
-    gemm(single, a, b, o);
-    return 1;
+    }
 }
 
 NdError nd_matmul2d(const NdArray *a, const NdArray *b, NdArray *out,
@@ -275,6 +289,10 @@ NdError nd_matmul_prepare(const NdArray *a, const NdArray *b, NdDType *t,
     return ND_OK;
 }
 
+/* Declared here, defined below: the 2-d block at a batch index. */
+static void block(NdArray *v, const NdArray *x, int is_b, int bnd,
+                  const int64_t *bidx);
+
 size_t nd_matmul_scratch(const NdArray *a, const NdArray *b,
                          const NdArray *out)
 {
@@ -282,6 +300,25 @@ size_t nd_matmul_scratch(const NdArray *a, const NdArray *b,
     int64_t k = a->shape[a->ndim - 1];
     int64_t n = b->ndim == 1 ? 1 : b->shape[b->ndim - 1];
     size_t isz = nd_dtype_size(out->dtype);
+    if ((out->dtype == ND_FLOAT32 || out->dtype == ND_FLOAT64) &&
+        a->dtype == out->dtype && b->dtype == out->dtype && k > 0 &&
+        m * n > 0) {
+        /* every block has the same strides: when BLAS takes the first it
+        ** takes all, and no packed copies are needed (a 1024 x 1024
+        ** product would otherwise reserve 24 MB it never touches) */
+        int bnd = out->ndim - (a->ndim > 1) - (b->ndim > 1);
+        int64_t bidx[ND_MAXDIMS] = {0};
+        NdArray va, vb, vo = *out;
+        block(&va, a, 0, bnd, bidx);
+        block(&vb, b, 1, bnd, bidx);
+        vo.ndim = 2;
+        vo.shape[0] = m;
+        vo.strides[0] = a->ndim > 1 ? out->strides[bnd] : 0;
+        vo.shape[1] = n;
+        vo.strides[1] = b->ndim > 1 ? out->strides[out->ndim - 1] : 0;
+        if (mm_plan(&va, &vb, &vo) != MM_LOOP)
+            return 16;
+    }
     return ((size_t)(m * k) * isz + 15) / 16 * 16 + (size_t)(k * n) * isz +
            (size_t)(m * n) * isz + 32;
 }
