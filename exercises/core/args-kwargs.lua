@@ -3,6 +3,7 @@
 return {
   {
     id = "core.args-kwargs.explain",
+    followup = "core.args-kwargs.followup-markers",
     topic = "core.args-kwargs",
     level = "intermediate",
     kind = "explain",
@@ -141,5 +142,35 @@ def connect(host, *args, **kwargs):
     },
     solution = "def f(a, *args, b=1, **kwargs) and def f(*args, a).",
     why = "Keyword-only parameters after *args are a detail that shows you know the signature rules, not just the names.",
+  },
+  {
+    id = "core.args-kwargs.followup-markers",
+    topic = "core.args-kwargs",
+    level = "intermediate",
+    kind = "output",
+    prompt = "Follow-up to the `*args`/`**kwargs` question: \"What do a bare `/` and `*` in a signature mean?\" What does this print in Python 3.11?",
+    code = [[
+def f(a, /, b, *, c):
+    return a, b, c
+
+print(f(1, 2, c=3))
+print(f(1, b=2, c=3))
+try:
+    f(a=1, b=2, c=3)
+except TypeError as e:
+    print(e)
+try:
+    f(1, 2, 3)
+except TypeError as e:
+    print(e)]],
+    expected = "(1, 2, 3)\n(1, 2, 3)\nf() got some positional-only arguments passed as keyword arguments: 'a'\nf() takes 2 positional arguments but 3 were given",
+    hints = {
+      "Parameters before / and after * are special; b is an ordinary parameter.",
+      "Before / : positional-only. After * : keyword-only.",
+      "So a cannot be passed as a=1, and c cannot be passed by position.",
+    },
+    solution = "(1, 2, 3)\n(1, 2, 3)\nf() got some positional-only arguments passed as keyword arguments: 'a'\nf() takes 2 positional arguments but 3 were given",
+    why = "Reading signatures such as sorted(iterable, /, *, key=None, reverse=False): positional-only (/) and keyword-only (*) parameters, and the errors that break callers.",
+    wrong = { "(1, 2, 3)\n(1, 2, 3)\n(1, 2, 3)\n(1, 2, 3)" },
   },
 }

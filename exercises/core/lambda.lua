@@ -2,6 +2,7 @@
 return {
   {
     id = "core.lambda.explain",
+    followup = "core.lambda.followup-late-binding",
     topic = "core.lambda",
     level = "beginner",
     kind = "explain",
@@ -121,5 +122,26 @@ print(best["name"])   # Bo]],
     },
     solution = "lambda x, y=2: x * y; lambda *args: sum(args); lambda: print(\"hi\")",
     why = "Knowing the expression-only rule precisely is what the lambda question is really about.",
+  },
+  {
+    id = "core.lambda.followup-late-binding",
+    topic = "core.lambda",
+    level = "intermediate",
+    kind = "output",
+    prompt = "Follow-up to the lambda question: \"What do these lambdas return?\" What does this print?",
+    code = [[
+fs = [lambda: i for i in range(3)]
+print([f() for f in fs])
+gs = [lambda i=i: i for i in range(3)]
+print([g() for g in gs])]],
+    expected = "[2, 2, 2]\n[0, 1, 2]",
+    hints = {
+      "When does a lambda look up i: when it is made, or when it is called?",
+      "Closures bind names late: every lambda reads the loop variable when called, after the loop ended.",
+      "A default argument is evaluated when the lambda is made, so i=i captures each value.",
+    },
+    solution = "[2, 2, 2]\n[0, 1, 2]",
+    why = "Late binding of closures: the classic lambda trap, and the two fixes interviewers want to hear (a default argument, or functools.partial).",
+    wrong = { "[0, 1, 2]\n[0, 1, 2]", "[2, 2, 2]\n[2, 2, 2]" },
   },
 }

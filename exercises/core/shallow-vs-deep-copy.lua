@@ -52,6 +52,7 @@ print(backup["paths"])   # ['/tmp']]==],
   },
   {
     id = "core.shallow-vs-deep-copy.explain",
+    followup = "core.shallow-vs-deep-copy.followup-cycle",
     topic = "core.shallow-vs-deep-copy",
     level = "intermediate",
     kind = "explain",
@@ -103,5 +104,29 @@ print(backup["paths"])   # ['/tmp']]==],
         "A shallow copy does not share the inner objects and a deep copy is not recursive.",
       },
     },
+  },
+  {
+    id = "core.shallow-vs-deep-copy.followup-cycle",
+    topic = "core.shallow-vs-deep-copy",
+    level = "advanced",
+    kind = "output",
+    prompt = "Follow-up to the copy question: \"What does `deepcopy` do with a list that contains itself?\" What does this print?",
+    code = [[
+import copy
+a = [1, 2]
+a.append(a)
+b = copy.deepcopy(a)
+print(b[2] is b, b[2] is a)
+c = copy.copy(a)
+print(c[2] is a)]],
+    expected = "True False\nTrue",
+    hints = {
+      "Does deepcopy loop forever on a cycle?",
+      "deepcopy keeps a memo of what it has already copied and reuses the copy.",
+      "So the copy's third item is the copy itself; a shallow copy just shares the original's reference.",
+    },
+    solution = "True False\nTrue",
+    why = "deepcopy's memo dictionary: it copies each object once, so cycles and shared references keep their shape in the copy, and a shallow copy shares them with the original.",
+    wrong = { "False False\nTrue", "True True\nTrue", "True False\nFalse" },
   },
 }
