@@ -92,6 +92,18 @@ extern void cblas_sgemv(const int order, const int trans, const int m,
                         const int lda, const float *x, const int incx,
                         const float beta, float *y, const int incy);
 
+/* OpenBLAS maps its work buffer at the first call that needs one and
+** mbind()s it; a seccomp'd worker forked later dies of that syscall
+** (SIGSYS: seen with OPENBLAS_NUM_THREADS=1, where nothing had mapped it
+** before the fork). One tiny LU in the caller maps it now; children
+** inherit it in OpenBLAS's pool and reuse it. */
+static void nd_linalg_warm_up(void)
+{
+    double a[4] = {2, 1, 1, 3};
+    nd_fint n = 2, ipiv[2], info = 0;
+    dgetrf_(&n, &n, a, &n, ipiv, &info);
+}
+
 int nd_linalg_set_threads(int n)
 {
     /* looked up at run time: only OpenBLAS has them, and the system's BLAS
@@ -109,6 +121,7 @@ int nd_linalg_set_threads(int n)
     if (set && (!get || get() != n))
         set(n);
     dlclose(self);
+    nd_linalg_warm_up();
     return set != NULL;
 }
 

@@ -22,6 +22,8 @@
 ** bits (its threaded kernels split sums differently), so NumPy's bits
 ** are those of NumPy run with the same count; the tests and their oracle
 ** use 1, as should the sandbox worker (no threads under seccomp).
+** Also makes one tiny LAPACK call, so that OpenBLAS maps its work buffer
+** here: call it before forking a seccomp'd worker (which may not mbind).
 */
 int nd_linalg_set_threads(int n);
 

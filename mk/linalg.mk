@@ -17,19 +17,25 @@ $(BUILD)/tests/engine/nd_linalg_test.t: tests/engine/nd_linalg_test.c \
 # The random test's oracle is a header it includes.
 $(BUILD)/tests/engine/nd_random_test.t: tests/random/oracle.h
 
-# make bench: solve/inv 256, eig 128, matmul 256/1024 (dgemm and a plain
-# loop) against NumPy in one run, with OpenBLAS's default threads and
-# with one thread (pyprep's policy).
+# make bench: solve/inv 256, eig 128, matmul 256/1024 (and 8x8 matmul
+# and det for per-call overhead) as a learner runs them - the same
+# script under `pyprep run` and under NumPy - next to the nd_linalg calls
+# timed from C, whose program also measures where dgemm overtakes a plain
+# loop. With OpenBLAS's default threads for NumPy and C, and with one
+# (pyprep's policy; the pyprep column always runs one).
 BENCH_TARGETS += bench-linalg
 .PHONY: bench-linalg
 $(BUILD)/tests/bench/linalg_bench: tests/bench/linalg_bench.c $(ENGINE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -O2 -o $@ $< $(ENGINE_LIB) $(LINALG_LIBS) -lm
 
-bench-linalg: $(BUILD)/tests/bench/linalg_bench
+bench-linalg: $(BUILD)/tests/bench/linalg_bench $(BUILD)/pyprep
 	@for t in default 1; do \
 	    if [ $$t = 1 ]; then export OPENBLAS_NUM_THREADS=1; fi; \
 	    echo "== linalg bench, OpenBLAS threads: $$t"; \
-	    $< > $<.txt && /usr/bin/python3 tests/bench/linalg_bench.py $<.txt \
-	        || exit 1; \
+	    $< > $<.txt && \
+	    $(BUILD)/pyprep run tests/bench/linalg_run.py > $<.pyprep && \
+	    /usr/bin/python3 tests/bench/linalg_run.py > $<.numpy && \
+	    /usr/bin/python3 tests/bench/linalg_bench.py $<.txt $<.pyprep \
+	        $<.numpy || exit 1; \
 	done
