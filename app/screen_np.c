@@ -142,7 +142,7 @@ static int np_session(Np *np)
     cfg.memory_bytes = (size_t)512 << 20;
     cfg.output_bytes = (size_t)4 << 20;
     cfg.libs = np_libs;
-    cfg.nlibs = 2;
+    cfg.nlibs = sizeof np_libs / sizeof np_libs[0];
     cfg.on_output = np_on_output;
     cfg.ud = np;
     np->ss = sandbox_session_new(&cfg);
@@ -681,6 +681,14 @@ static int np_key(Screen *s, Action act, int key)
     }
 }
 
+/* Ctrl-C at the prompt arrives as SIGINT (the terminal is in cbreak
+** mode): drop the input as Python's REPL does, and stay. */
+static int np_interrupt(Screen *s)
+{
+    np_key(s, ACT_NONE, 3);
+    return 1;
+}
+
 static void np_free(Screen *s)
 {
     Np *np = s->data;
@@ -716,6 +724,7 @@ Screen *screen_np_new(void)
     s->name = "np";
     s->draw = np_draw;
     s->key = np_key;
+    s->interrupt = np_interrupt;
     s->free = np_free;
     s->data = np;
     return s;

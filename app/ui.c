@@ -375,10 +375,16 @@ static void pop(void)
 void ui_run(Screen *first)
 {
     ui_push(first);
-    while (depth > 0 && !got_signal) {
+    for (;;) {
         Screen *s;
         int ch, flags = 0;
         Action act;
+
+        if (got_signal == SIGINT && depth > 0 && stack[depth - 1]->interrupt &&
+            stack[depth - 1]->interrupt(stack[depth - 1]))
+            got_signal = 0;
+        if (depth == 0 || got_signal)
+            break;
 
         draw_frame();
         ch = getch();

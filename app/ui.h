@@ -67,6 +67,10 @@ struct Screen {
     int (*key)(Screen *s, Action act, int key);
     void (*resize)(Screen *s, int rows, int cols); /* may be NULL */
     void (*free)(Screen *s);                       /* may be NULL */
+    /* SIGINT while this screen is on top; non-zero means the screen took
+    ** it (a REPL drops its input line) and pyprep goes on. May be NULL:
+    ** then Ctrl-C leaves pyprep, as in every other screen. */
+    int (*interrupt)(Screen *s);
     void *data;
 };
 

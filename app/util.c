@@ -89,8 +89,11 @@ static void buf_grow(Buf *b, size_t extra)
 
 void buf_add(Buf *b, const char *s, size_t n)
 {
-    if (n == 0 && b->data)
+    if (n == 0 && b->data) {
+        /* callers empty a Buf by setting len = 0; keep it a C string */
+        b->data[b->len] = '\0';
         return;
+    }
     buf_grow(b, n);
     if (n)
         memcpy(b->data + b->len, s, n);

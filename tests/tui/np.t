@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: the NumPy playground (pyprep np and p from home): values
 # shown like Python, state kept between inputs, multi-line blocks,
-# tracebacks, Ctrl-C on a runaway loop, the memory limit ending a session
+# tracebacks, Ctrl-C on a runaway loop and at an idle prompt, the memory limit ending a session
 # (and a fresh one after it), :reset, history.
 . "$(dirname "$0")/tmux-lib.sh"
 
@@ -44,6 +44,16 @@ ok $? "np: ... without leaving the screen"
 keys "1 + 1" Enter
 wait_for '^2$' 10
 ok $? "np: a fresh session answers after the interrupt"
+
+keys "x = 'half typed"
+sleep 0.3
+keys C-c
+sleep 0.5
+screen | grep -q 'NumPy playground'
+ok $? "np: Ctrl-C at an idle prompt does not leave the screen"
+keys "x = 5" Enter "print(x + 1)" Enter
+wait_for '^6$' 10
+ok $? "np: ... it drops the half-typed line, like Python's REPL"
 
 keys "import numpy as np" Enter "big = np.zeros((100000, 100000))" Enter
 wait_for 'memory limit exceeded.*variables were reset' 15
