@@ -2839,6 +2839,19 @@ end
             if r ~= NOTIMPL then return r end
         end
         if op == "**" then op = "** or pow()" end
+        -- the sequence protocols' own messages, as CPython reports them
+        local function isseq(v)
+            local mt = getmetatable(v)
+            return type(v) == "string" or mt == LIST_MT or mt == TUPLE_MT
+        end
+        if op == "*" and (isseq(a) or isseq(b)) then
+            throw("TypeError", "can't multiply sequence by non-int of " ..
+                  "type '" .. typename(isseq(a) and b or a) .. "'")
+        end
+        if op == "+" and isseq(a) then
+            throw("TypeError", "can only concatenate " .. typename(a) ..
+                  " (not \"" .. typename(b) .. "\") to " .. typename(a))
+        end
         throw("TypeError", "unsupported operand type(s) for " .. op ..
               ": '" .. typename(a) .. "' and '" .. typename(b) .. "'")
     end
@@ -3197,8 +3210,15 @@ end
                 end
             end
             if not cand then
-                local names = {}
-                for i = 1, #bases do names[i] = bases[i].__name__ end
+                -- CPython names the heads still waiting to be merged
+                local names, seen = {}, {}
+                for i = 1, #seqs do
+                    local c = seqs[i][1]
+                    if c and not seen[c] then
+                        seen[c] = true
+                        names[#names + 1] = c.__name__
+                    end
+                end
                 throw("TypeError", "Cannot create a consistent method " ..
                       "resolution\norder (MRO) for bases " ..
                       concat(names, ", "))
@@ -3476,7 +3496,12 @@ local function traceback_frames(main)
         elseif INFO[f.func] then
             name = INFO[f.func].name:match("[^.]*$")
         end
-        if name then out[#out + 1] = {line = f.line, name = name} end
+        if name then
+            out[#out + 1] = {line = f.line, name = name}
+        elseif #out > 0 then
+            -- a closure of the frame (a try or with body): its line
+            out[#out].line = f.line
+        end
     end
     return out
 end
@@ -3495,32 +3520,38 @@ end
 
 -- try bodies and with bodies run under PCALL: an exception records its
 -- traceback where it is raised (for chained tracebacks and re-raises)
+-- (tbcut: the frame that catches it, where a chained traceback starts)
 local MAIN
-local function tbmark(e)
-    if type(e) == "table" and getmetatable(e) == EXC_MT and
-        not rawget(e, "tb") and MAIN then
-        e.tb = traceback_frames(MAIN)
-    end
-    return e
+R.PCALL = function(f)
+    local depth = R.depth
+    return xpcall(f, function(e)
+        if type(e) == "table" and getmetatable(e) == EXC_MT and
+            not rawget(e, "tb") and MAIN then
+            e.tb = traceback_frames(MAIN)
+            e.tbcut = depth + 1
+        end
+        return e
+    end)
 end
-R.PCALL = function(f) return xpcall(f, tbmark) end
 
 -- the traceback of an uncaught exception, its causes first
-local function format_tb(err, filename, src, parts, seen)
+local function format_tb(err, filename, src, parts, seen, chained)
     seen[err] = true
     local cause, ctx = rawget(err, "cause"), rawget(err, "context")
     if cause and getmetatable(cause) == EXC_MT and not seen[cause] then
-        format_tb(cause, filename, src, parts, seen)
+        format_tb(cause, filename, src, parts, seen, true)
         parts[#parts + 1] = "\nThe above exception was the direct cause " ..
                                 "of the following exception:\n\n"
     elseif ctx and getmetatable(ctx) == EXC_MT and not err.suppress and
         not seen[ctx] then
-        format_tb(ctx, filename, src, parts, seen)
+        format_tb(ctx, filename, src, parts, seen, true)
         parts[#parts + 1] = "\nDuring handling of the above exception, " ..
                                 "another exception occurred:\n\n"
     end
     parts[#parts + 1] = "Traceback (most recent call last):\n"
-    for _, f in ipairs(err.tb or {}) do
+    local tb = err.tb or {}
+    for i = chained and err.tbcut or 1, #tb do
+        local f = tb[i]
         parts[#parts + 1] = "  File \"" .. filename .. "\", line " ..
                                 f.line .. ", in " .. f.name .. "\n"
         local text = src and source_line(src, f.line)

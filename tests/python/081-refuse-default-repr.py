@@ -1,0 +1,4 @@
+class Plain:
+    pass
+
+print(Plain())
