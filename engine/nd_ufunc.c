@@ -25,13 +25,52 @@
 #define INT_DTYPES ND_INT_DTYPES
 #define FLOAT_DTYPES ND_FLOAT_DTYPES
 
+/* Kernel names: NAME_E, and NAME_E_avx2 for the copies compiled for
+** AVX2 (KSFX is redefined around them). The copies are picked at run time
+** when the CPU has AVX2 (PYPREP_ND_NOSIMD=1 in the environment keeps the
+** baseline ones): the default build targets baseline x86-64 (SSE2), where
+** the vector loops do half the work per instruction. Both copies do the
+** same IEEE operations in the same order (no FMA: "avx2" does not imply
+** it, and -std=c11 keeps contraction off), so results are identical. */
+#define KSFX
+#define KNAME(N, E) KCAT(N, E, KSFX)
+#define KCAT(N, E, S) KCAT_(N, E, S)
+#define KCAT_(N, E, S) N##_##E##S
+#if (defined(__x86_64__) || defined(__i386__)) && \
+    (defined(__GNUC__) || defined(__clang__))
+#define ND_AVX2 1
+#if defined(__clang__)
+#define AVX2_BEGIN                                                         \
+    _Pragma("clang attribute push(__attribute__((target(\"avx2\"))), \
+apply_to = function)")
+#define AVX2_END _Pragma("clang attribute pop")
+#else
+#define AVX2_BEGIN                                                         \
+    _Pragma("GCC push_options") _Pragma("GCC target(\"avx2\")")
+#define AVX2_END _Pragma("GCC pop_options")
+#endif
+#include <immintrin.h>
+#include <stdlib.h>
+
+static int use_avx2(void)
+{
+    const char *env = getenv("PYPREP_ND_NOSIMD");
+    if (env && *env && *env != '0')
+        return 0;
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+}
+#else
+#define ND_AVX2 0
+#endif
+
 /* float32 math uses the f-suffixed libm functions. */
 #define FM(T, fn, ...) (sizeof(T) == 4 ? fn##f(__VA_ARGS__) : fn(__VA_ARGS__))
 
 /* ---- binary kernel skeleton: p[0], p[1] inputs, p[2] output ---- */
 #define BINK(NAME, E, T, U, K, OT, EXPR)                                   \
-    static void NAME##_##E(int64_t n, char **p, const ptrdiff_t *s,        \
-                           void *aux)                                      \
+    static void KNAME(NAME, E)(int64_t n, char **p, const ptrdiff_t *s,    \
+                               void *aux)                                  \
     {                                                                      \
         (void)aux;                                                         \
         if (s[0] == sizeof(T) && s[1] == sizeof(T) && s[2] == sizeof(OT)) { \
@@ -284,13 +323,26 @@ FLOAT_DTYPES(FLOAT_KERNELS)
 CPLX_KERNELS(COMPLEX64, nd_complex64, float)
 CPLX_KERNELS(COMPLEX128, nd_complex128, double)
 
+#if ND_AVX2
+/* The AVX2 copies of the real-dtype binary kernels. */
+#undef KSFX
+#define KSFX _avx2
+AVX2_BEGIN
+ND_REAL_DTYPES(ALL_KERNELS)
+INT_DTYPES(INT_KERNELS)
+FLOAT_DTYPES(FLOAT_KERNELS)
+AVX2_END
+#undef KSFX
+#define KSFX
+#endif
+
 /* The dispatch table: [op][loop dtype]; NULL = no such loop. */
 static NdLoop bin_loops[ND_NBINARY][ND_NTYPES];
 static int bin_loops_ready;
 
 static void bin_loops_init(void)
 {
-#define SET(OP, NAME, E) bin_loops[OP][ND_##E] = NAME##_##E;
+#define SET(OP, NAME, E) bin_loops[OP][ND_##E] = KNAME(NAME, E);
 #define SET_ALL(E, T, U, K)                                                \
     SET(ND_ADD, add, E) SET(ND_SUB, sub, E) SET(ND_MUL, mul, E)            \
     SET(ND_MAXIMUM, max, E) SET(ND_MINIMUM, min, E)                        \
@@ -315,6 +367,17 @@ static void bin_loops_init(void)
     FLOAT_DTYPES(SET_FLOAT)
     SET_CPLX(COMPLEX64)
     SET_CPLX(COMPLEX128)
+#if ND_AVX2
+    if (use_avx2()) {
+#undef KSFX
+#define KSFX _avx2
+        ND_REAL_DTYPES(SET_ALL)
+        INT_DTYPES(SET_INT)
+        FLOAT_DTYPES(SET_FLOAT)
+#undef KSFX
+#define KSFX
+    }
+#endif
     bin_loops_ready = 1;
 }
 
@@ -528,8 +591,8 @@ NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
 /* ---- unary ---- */
 
 #define UNK(NAME, E, T, OT, EXPR)                                          \
-    static void NAME##_##E(int64_t n, char **p, const ptrdiff_t *s,        \
-                           void *aux)                                      \
+    static void KNAME(NAME, E)(int64_t n, char **p, const ptrdiff_t *s,    \
+                               void *aux)                                  \
     {                                                                      \
         (void)aux;                                                         \
         if (s[0] == sizeof(T) && s[1] == sizeof(OT)) {                     \
@@ -629,12 +692,56 @@ static void vsqrt_FLOAT32(int64_t n, char **p, const ptrdiff_t *s, void *aux)
 }
 #endif
 
+#if ND_AVX2
+/* AVX2 copies of the real-dtype unary kernels, and sqrt on 4 doubles / 8
+** floats at a time. */
+#undef KSFX
+#define KSFX _avx2
+AVX2_BEGIN
+ND_REAL_DTYPES(U_ALL)
+INT_DTYPES(U_INT)
+FLOAT_DTYPES(U_FLOAT)
+static void vsqrt_FLOAT64_avx2(int64_t n, char **p, const ptrdiff_t *s,
+                               void *aux)
+{
+    if (s[0] != 8 || s[1] != 8) {
+        sqrt_FLOAT64_avx2(n, p, s, aux);
+        return;
+    }
+    const double *a = (const double *)p[0];
+    double *o = (double *)p[1];
+    int64_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        _mm256_storeu_pd(o + i, _mm256_sqrt_pd(_mm256_loadu_pd(a + i)));
+    for (; i < n; i++)
+        _mm_store_sd(o + i, _mm_sqrt_sd(_mm_setzero_pd(), _mm_load_sd(a + i)));
+}
+static void vsqrt_FLOAT32_avx2(int64_t n, char **p, const ptrdiff_t *s,
+                               void *aux)
+{
+    if (s[0] != 4 || s[1] != 4) {
+        sqrt_FLOAT32_avx2(n, p, s, aux);
+        return;
+    }
+    const float *a = (const float *)p[0];
+    float *o = (float *)p[1];
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(o + i, _mm256_sqrt_ps(_mm256_loadu_ps(a + i)));
+    for (; i < n; i++)
+        _mm_store_ss(o + i, _mm_sqrt_ss(_mm_load_ss(a + i)));
+}
+AVX2_END
+#undef KSFX
+#define KSFX
+#endif
+
 static NdLoop un_loops[ND_NUNARY][ND_NTYPES];
 static int un_ready;
 
 static void un_init(void)
 {
-#define USET(OP, NAME, E) un_loops[OP][ND_##E] = NAME##_##E;
+#define USET(OP, NAME, E) un_loops[OP][ND_##E] = KNAME(NAME, E);
 #define USET_ALL(E, T, U, K)                                               \
     USET(ND_NEG, neg, E) USET(ND_POS, pos, E) USET(ND_ABS, abs, E)         \
     USET(ND_LOGICAL_NOT, lnot, E) USET(ND_SIGN, sign, E)                   \
@@ -662,6 +769,19 @@ static void un_init(void)
 #if defined(__SSE2__)
     USET(ND_SQRT, vsqrt, FLOAT64)
     USET(ND_SQRT, vsqrt, FLOAT32)
+#endif
+#if ND_AVX2
+    if (use_avx2()) {
+#undef KSFX
+#define KSFX _avx2
+        ND_REAL_DTYPES(USET_ALL)
+        INT_DTYPES(USET_INT)
+        FLOAT_DTYPES(USET_FLOAT)
+        USET(ND_SQRT, vsqrt, FLOAT64)
+        USET(ND_SQRT, vsqrt, FLOAT32)
+#undef KSFX
+#define KSFX
+    }
 #endif
     un_ready = 1;
 }
