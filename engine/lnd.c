@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nd_linalg.h"
 #include "nd_print.h"
 #include "nd_random.h"
 #include <time.h>
@@ -3310,8 +3311,9 @@ static int dot_impl(lua_State *L, const NdArray *a, const NdArray *b)
         if (t == ND_FLOAT16) {
             matmul_half(a, b, o);
         } else {
-            void *s = scratch(L, nd_matmul_scratch(a, b, o));
-            TRY(nd_matmul(a, b, o, s, &err));
+            /* np.dot's own BLAS rules (nd_dot.c) */
+            void *s = scratch(L, nd_dot_scratch(a, b, o));
+            TRY(nd_dot(a, b, o, s, &err));
         }
         lua_settop(L, oi);
         mark_scalar(L, -1);

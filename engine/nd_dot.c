@@ -444,3 +444,79 @@ NdError nd_matmul(const NdArray *a, const NdArray *b, NdArray *out,
     }
     return ND_OK;
 }
+
+/*
+** np.dot of operands with at most two dims. NumPy 1.24 sends float ones
+** to cblas_matrixproduct, which first copies (C order, in the result
+** dtype) an operand with a negative stride or a zero stride over more
+** than one element, and a matrix - both dims > 1 - that is neither C
+** nor Fortran contiguous; matmul would run its plain loop on such
+** operands instead. After those copies dot's BLAS calls are matmul's.
+*/
+static int dot_copy(const NdArray *x, NdDType t)
+{
+    int i, matrix = x->ndim == 2 && x->shape[0] > 1 && x->shape[1] > 1;
+    if (x->dtype != t)
+        return 1;
+    for (i = 0; i < x->ndim; i++)
+        if (x->strides[i] < 0 || (x->strides[i] == 0 && x->shape[i] > 1))
+            return 1;
+    return matrix &&
+           !(x->flags & (ND_C_CONTIGUOUS | ND_F_CONTIGUOUS));
+}
+
+/* The operand NumPy's dot multiplies: x itself or a C-order copy placed
+** at *at (advanced past it) when scratch is given. */
+static NdError dot_operand(const NdArray *x, NdDType t, char **at,
+                           size_t *bytes, NdArray *v, NdErr *e)
+{
+    size_t n = (size_t)nd_size(x) * nd_dtype_size(t);
+    NdError err;
+    *v = *x;
+    if (!dot_copy(x, t))
+        return ND_OK;
+    *bytes += (n + 15) / 16 * 16;
+    nd_init(v, t, x->ndim, x->shape, NULL);
+    if (!*at)
+        return ND_OK;
+    v->data = *at;
+    *at += (n + 15) / 16 * 16;
+    if ((err = nd_assign(v, x, e)))
+        return err;
+    return ND_OK;
+}
+
+static int dot_blas(const NdArray *a, const NdArray *b, const NdArray *out)
+{
+    NdDType t = out->dtype;
+    return (t == ND_FLOAT32 || t == ND_FLOAT64) && a->ndim >= 1 &&
+           a->ndim <= 2 && b->ndim >= 1 && b->ndim <= 2;
+}
+
+size_t nd_dot_scratch(const NdArray *a, const NdArray *b, const NdArray *out)
+{
+    NdArray va, vb;
+    NdErr e;
+    char *none = NULL;
+    size_t bytes = 0;
+    if (!dot_blas(a, b, out))
+        return nd_matmul_scratch(a, b, out);
+    dot_operand(a, out->dtype, &none, &bytes, &va, &e);
+    dot_operand(b, out->dtype, &none, &bytes, &vb, &e);
+    return bytes + nd_matmul_scratch(&va, &vb, out) + 16;
+}
+
+NdError nd_dot(const NdArray *a, const NdArray *b, NdArray *out,
+               void *scratch, NdErr *e)
+{
+    NdArray va, vb;
+    char *at = (char *)(((uintptr_t)scratch + 15) & ~(uintptr_t)15);
+    size_t bytes = 0;
+    NdError err;
+    if (!dot_blas(a, b, out))
+        return nd_matmul(a, b, out, scratch, e);
+    if ((err = dot_operand(a, out->dtype, &at, &bytes, &va, e)) ||
+        (err = dot_operand(b, out->dtype, &at, &bytes, &vb, e)))
+        return err;
+    return nd_matmul(&va, &vb, out, at, e);
+}

@@ -232,6 +232,19 @@ void nd_blas_dgemm(size_t m, size_t n, size_t k, const double *a,
 double nd_blas_ddot(size_t n, const double *x, const double *y);
 
 /*
+** np.dot of a and b with at most two dims each (engine/nd_dot.c): as
+** nd_matmul (same out, same prepare), but float operands NumPy's dot
+** copies before BLAS - negative or zero strides, matrices neither C nor
+** Fortran contiguous - are copied into scratch (nd_dot_scratch bytes)
+** first, so results carry dot's bits where they differ from matmul's.
+** Other dtypes and shapes go to nd_matmul unchanged.
+*/
+size_t nd_dot_scratch(const NdArray *a, const NdArray *b,
+                      const NdArray *out);
+NdError nd_dot(const NdArray *a, const NdArray *b, NdArray *out,
+               void *scratch, NdErr *e);
+
+/*
 ** The CBLAS calls behind NumPy's float matmul and dot (nd_dot.c decides
 ** which, as NumPy's loops do). `single` selects float32 (s*) over
 ** float64 (d*); alpha is 1 and beta 0 throughout; lda/ldb/ldc and incs are

@@ -32,3 +32,13 @@ print(np.array([[1.5, 2.0], [3.0, 4.0]]) @ np.array([[1.0], [2.0]]))
 big = rng.standard_normal((300, 200))
 print(float((big @ big.T).sum()), float((big.T @ big)[5, 7]))
 print((np.ones((2, 0)) @ np.ones((0, 3))))
+# np.dot copies what BLAS cannot take (negative or column strides) and
+# then uses BLAS, where @ runs a plain loop: the last bits differ
+c = rng.standard_normal((6, 10))
+d = rng.standard_normal((5, 6))
+w = rng.standard_normal(40)
+print(np.dot(c[:, ::2], d).tolist()[0])
+print((c[:, ::2] @ d).tolist()[0])
+print(float(np.dot(w[::-1], w)), float(w[::-1] @ w))
+print(np.dot(c[::-1], c.T[:, ::-1]).tolist()[0][:3])
+print(np.dot(c.T[::2], d.T).tolist()[0][:3])
