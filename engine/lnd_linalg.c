@@ -259,25 +259,69 @@ static void push_tuple(lua_State *L, int n)
 
 /* ---- det, slogdet, inv, cholesky -------------------------------------- */
 
-static int l_det(lua_State *L)
+/* det, inv and cholesky: one n x n matrix in, one value (det) or one
+** n x n matrix out, through the d or z routine. */
+enum { SQ_DET, SQ_INV, SQ_CHOLESKY };
+
+static size_t sq_worksize(int op, int cplx, size_t n)
+{
+    switch (op * 2 + cplx) {
+    case SQ_DET * 2: return nd_linalg_det_worksize(n);
+    case SQ_DET * 2 + 1: return nd_linalg_zdet_worksize(n);
+    case SQ_INV * 2: return nd_linalg_inv_worksize(n);
+    case SQ_INV * 2 + 1: return nd_linalg_zinv_worksize(n);
+    case SQ_CHOLESKY * 2: return nd_linalg_cholesky_worksize(n);
+    default: return nd_linalg_zcholesky_worksize(n);
+    }
+}
+
+static NdError sq_call(int op, int cplx, size_t n, const void *a, void *out,
+                       void *w, NdErr *err)
+{
+    switch (op * 2 + cplx) {
+    case SQ_DET * 2: return nd_linalg_det(n, a, out, w, err);
+    case SQ_DET * 2 + 1: return nd_linalg_zdet(n, a, out, w, err);
+    case SQ_INV * 2: return nd_linalg_inv(n, a, out, w, err);
+    case SQ_INV * 2 + 1: return nd_linalg_zinv(n, a, out, w, err);
+    case SQ_CHOLESKY * 2: return nd_linalg_cholesky(n, a, out, w, err);
+    default: return nd_linalg_zcholesky(n, a, out, w, err);
+    }
+}
+
+static int square_op(lua_State *L, int op)
 {
     NdErr err;
     Mat M;
     int64_t q;
+    size_t per;
     setup(L, &M, 1);
-    NdArray *o = out_new(L, &M, 0, 0, 0, 0);
+    per = op == SQ_DET ? 1 : M.n * M.n;
+    NdArray *o = op == SQ_DET
+                     ? out_new(L, &M, 0, 0, 0, 0)
+                     : out_new(L, &M, 0, 2, (int64_t)M.n, (int64_t)M.n);
     int oi = lua_gettop(L);
-    void *w = work(L, M.cplx ? nd_linalg_zdet_worksize(M.n)
-                             : nd_linalg_det_worksize(M.n));
-    for (q = 0; q < M.nb; q++) {
-        if (M.cplx)
-            TRY(nd_linalg_zdet(M.n, mat_at(&M, q), out_at(o, q, 1), w, &err));
-        else
-            TRY(nd_linalg_det(M.n, mat_at(&M, q), out_at(o, q, 1), w, &err));
-    }
+    void *w = work(L, sq_worksize(op, M.cplx, M.n));
+    for (q = 0; q < M.nb; q++)
+        TRY(sq_call(op, M.cplx, M.n, mat_at(&M, q), out_at(o, q, per), w,
+                    &err));
     lua_settop(L, oi);
     cast_to(L, oi, M.rt);
     return 1;
+}
+
+static int l_det(lua_State *L)
+{
+    return square_op(L, SQ_DET);
+}
+
+static int l_inv(lua_State *L)
+{
+    return square_op(L, SQ_INV);
+}
+
+static int l_cholesky(lua_State *L)
+{
+    return square_op(L, SQ_CHOLESKY);
 }
 
 static int l_slogdet(lua_State *L)
@@ -304,54 +348,6 @@ static int l_slogdet(lua_State *L)
     cast_to(L, si, M.rt);
     cast_to(L, li, real_of(M.rt));
     push_tuple(L, 2);
-    return 1;
-}
-
-static int l_inv(lua_State *L)
-{
-    NdErr err;
-    Mat M;
-    int64_t q;
-    size_t nn;
-    setup(L, &M, 1);
-    nn = M.n * M.n;
-    NdArray *o = out_new(L, &M, 0, 2, (int64_t)M.n, (int64_t)M.n);
-    int oi = lua_gettop(L);
-    void *w = work(L, M.cplx ? nd_linalg_zinv_worksize(M.n)
-                             : nd_linalg_inv_worksize(M.n));
-    for (q = 0; q < M.nb; q++) {
-        if (M.cplx)
-            TRY(nd_linalg_zinv(M.n, mat_at(&M, q), out_at(o, q, nn), w, &err));
-        else
-            TRY(nd_linalg_inv(M.n, mat_at(&M, q), out_at(o, q, nn), w, &err));
-    }
-    lua_settop(L, oi);
-    cast_to(L, oi, M.rt);
-    return 1;
-}
-
-static int l_cholesky(lua_State *L)
-{
-    NdErr err;
-    Mat M;
-    int64_t q;
-    size_t nn;
-    setup(L, &M, 1);
-    nn = M.n * M.n;
-    NdArray *o = out_new(L, &M, 0, 2, (int64_t)M.n, (int64_t)M.n);
-    int oi = lua_gettop(L);
-    void *w = work(L, M.cplx ? nd_linalg_zcholesky_worksize(M.n)
-                             : nd_linalg_cholesky_worksize(M.n));
-    for (q = 0; q < M.nb; q++) {
-        if (M.cplx)
-            TRY(nd_linalg_zcholesky(M.n, mat_at(&M, q), out_at(o, q, nn), w,
-                                    &err));
-        else
-            TRY(nd_linalg_cholesky(M.n, mat_at(&M, q), out_at(o, q, nn), w,
-                                   &err));
-    }
-    lua_settop(L, oi);
-    cast_to(L, oi, M.rt);
     return 1;
 }
 

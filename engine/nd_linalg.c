@@ -151,27 +151,68 @@ static nd_fint nd_fmax(nd_fint a, nd_fint b)
     return a > b ? a : b;
 }
 
-/* a (m x n, row-major) -> f (column-major, leading dimension ld). This
-** copy is what NumPy's linearize_matrix makes with swapped strides: LAPACK
-** then factors a itself, not its transpose, which decides the pivots and
-** so the bits (det's -2.0000000000000004 comes from this LU). */
-static void nd_to_fortran(const double *a, size_t m, size_t n, double *f,
-                          size_t ld)
-{
-    size_t i, j;
-    for (j = 0; j < n; j++)
-        for (i = 0; i < m; i++)
-            f[j * ld + i] = a[i * n + j];
-}
+typedef nd_complex128 nd_z;
 
-/* f (column-major, leading dimension ld) -> a (m x n, row-major). */
-static void nd_from_fortran(const double *f, size_t ld, size_t m, size_t n,
-                            double *a)
+/*
+** The copies between row-major arrays and LAPACK's column-major ones, one
+** set per element type (double, and nd_z for the z routines).
+** to_fortran: a (m x n, row-major) -> f (column-major, leading dimension
+** ld). This copy is what NumPy's linearize_matrix makes with swapped
+** strides: LAPACK then factors a itself, not its transpose, which decides
+** the pivots and so the bits (det's -2.0000000000000004 comes from this
+** LU). from_fortran: the way back. tri_from_fortran: rows x n of f into
+** a, keeping the lower (lower != 0) or upper triangle and zeroing the
+** rest, as NumPy's cholesky and qr's r.
+*/
+#define ND_FORTRAN_COPIES(SUF, T)                                          \
+    static void nd_to_fortran##SUF(const T *a, size_t m, size_t n, T *f,  \
+                                   size_t ld)                             \
+    {                                                                      \
+        size_t i, j;                                                       \
+        for (j = 0; j < n; j++)                                            \
+            for (i = 0; i < m; i++)                                        \
+                f[j * ld + i] = a[i * n + j];                              \
+    }                                                                      \
+    static void nd_from_fortran##SUF(const T *f, size_t ld, size_t m,     \
+                                     size_t n, T *a)                       \
+    {                                                                      \
+        size_t i, j;                                                       \
+        for (i = 0; i < m; i++)                                            \
+            for (j = 0; j < n; j++)                                        \
+                a[i * n + j] = f[j * ld + i];                              \
+    }                                                                      \
+    static void nd_tri_from_fortran##SUF(const T *f, size_t ld,           \
+                                         size_t rows, size_t n, T *a,      \
+                                         int lower)                        \
+    {                                                                      \
+        const T zero = {0};                                                \
+        size_t i, j;                                                       \
+        for (i = 0; i < rows; i++)                                         \
+            for (j = 0; j < n; j++)                                        \
+                a[i * n + j] =                                             \
+                    (lower ? j <= i : j >= i) ? f[j * ld + i] : zero;      \
+    }
+ND_FORTRAN_COPIES(, double)
+ND_FORTRAN_COPIES(_z, nd_z)
+
+/* matrix_rank's count: singular values above tol, or for tol < 0 above
+** NumPy's S.max() * max(M, N) * eps, in that order. s is sorted
+** descending, but NumPy takes S.max(): same value, kept as a max for
+** NaN's sake. */
+static int64_t nd_rank_of(const double *s, size_t m, size_t n, double tol)
 {
-    size_t i, j;
-    for (i = 0; i < m; i++)
-        for (j = 0; j < n; j++)
-            a[i * n + j] = f[j * ld + i];
+    size_t k = m < n ? m : n, i;
+    double smax = k ? s[0] : 0.0;
+    int64_t rank = 0;
+    if (tol < 0) {
+        for (i = 1; i < k; i++)
+            if (s[i] > smax)
+                smax = s[i];
+        tol = smax * (double)(m > n ? m : n) * DBL_EPSILON;
+    }
+    for (i = 0; i < k; i++)
+        rank += s[i] > tol;
+    return rank;
 }
 
 NdError nd_linalg_check_square(int64_t rows, int64_t cols, NdErr *err)
@@ -508,25 +549,12 @@ NdError nd_linalg_matrix_rank(size_t m, size_t n, const double *a,
                               double tol, int64_t *rank, void *work,
                               NdErr *err)
 {
-    size_t k = m < n ? m : n, i;
-    double *s = work, smax;
-    NdError e = nd_linalg_svd(m, n, a, s, NULL, NULL, 0, s + k, err);
-    if (e != ND_OK)
-        return e;
-    if (tol < 0) {
-        /* s is sorted descending, but NumPy takes S.max(): same value,
-        ** kept as a max for NaN's sake */
-        smax = k ? s[0] : 0.0;
-        for (i = 1; i < k; i++)
-            if (s[i] > smax)
-                smax = s[i];
-        /* S.max() * max(M, N) * eps, in that order */
-        tol = smax * (double)(m > n ? m : n) * DBL_EPSILON;
-    }
-    *rank = 0;
-    for (i = 0; i < k; i++)
-        *rank += s[i] > tol;
-    return ND_OK;
+    double *s = work;
+    NdError e = nd_linalg_svd(m, n, a, s, NULL, NULL, 0,
+                              s + (m < n ? m : n), err);
+    if (e == ND_OK)
+        *rank = nd_rank_of(s, m, n, tol);
+    return e;
 }
 
 /* ---- lstsq --------------------------------------------------------------- */
@@ -663,7 +691,7 @@ size_t nd_linalg_qr_worksize(size_t m, size_t n, int complete)
 NdError nd_linalg_qr(size_t m, size_t n, const double *a, int complete,
                      double *q, double *r, void *work, NdErr *err)
 {
-    size_t k = m < n ? m : n, mc = complete ? m : k, i, j;
+    size_t k = m < n ? m : n, mc = complete ? m : k;
     nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fk = (nd_fint)k;
     nd_fint fc = (nd_fint)mc, lda = nd_fmax(fm, 1), info = 0, lw;
     double *a_f = work, *tau = a_f + m * n, *q_f = tau + k;
@@ -677,9 +705,7 @@ NdError nd_linalg_qr(size_t m, size_t n, const double *a, int complete,
                                         "performing QR factorization");
     /* r = triu(a[:mc, :]): geqrf leaves R on and above the diagonal and
     ** the Householder vectors below it */
-    for (i = 0; i < mc; i++)
-        for (j = 0; j < n; j++)
-            r[i * n + j] = j >= i ? a_f[j * m + i] : 0.0;
+    nd_tri_from_fortran(a_f, m, mc, n, r, 0);
     /* q from the reflectors' columns; with mode='complete' and m > n the
     ** extra columns start as zeros and dorgqr completes the basis */
     memset(q_f, 0, m * mc * sizeof *q_f);
@@ -703,15 +729,12 @@ NdError nd_linalg_cholesky(size_t n, const double *a, double *out,
 {
     double *a_f = work;
     nd_fint fn = (nd_fint)n, lda = nd_fmax(fn, 1), info = 0;
-    size_t i, j;
     nd_to_fortran(a, n, n, a_f, n);
     dpotrf_("L", &fn, a_f, &lda, &info, 1);
     if (info != 0)
         return nd_fail(err, ND_ELINALG, "Matrix is not positive definite");
     /* dpotrf leaves the strict upper part as it was; NumPy zeroes it */
-    for (i = 0; i < n; i++)
-        for (j = 0; j < n; j++)
-            out[i * n + j] = j <= i ? a_f[j * n + i] : 0.0;
+    nd_tri_from_fortran(a_f, n, n, n, out, 1);
     return ND_OK;
 }
 
@@ -920,26 +943,6 @@ extern void zgesdd_(const char *jobz, const nd_fint *m, const nd_fint *n,
 extern void zpotrf_(const char *uplo, const nd_fint *n, nd_complex128 *a,
                     const nd_fint *lda, nd_fint *info, size_t luplo);
 
-typedef nd_complex128 nd_z;
-
-static void nd_to_fortran_z(const nd_z *a, size_t m, size_t n, nd_z *f,
-                            size_t ld)
-{
-    size_t i, j;
-    for (j = 0; j < n; j++)
-        for (i = 0; i < m; i++)
-            f[j * ld + i] = a[i * n + j];
-}
-
-static void nd_from_fortran_z(const nd_z *f, size_t ld, size_t m, size_t n,
-                              nd_z *a)
-{
-    size_t i, j;
-    for (i = 0; i < m; i++)
-        for (j = 0; j < n; j++)
-            a[i * n + j] = f[j * ld + i];
-}
-
 /* NumPy's complex multiply, written out so signs of zero and NaNs
 ** follow the same formula. */
 static nd_z nd_zmul(nd_z a, nd_z b)
@@ -1147,16 +1150,11 @@ NdError nd_linalg_zcholesky(size_t n, const nd_complex128 *a,
 {
     nd_z *a_f = work;
     nd_fint fn = (nd_fint)n, lda = nd_fmax(fn, 1), info = 0;
-    size_t i, j;
     nd_to_fortran_z(a, n, n, a_f, n);
     zpotrf_("L", &fn, a_f, &lda, &info, 1);
     if (info != 0)
         return nd_fail(err, ND_ELINALG, "Matrix is not positive definite");
-    for (i = 0; i < n; i++)
-        for (j = 0; j < n; j++) {
-            nd_z zero = {0.0, 0.0};
-            out[i * n + j] = j <= i ? a_f[j * n + i] : zero;
-        }
+    nd_tri_from_fortran_z(a_f, n, n, n, out, 1);
     return ND_OK;
 }
 
@@ -1259,22 +1257,12 @@ NdError nd_linalg_zmatrix_rank(size_t m, size_t n, const nd_complex128 *a,
                                double tol, int64_t *rank, void *work,
                                NdErr *err)
 {
-    size_t k = m < n ? m : n, i;
-    double *s = work, smax;
-    NdError e = nd_linalg_zsvd(m, n, a, s, NULL, NULL, 0, s + k, err);
-    if (e != ND_OK)
-        return e;
-    if (tol < 0) {
-        smax = k ? s[0] : 0.0;
-        for (i = 1; i < k; i++)
-            if (s[i] > smax)
-                smax = s[i];
-        tol = smax * (double)(m > n ? m : n) * DBL_EPSILON;
-    }
-    *rank = 0;
-    for (i = 0; i < k; i++)
-        *rank += s[i] > tol;
-    return ND_OK;
+    double *s = work;
+    NdError e = nd_linalg_zsvd(m, n, a, s, NULL, NULL, 0,
+                               s + (m < n ? m : n), err);
+    if (e == ND_OK)
+        *rank = nd_rank_of(s, m, n, tol);
+    return e;
 }
 
 static void nd_zgelsd_lwork(size_t m, size_t n, size_t nrhs, nd_fint *lw,
@@ -1368,11 +1356,11 @@ NdError nd_linalg_zqr(size_t m, size_t n, const nd_complex128 *a,
                       int complete, nd_complex128 *q, nd_complex128 *r,
                       void *work, NdErr *err)
 {
-    size_t k = m < n ? m : n, mc = complete ? m : k, i, j;
+    size_t k = m < n ? m : n, mc = complete ? m : k;
     nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fk = (nd_fint)k;
     nd_fint fc = (nd_fint)mc, lda = nd_fmax(fm, 1), info = 0, lw;
     nd_z *a_f = work, *tau = a_f + m * n, *q_f = tau + k;
-    nd_z *wk = q_f + m * mc, zero = {0.0, 0.0};
+    nd_z *wk = q_f + m * mc;
 
     nd_to_fortran_z(a, m, n, a_f, m);
     lw = nd_zqr_lwork(m, n, mc, 0);
@@ -1380,9 +1368,7 @@ NdError nd_linalg_zqr(size_t m, size_t n, const nd_complex128 *a,
     if (info != 0)
         return nd_fail(err, ND_ELINALG, "Incorrect argument found while "
                                         "performing QR factorization");
-    for (i = 0; i < mc; i++)
-        for (j = 0; j < n; j++)
-            r[i * n + j] = j >= i ? a_f[j * m + i] : zero;
+    nd_tri_from_fortran_z(a_f, m, mc, n, r, 0);
     memset(q_f, 0, m * mc * sizeof *q_f);
     memcpy(q_f, a_f, m * k * sizeof *q_f);
     lw = nd_zqr_lwork(m, n, mc, 1);
