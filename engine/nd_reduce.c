@@ -48,11 +48,20 @@ NdDType nd_sum_dtype(NdDType t)
                 T x = *(const T *)(a + j * s);                             \
                 r[j] = XF;                                                 \
             }                                                              \
-            for (i = 8; i < n - (n % 8); i += 8)                           \
-                for (int j = 0; j < 8; j++) {                              \
-                    T x = *(const T *)(a + (i + j) * s);                   \
-                    r[j] += XF;                                            \
-                }                                                          \
+            if (s == sizeof(T)) { /* unit stride: vectorises */           \
+                const T *v = (const T *)a;                                 \
+                for (i = 8; i < n - (n % 8); i += 8)                       \
+                    for (int j = 0; j < 8; j++) {                          \
+                        T x = v[i + j];                                    \
+                        r[j] += XF;                                        \
+                    }                                                      \
+            } else {                                                       \
+                for (i = 8; i < n - (n % 8); i += 8)                       \
+                    for (int j = 0; j < 8; j++) {                          \
+                        T x = *(const T *)(a + (i + j) * s);               \
+                        r[j] += XF;                                        \
+                    }                                                      \
+            }                                                              \
             res = ((r[0] + r[1]) + (r[2] + r[3])) +                        \
                   ((r[4] + r[5]) + (r[6] + r[7]));                         \
             for (; i < n; i++) {                                           \
@@ -139,6 +148,46 @@ RED_FLOAT(FLOAT64, double, pw_sum_f64, pw_sq_f64)
     }
 RED_INT(INT64, int64_t, uint64_t)
 RED_INT(UINT64, uint64_t, uint64_t)
+
+/* AVX2 copies of the sum kernels, picked at run time like nd_ufunc.c's
+** (PYPREP_ND_NOSIMD=1 keeps the baseline ones). Same operations in the
+** same order (pairwise blocks, 8 accumulators, no FMA): identical sums. */
+#if (defined(__x86_64__) || defined(__i386__)) && \
+    (defined(__GNUC__) || defined(__clang__))
+#define ND_AVX2 1
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx2"))), \
+                             apply_to = function)
+#else
+#pragma GCC push_options
+#pragma GCC target("avx2")
+#endif
+PAIRWISE(pw_sum_f32_avx2, float, x)
+PAIRWISE(pw_sum_f64_avx2, double, x)
+PAIRWISE(pw_sq_f32_avx2, float, (x - m) * (x - m))
+PAIRWISE(pw_sq_f64_avx2, double, (x - m) * (x - m))
+RED_FLOAT(FLOAT32_avx2, float, pw_sum_f32_avx2, pw_sq_f32_avx2)
+RED_FLOAT(FLOAT64_avx2, double, pw_sum_f64_avx2, pw_sq_f64_avx2)
+RED_INT(INT64_avx2, int64_t, uint64_t)
+RED_INT(UINT64_avx2, uint64_t, uint64_t)
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
+#pragma GCC pop_options
+#endif
+
+static int use_avx2(void)
+{
+    const char *env = getenv("PYPREP_ND_NOSIMD");
+    if (env && *env && *env != '0')
+        return 0;
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+}
+#else
+#define ND_AVX2 0
+#endif
+static int red_avx2; /* set by red_init */
 
 /* Sequential kernels for the other reductions, every real dtype. */
 #define RED_SEQ(E, T, U, K)                                                \
@@ -337,11 +386,25 @@ static void red_init(void)
     prod_loops[ND_FLOAT16] = rprod_FLOAT16;
     max_loops[ND_FLOAT16] = rmax_FLOAT16;
     min_loops[ND_FLOAT16] = rmin_FLOAT16;
+#if ND_AVX2
+    red_avx2 = use_avx2();
+#endif
     red_ready = 1;
 }
 
 static NdLoop sum_loop(NdDType t)
 {
+#if ND_AVX2
+    if (red_avx2) {
+        switch (t) {
+        case ND_INT64: return rsum_INT64_avx2;
+        case ND_UINT64: return rsum_UINT64_avx2;
+        case ND_FLOAT32: return rsum_FLOAT32_avx2;
+        case ND_FLOAT64: return rsum_FLOAT64_avx2;
+        default: break;
+        }
+    }
+#endif
     switch (t) {
     case ND_INT64: return rsum_INT64;
     case ND_UINT64: return rsum_UINT64;
@@ -350,6 +413,24 @@ static NdLoop sum_loop(NdDType t)
     case ND_FLOAT64: return rsum_FLOAT64;
     default: return NULL;
     }
+}
+
+static NdLoop sq_loop32(void)
+{
+#if ND_AVX2
+    if (red_avx2)
+        return rsq_FLOAT32_avx2;
+#endif
+    return rsq_FLOAT32;
+}
+
+static NdLoop sq_loop64(void)
+{
+#if ND_AVX2
+    if (red_avx2)
+        return rsq_FLOAT64_avx2;
+#endif
+    return rsq_FLOAT64;
 }
 
 static const char *red_name(NdReduceOp op)
@@ -742,8 +823,8 @@ NdError nd_reduce(NdReduceOp op, const NdArray *a, const char *axes,
         nd_iter_init(&it, 3, ops, a->ndim, a->shape, 1);
         nd_run_cast(&it, 0, ops, lts,
                     t == ND_FLOAT16   ? rsq_FLOAT16
-                    : t == ND_FLOAT32 ? rsq_FLOAT32
-                                      : rsq_FLOAT64,
+                    : t == ND_FLOAT32 ? sq_loop32()
+                                      : sq_loop64(),
                     NULL);
         if (mem != small)
             free(mem);
