@@ -62,41 +62,6 @@ static void lua_usage(FILE *f)
             progname);
 }
 
-/* Parse a positive integer option value no larger than max. */
-static int lua_number(const char *opt, const char *s, unsigned long max,
-                      unsigned long *out)
-{
-    char *end;
-    unsigned long v;
-    errno = 0;
-    v = s ? strtoul(s, &end, 10) : 0;
-    if (s == NULL || errno || *s == '\0' || *s == '-' || *end != '\0' ||
-        v == 0 || v > max) {
-        fprintf(stderr, "%s: lua: %s needs a number from 1 to %lu\n", progname,
-                opt, max);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-static char *lua_read_stdin(size_t *len)
-{
-    Buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
-        buf_add(&b, chunk, n);
-    if (ferror(stdin)) {
-        buf_free(&b);
-        return NULL;
-    }
-    if (b.data == NULL)
-        buf_add(&b, "", 0);
-    *len = b.len;
-    return b.data;
-}
-
 /* Print one line of text to stderr, neutralised. */
 static void lua_say(const char *prefix, const char *msg)
 {
@@ -160,15 +125,18 @@ int cmd_lua(int argc, char **argv)
             lua_usage(stdout);
             return 0;
         } else if (!only_args && strcmp(a, "--time-limit") == 0) {
-            if (lua_number(a, ++i < argc ? argv[i] : NULL, 3600000, &v) < 0)
+            if (util_parse_count("lua", a, ++i < argc ? argv[i] : NULL, 3600000,
+                                 &v) < 0)
                 return 2;
             cfg.time_ms = (unsigned)v;
         } else if (!only_args && strcmp(a, "--memory-limit") == 0) {
-            if (lua_number(a, ++i < argc ? argv[i] : NULL, 4096, &v) < 0)
+            if (util_parse_count("lua", a, ++i < argc ? argv[i] : NULL, 4096,
+                                 &v) < 0)
                 return 2;
             cfg.memory_bytes = (size_t)v << 20;
         } else if (!only_args && strcmp(a, "--output-limit") == 0) {
-            if (lua_number(a, ++i < argc ? argv[i] : NULL, 1048576, &v) < 0)
+            if (util_parse_count("lua", a, ++i < argc ? argv[i] : NULL, 1048576,
+                                 &v) < 0)
                 return 2;
             cfg.output_bytes = (size_t)v << 10;
         } else if (!only_args && strcmp(a, "--results") == 0) {
@@ -198,7 +166,7 @@ int cmd_lua(int argc, char **argv)
         return 2;
     }
     if (strcmp(file, "-") == 0) {
-        src = lua_read_stdin(&len);
+        src = util_read_stream(stdin, &len);
         name = xstrdup("=stdin");
     } else {
         src = util_read_file(file, &len);

@@ -72,40 +72,6 @@ static void run_usage(FILE *f)
             progname);
 }
 
-static int run_number(const char *opt, const char *s, unsigned long max,
-                      unsigned long *out)
-{
-    char *end;
-    unsigned long v;
-    errno = 0;
-    v = s ? strtoul(s, &end, 10) : 0;
-    if (s == NULL || errno || *s == '\0' || *s == '-' || *end != '\0' ||
-        v == 0 || v > max) {
-        fprintf(stderr, "%s: run: %s needs a number from 1 to %lu\n",
-                progname, opt, max);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-static char *run_read_stdin(size_t *len)
-{
-    Buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
-        buf_add(&b, chunk, n);
-    if (ferror(stdin)) {
-        buf_free(&b);
-        return NULL;
-    }
-    if (b.data == NULL)
-        buf_add(&b, "", 0);
-    *len = b.len;
-    return b.data;
-}
-
 /* Report a verdict other than a normal return; returns the exit status. */
 static int run_verdict(const SandboxResult *res, unsigned long time_ms)
 {
@@ -154,12 +120,12 @@ int cmd_run(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--time-limit") == 0) {
-            if (run_number(a, i + 1 < argc ? argv[++i] : NULL, 3600000,
-                           &time_ms) < 0)
+            if (util_parse_count("run", a, i + 1 < argc ? argv[++i] : NULL,
+                                 3600000, &time_ms) < 0)
                 return 2;
         } else if (strcmp(a, "--memory-limit") == 0) {
-            if (run_number(a, i + 1 < argc ? argv[++i] : NULL, 65536,
-                           &mem_mb) < 0)
+            if (util_parse_count("run", a, i + 1 < argc ? argv[++i] : NULL,
+                                 65536, &mem_mb) < 0)
                 return 2;
         } else if (strcmp(a, "--show-lua") == 0) {
             show_lua = 1;
@@ -196,7 +162,7 @@ int cmd_run(int argc, char **argv)
         len = strlen(src);
         name = "<string>";
     } else if (strcmp(file, "-") == 0) {
-        src = run_read_stdin(&len);
+        src = util_read_stream(stdin, &len);
         name = "<stdin>";
     } else {
         src = util_read_file(file, &len);
@@ -225,7 +191,9 @@ int cmd_run(int argc, char **argv)
         return 0;
     }
 
-    static const SandboxLib libs[] = {{"nd", luaopen_nd}, {"nd_linalg", luaopen_nd_linalg}, {"py", luaopen_py}};
+    static const SandboxLib libs[] = {{"nd", luaopen_nd},
+                                      {"nd_linalg", luaopen_nd_linalg},
+                                      {"py", luaopen_py}};
     RunStreams streams;
     memset(&streams, 0, sizeof streams);
     streams.tty_out = isatty(1);

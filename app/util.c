@@ -133,29 +133,57 @@ void buf_free(Buf *b)
     b->len = b->cap = 0;
 }
 
-char *util_read_file(const char *path, size_t *len)
+char *util_read_stream(FILE *f, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
     Buf b = {0};
-    char chunk[8192];
+    char chunk[65536];
     size_t n;
-    int saved;
 
-    if (!f)
-        return NULL;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
         buf_add(&b, chunk, n);
     if (ferror(f)) {
-        saved = errno;
-        fclose(f);
+        int saved = errno;
         buf_free(&b);
         errno = saved;
         return NULL;
     }
-    fclose(f);
     if (!b.data)
         b.data = xstrdup("");
     if (len)
         *len = b.len;
     return b.data;
+}
+
+char *util_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *text;
+    int saved;
+
+    if (!f)
+        return NULL;
+    text = util_read_stream(f, len);
+    saved = errno;
+    fclose(f);
+    errno = saved;
+    return text;
+}
+
+int util_parse_count(const char *cmd, const char *opt, const char *s,
+                     unsigned long max, unsigned long *out)
+{
+    char *end;
+    unsigned long v;
+
+    errno = 0;
+    v = s ? strtoul(s, &end, 10) : 0;
+    /* strtoul takes "-1" and leading blanks; an option value may not */
+    if (s == NULL || errno || *s < '0' || *s > '9' || *end != '\0' || v == 0 ||
+        v > max) {
+        fprintf(stderr, "%s: %s: %s needs a number from 1 to %lu\n", progname,
+                cmd, opt, max);
+        return -1;
+    }
+    *out = v;
+    return 0;
 }

@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -41,5 +42,14 @@ void buf_free(Buf *b);
 ** errno on failure; *len receives the length. Caller frees.
 */
 char *util_read_file(const char *path, size_t *len);
+/* The same for an open stream (e.g. stdin), read to its end. */
+char *util_read_stream(FILE *f, size_t *len);
+
+/*
+** Parse an option's value as a whole number from 1 to max. On bad input
+** prints "pyprep: CMD: OPT needs a number from 1 to MAX" and returns -1.
+*/
+int util_parse_count(const char *cmd, const char *opt, const char *s,
+                     unsigned long max, unsigned long *out);
 
 #endif
