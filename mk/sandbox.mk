@@ -3,7 +3,8 @@
 # Both link the sandbox's sources directly (not the engine archive) so they
 # build with their own flags. `make fuzz-sandbox FUZZ_SECONDS=600` runs
 # libFuzzer (clang's, from libclang-rt-14-dev) for that long; new inputs
-# land in $(BUILD)/fuzz/corpus-sandbox, seeds come from tests/sandbox.
+# land in $(BUILD)/fuzz/corpus-sandbox, seeds come from tests/sandbox;
+# inputs whose worker crashed are kept in $(BUILD)/fuzz/worker-crashed.
 
 FUZZ_TARGETS  += fuzz-sandbox
 BENCH_TARGETS += bench-sandbox
@@ -20,7 +21,8 @@ $(BUILD)/fuzz/fuzz_sandbox: tests/fuzz/fuzz_sandbox.c $(SANDBOX_DEPS)
 	    -o $@ $< $(SANDBOX_SRC) $(LUA_LIBS) -lm
 
 fuzz-sandbox: $(BUILD)/fuzz/fuzz_sandbox
-	@mkdir -p $(BUILD)/fuzz/corpus-sandbox
+	@mkdir -p $(BUILD)/fuzz/corpus-sandbox $(BUILD)/fuzz/worker-crashed
+	FUZZ_SANDBOX_CRASHED=$(BUILD)/fuzz/worker-crashed \
 	$(BUILD)/fuzz/fuzz_sandbox -max_total_time=$(FUZZ_SECONDS) \
 	    -timeout=20 -rss_limit_mb=4096 -max_len=4096 \
 	    -dict=tests/fuzz/lua.dict -print_final_stats=1 \

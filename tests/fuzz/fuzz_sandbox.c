@@ -7,6 +7,8 @@
 ** (libFuzzer's -timeout catches a hang, ASan a host memory error). The
 ** worker's own coverage is not fed back (it lives in the child), so the
 ** dictionary and the seed corpus (tests/sandbox) carry the structure.
+** A worker that crashed is not a host failure but may be a sandbox bug:
+** its input is kept in $FUZZ_SANDBOX_CRASHED (a directory) for a look.
 */
 #include <signal.h>
 #include <stdint.h>
@@ -19,6 +21,25 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static Sandbox *fuzz_sb;
+
+/* Keep an input whose worker crashed, named by its FNV-1a hash. */
+static void save_crashed(const uint8_t *data, size_t size)
+{
+    const char *dir = getenv("FUZZ_SANDBOX_CRASHED");
+    uint64_t h = 14695981039346656037u;
+    char path[4096];
+    FILE *f;
+    if (dir == NULL || *dir == '\0')
+        return;
+    for (size_t i = 0; i < size; i++)
+        h = (h ^ data[i]) * 1099511628211u;
+    snprintf(path, sizeof path, "%s/crashed-%016llx.lua", dir,
+             (unsigned long long)h);
+    if ((f = fopen(path, "wb")) != NULL) {
+        fwrite(data, 1, size, f);
+        fclose(f);
+    }
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -46,8 +67,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 r.message ? r.message : "(null)");
         abort();
     }
-    if (r.kind == SANDBOX_CRASHED) /* worth a look, not a host failure */
+    if (r.kind == SANDBOX_CRASHED) { /* worth a look, not a host failure */
         fprintf(stderr, "worker crashed: %s\n", r.message);
+        save_crashed(data, size);
+    }
     sandbox_result_free(&r);
     return 0;
 }
