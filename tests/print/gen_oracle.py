@@ -18,7 +18,7 @@ assert np.__version__.startswith("1.24"), np.__version__
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16",
-          "uint32", "uint64", "float32", "float64", "complex64",
+          "uint32", "uint64", "float16", "float32", "float64", "complex64",
           "complex128"]
 SIGNS = {"-": "m", "+": "p", " ": "s"}
 FLOATMODES = ["maxprec", "fixed", "unique", "maxprec_equal"]
