@@ -279,6 +279,132 @@ static const UniqFn uniq_fns[ND_NTYPES] = {
 #undef X
 };
 
+/* ---- LSD radix sort for long lanes of 4- and 8-byte values ----
+** For sort (not argsort) every correct algorithm gives the same bytes,
+** with one exception: -0.0 and 0.0 compare equal, so how they interleave
+** depends on the algorithm; a float lane holding both keeps the introsort
+** (NumPy's order). NaNs are moved to the end first either way. Keys are
+** the values' bits mapped to unsigned order (floats: negatives flip all
+** bits, the rest the sign bit; signed ints flip the sign bit), sorted a
+** byte per pass; a byte equal in every key costs no pass. */
+#define RADIX_MIN 2048
+
+#define RADIX(BITS, KT)                                                    \
+    static KT key##BITS(KT u, char kind, int back)                         \
+    {                                                                      \
+        const KT top = (KT)1 << (BITS - 1);                                \
+        if (kind == 'u')                                                   \
+            return u;                                                      \
+        if (kind == 'i')                                                   \
+            return u ^ top;                                                \
+        if (!back)                                                         \
+            return (u & top) ? (KT)~u : (KT)(u | top);                     \
+        return (u & top) ? (KT)(u & ~top) : (KT)~u;                        \
+    }                                                                      \
+    static void radix##BITS(char *lane, char *tmp, int64_t n, char kind)   \
+    {                                                                      \
+        enum { NB = BITS / 8 };                                            \
+        int64_t hist[NB][256];                                             \
+        KT k0 = 0;                                                         \
+        memset(hist, 0, sizeof hist);                                      \
+        for (int64_t i = 0; i < n; i++) {                                  \
+            KT u;                                                          \
+            memcpy(&u, lane + i * NB, NB);                                 \
+            u = key##BITS(u, kind, 0);                                     \
+            memcpy(lane + i * NB, &u, NB);                                 \
+            for (int b = 0; b < NB; b++)                                   \
+                hist[b][(u >> (8 * b)) & 255]++;                           \
+        }                                                                  \
+        memcpy(&k0, lane, NB);                                             \
+        char *src = lane, *dst = tmp;                                      \
+        /* scattered writes go through a 64-byte buffer per bucket, so    \
+        ** each touches the target page (and TLB) once per 64 bytes */     \
+        KT wc[256][64 / NB];                                               \
+        int wn[256];                                                       \
+        for (int b = 0; b < NB; b++) {                                     \
+            int64_t off[256], sum = 0;                                     \
+            if (hist[b][(k0 >> (8 * b)) & 255] == n)                       \
+                continue;                                                  \
+            for (int d = 0; d < 256; d++) {                                \
+                off[d] = sum;                                              \
+                sum += hist[b][d];                                         \
+                wn[d] = 0;                                                 \
+            }                                                              \
+            for (int64_t i = 0; i < n; i++) {                              \
+                KT u;                                                      \
+                memcpy(&u, src + i * NB, NB);                              \
+                int d = (int)((u >> (8 * b)) & 255);                       \
+                wc[d][wn[d]++] = u;                                        \
+                if (wn[d] == 64 / NB) {                                    \
+                    memcpy(dst + off[d] * NB, wc[d], 64);                  \
+                    off[d] += 64 / NB;                                     \
+                    wn[d] = 0;                                             \
+                }                                                          \
+            }                                                              \
+            for (int d = 0; d < 256; d++)                                  \
+                memcpy(dst + off[d] * NB, wc[d], (size_t)wn[d] * NB);      \
+            char *t = src;                                                 \
+            src = dst;                                                     \
+            dst = t;                                                       \
+        }                                                                  \
+        for (int64_t i = 0; i < n; i++) {                                  \
+            KT u;                                                          \
+            memcpy(&u, src + i * NB, NB);                                  \
+            u = key##BITS(u, kind, 1);                                     \
+            memcpy(lane + i * NB, &u, NB);                                 \
+        }                                                                  \
+    }
+RADIX(32, uint32_t)
+RADIX(64, uint64_t)
+
+/* Sort one contiguous lane of n values; tmp (n * isz bytes, or NULL)
+** lets long lanes use the radix sort. */
+static void sort_lane(NdDType t, SortFn f, char *p, int64_t n, char *tmp)
+{
+    size_t isz = nd_dtype_size(t);
+    char kind = nd_dtype_kind(t);
+    if (!tmp || n < RADIX_MIN || (isz != 4 && isz != 8) || kind == 'c' ||
+        kind == 'b') {
+        f(p, n);
+        return;
+    }
+    int64_t k = n;
+    if (kind == 'f') {
+        /* NaNs last, as quicksort_E does; then look for both zeros */
+        int neg0 = 0, pos0 = 0;
+#define NANS_OUT(T)                                                        \
+    do {                                                                   \
+        T *a = (T *)p;                                                     \
+        for (int64_t i = n - 1; i >= 0; i--)                               \
+            if (a[i] != a[i]) {                                            \
+                T x = a[i];                                                \
+                a[i] = a[--k];                                             \
+                a[k] = x;                                                  \
+            }                                                              \
+        for (int64_t i = 0; i < k; i++)                                    \
+            if (a[i] == 0) {                                               \
+                if (signbit(a[i]))                                         \
+                    neg0 = 1;                                              \
+                else                                                       \
+                    pos0 = 1;                                              \
+            }                                                              \
+    } while (0)
+        if (isz == 8)
+            NANS_OUT(double);
+        else
+            NANS_OUT(float);
+#undef NANS_OUT
+        if (neg0 && pos0) {
+            f(p, k); /* NaNs are already last: f leaves them there */
+            return;
+        }
+    }
+    if (isz == 8)
+        radix64(p, tmp, k, kind);
+    else
+        radix32(p, tmp, k, kind);
+}
+
 size_t nd_sort_scratch(const NdArray *a, int axis)
 {
     if (a->ndim == 0)
@@ -327,12 +453,14 @@ NdError nd_sort(NdArray *a, int axis, void *scratch, NdErr *e)
     ptrdiff_t st = a->strides[axis];
     FOR_LANES(a, axis, p, {
         if (st == (ptrdiff_t)isz) {
-            f(p, n);
+            sort_lane(a->dtype, f, p, n, scratch);
         } else {
+            /* scratch holds n * (isz + 8) bytes: the lane, then room
+            ** for the radix sort's second buffer */
             char *buf = scratch;
             for (int64_t i = 0; i < n; i++)
                 memcpy(buf + i * isz, p + i * st, isz);
-            f(buf, n);
+            sort_lane(a->dtype, f, buf, n, buf + n * isz);
             for (int64_t i = 0; i < n; i++)
                 memcpy(p + i * st, buf + i * isz, isz);
         }
