@@ -24,14 +24,15 @@ static NdError check_int_array(const NdArray *ix, int axis, int64_t size,
 {
     int64_t n = nd_size(ix), idx[ND_MAXDIMS] = {0};
     if (ix->dtype == ND_INT64 && ix->ndim == 1 && ix->strides[0] == 8) {
-        /* common case: one scan for the range, details only on error */
-        const int64_t *v = (const int64_t *)ix->data;
-        int64_t lo = 0, hi = 0;
-        for (int64_t i = 0; i < n; i++) {
-            lo = v[i] < lo ? v[i] : lo;
-            hi = v[i] > hi ? v[i] : hi;
-        }
-        if (lo >= -size && hi < size)
+        /* common case: one scan for the range, details only on error.
+        ** -size <= v < size iff v + size (unsigned) < 2 * size; OR-ing
+        ** the flags leaves no dependency chain between elements. */
+        const uint64_t *v = (const uint64_t *)ix->data;
+        const uint64_t off = (uint64_t)size, lim = 2 * (uint64_t)size;
+        unsigned bad = 0;
+        for (int64_t i = 0; i < n; i++)
+            bad |= v[i] + off >= lim;
+        if (!bad)
             return ND_OK;
     }
     for (int64_t k = 0; k < n; k++) {
