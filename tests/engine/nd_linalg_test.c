@@ -502,6 +502,112 @@ static void test_gemm(void)
     ok(nd_blas_ddot(6, a, b) == 217.0, "linalg: ddot");
 }
 
+
+/* A fixed pseudo-random fill in [-0.5, 0.5). */
+static void fill(double *a, size_t n, unsigned seed)
+{
+    uint64_t x = seed * 2654435761u + 1;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        a[i] = (double)(x >> 11) / 9007199254740992.0 - 0.5;
+    }
+}
+
+/* A float64 view of buf: shape (r, c), element strides (sr, sc). */
+static NdArray view2(double *buf, int64_t r, int64_t c, int64_t sr,
+                     int64_t sc)
+{
+    NdArray v;
+    int64_t shape[2] = {r, c};
+    nd_init(&v, ND_FLOAT64, 2, shape, NULL);
+    v.data = (char *)buf;
+    v.strides[0] = sr * 8;
+    v.strides[1] = sc * 8;
+    nd_update_flags(&v);
+    return v;
+}
+
+/* The in-order loop NumPy runs where BLAS cannot take the strides. */
+static void loop_mm(const NdArray *a, const NdArray *b, double *c)
+{
+    int64_t i, j, k;
+    for (i = 0; i < a->shape[0]; i++)
+        for (j = 0; j < b->shape[1]; j++) {
+            double s = 0;
+            for (k = 0; k < a->shape[1]; k++)
+                s += *(double *)(a->data + i * a->strides[0] +
+                                 k * a->strides[1]) *
+                     *(double *)(b->data + k * b->strides[0] +
+                                 j * b->strides[1]);
+            c[i * b->shape[1] + j] = s;
+        }
+}
+
+/* nd_matmul takes NumPy's BLAS route per block: the same bits as the
+** CBLAS call NumPy makes, the loop where NumPy loops, and np.dot's
+** copies (nd_dot) where dot and @ part ways. */
+static void test_matmul_routes(void)
+{
+    static double a[9 * 11], b[11 * 7], want[9 * 9], scr[4096];
+    double *got = g3;
+    NdArray va, vb, vo;
+    NdErr err;
+    int64_t i;
+    fill(a, 9 * 11, 3);
+    fill(b, 11 * 7, 4);
+
+    va = view2(a, 9, 11, 11, 1);
+    vb = view2(b, 11, 7, 7, 1);
+    vo = view2(got, 9, 7, 7, 1);
+    ok(nd_matmul_scratch(&va, &vb, &vo) <= 16,
+       "matmul: no packing scratch when BLAS takes the block");
+    nd_matmul(&va, &vb, &vo, scr, &err);
+    nd_blas_gemm(0, 0, 0, 9, 7, 11, a, 11, b, 7, want, 7);
+    ok(!memcmp(got, want, 9 * 7 * 8), "matmul: (9,11)@(11,7) is dgemm's");
+
+    /* a @ a.T: syrk's upper triangle, copied down (this OpenBLAS's dsyrk
+    ** and dgemm happen to agree bit for bit; NumPy calls syrk, so do we) */
+    vb = view2(a, 11, 9, 1, 11);
+    vo = view2(got, 9, 9, 9, 1);
+    nd_matmul(&va, &vb, &vo, scr, &err);
+    nd_blas_syrk(0, 0, 9, 11, a, 11, want, 9);
+    for (i = 0; i < 81; i++)
+        if (i % 9 < i / 9)
+            want[i] = want[(i % 9) * 9 + i / 9];
+    ok(!memcmp(got, want, 81 * 8), "matmul: a @ a.T is dsyrk's, copied down");
+
+    /* matrix @ vector: gemv (column-major Trans over a's rows) */
+    vb = view2(b, 11, 1, 7, 1);
+    vo = view2(got, 9, 1, 1, 0);
+    nd_matmul(&va, &vb, &vo, scr, &err);
+    nd_blas_gemv(0, 1, 11, 9, a, 11, b, 7, want, 1);
+    ok(!memcmp(got, want, 9 * 8), "matmul: matrix @ column is dgemv's");
+
+    /* column-strided a: NumPy's plain loop, not BLAS */
+    va = view2(a, 9, 5, 11, 2);
+    vb = view2(b, 5, 7, 7, 1);
+    vo = view2(got, 9, 7, 7, 1);
+    ok(nd_matmul_scratch(&va, &vb, &vo) > 16,
+       "matmul: packing scratch when NumPy loops");
+    nd_matmul(&va, &vb, &vo, scr, &err);
+    loop_mm(&va, &vb, want);
+    ok(!memcmp(got, want, 63 * 8), "matmul: a[:, ::2] @ b is the loop's");
+
+    /* np.dot copies that a first and uses dgemm */
+    if (nd_dot_scratch(&va, &vb, &vo) <= sizeof scr) {
+        double c[45];
+        for (i = 0; i < 45; i++)
+            c[i] = a[(i / 5) * 11 + (i % 5) * 2];
+        nd_dot(&va, &vb, &vo, scr, &err);
+        nd_blas_gemm(0, 0, 0, 9, 7, 5, c, 5, b, 7, want, 7);
+        ok(!memcmp(got, want, 63 * 8), "dot: a[:, ::2] . b is dgemm's "
+                                       "on a copy");
+    } else {
+        ok(0, "dot: scratch fits");
+    }
+}
+
 int main(void)
 {
     /* the oracle was made by NumPy with one OpenBLAS thread */
@@ -524,5 +630,6 @@ int main(void)
     test_complex();
     test_complex_rect();
     test_gemm();
+    test_matmul_routes();
     return tap_done();
 }
