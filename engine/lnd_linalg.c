@@ -686,6 +686,9 @@ static int l_matrix_rank(lua_State *L)
     lua_pop(L, 1);
     get_mat(L, 1, &M, 0);
     size_t k = M.m < M.n ? M.m : M.n, mx = M.m > M.n ? M.m : M.n;
+    if (k == 0 && M.nb > 0 && !ti) /* S.max() of no singular values */
+        return lnd_raise(L, "ValueError", "zero-size array to reduction "
+                         "operation maximum which has no identity");
     int single = M.rt == ND_FLOAT32 || M.rt == ND_COMPLEX64;
     Mat R = M;
     R.cplx = 0;
