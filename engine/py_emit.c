@@ -1249,26 +1249,11 @@ static void emit_expr(Emit *e, PyNode *n)
         outs(e, ")");
         break;
     case PN_TUPLE:
-        if (has_starred(n->a)) {
-            outs(e, "TUPLEMT(");
-            emit_star_items(e, n->a);
-            outs(e, ")");
-        } else {
-            outs(e, "TUPLEMT(");
-            emit_list_items(e, n->a);
-            outs(e, ")");
-        }
-        break;
     case PN_LIST:
-        outs(e, "LISTMT(");
-        if (has_starred(n->a))
-            emit_star_items(e, n->a);
-        else
-            emit_list_items(e, n->a);
-        outs(e, ")");
-        break;
     case PN_SET:
-        outs(e, "MKSET(");
+        outs(e, n->kind == PN_TUPLE ? "TUPLEMT(" : n->kind == PN_LIST
+                                                      ? "LISTMT("
+                                                      : "MKSET(");
         if (has_starred(n->a))
             emit_star_items(e, n->a);
         else
@@ -1660,24 +1645,61 @@ static void emit_import(Emit *e, PyNode *st)
     }
 }
 
-static void emit_closure_dispatch(Emit *e, int codes, const char *cv,
-                                  const char *vv)
+/*
+** The body of a try or with statement becomes a closure: loops outside it
+** cannot be left with 'break' there, so return/break/continue become
+** codes the closure returns (cc<id>, value cv<id>), dispatched after it.
+*/
+typedef struct {
+    int loops, closure, codes;
+    const char *exc_var;
+} ClosureSave;
+
+static void closure_open(Emit *e, ClosureSave *sv)
+{
+    Scope *s = e->sc;
+    sv->loops = s->loops;
+    sv->closure = s->closure;
+    sv->codes = s->used_codes;
+    sv->exc_var = s->exc_var;
+    s->loops = 0;
+    s->closure++;
+    s->used_codes = 0;
+}
+
+/* Restore the scope; returns the codes the closure used. */
+static int closure_close(Emit *e, const ClosureSave *sv)
+{
+    Scope *s = e->sc;
+    int codes = s->used_codes;
+    s->loops = sv->loops;
+    s->closure = sv->closure;
+    s->used_codes = sv->codes;
+    s->exc_var = sv->exc_var;
+    return codes;
+}
+
+/* Dispatch the codes of closure <id> and close the statement's block. */
+static void closure_dispatch(Emit *e, int codes, int id)
 {
     if (codes & 1) {
-        outf(e, " if %s == 1 then", cv);
+        char vv[32];
+        snprintf(vv, sizeof vv, "cv%d", id);
+        outf(e, " if cc%d == 1 then", id);
         emit_return_code(e, 1, vv);
         outs(e, " end;");
     }
     if (codes & 2) {
-        outf(e, " if %s == 2 then", cv);
+        outf(e, " if cc%d == 2 then", id);
         emit_break(e);
         outs(e, " end;");
     }
     if (codes & 4) {
-        outf(e, " if %s == 3 then", cv);
+        outf(e, " if cc%d == 3 then", id);
         emit_continue(e);
         outs(e, " end;");
     }
+    outs(e, " end;");
 }
 
 /*
@@ -1690,14 +1712,10 @@ static void emit_try(Emit *e, PyNode *st)
 {
     Scope *s = e->sc;
     int id = ++e->tmp;
-    int saved_loops = s->loops, saved_closure = s->closure;
-    int saved_codes = s->used_codes;
-    const char *saved_exc = s->exc_var;
+    ClosureSave sv;
     int codes;
 
-    s->loops = 0;
-    s->closure++;
-    s->used_codes = 0;
+    closure_open(e, &sv);
     /* an exception unwinds Python frames: the call depth goes back */
     outf(e, " do local dsv%d = R.depth; local oc%d, cc%d, cv%d = "
          "PCALL(function()", id, id, id, id);
@@ -1750,19 +1768,11 @@ static void emit_try(Emit *e, PyNode *st)
         emit_block(e, st->a);
     }
     outf(e, " end); R.depth = dsv%d;", id);
-    codes = s->used_codes;
-    s->loops = saved_loops;
-    s->closure = saved_closure;
-    s->used_codes = saved_codes;
-    s->exc_var = saved_exc;
+    codes = closure_close(e, &sv);
     if (st->d)
         emit_block(e, st->d);
     outf(e, " if not oc%d then RERAISE(cc%d) end;", id, id);
-    char cv[32], vv[32];
-    snprintf(cv, sizeof cv, "cc%d", id);
-    snprintf(vv, sizeof vv, "cv%d", id);
-    emit_closure_dispatch(e, codes, cv, vv);
-    outs(e, " end;");
+    closure_dispatch(e, codes, id);
 }
 
 /*
@@ -1824,18 +1834,14 @@ static void emit_class(Emit *e, PyNode *st)
 */
 static void emit_with(Emit *e, PyNode *item, PyNode *body)
 {
-    Scope *s = e->sc;
-    int id = ++e->tmp;
-    int saved_loops = s->loops, saved_closure = s->closure;
-    int saved_codes = s->used_codes, codes;
+    int id = ++e->tmp, codes;
+    ClosureSave sv;
     outf(e, " do local m%d = ", id);
     emit_expr(e, item->a);
     outf(e, "; local wx%d, wv%d = WITHENTER(m%d); local dsv%d = R.depth;"
          " local oc%d, cc%d, cv%d = PCALL(function()", id, id, id, id, id,
          id, id);
-    s->loops = 0;
-    s->closure++;
-    s->used_codes = 0;
+    closure_open(e, &sv);
     if (item->b) {
         char src[32];
         snprintf(src, sizeof src, "wv%d", id);
@@ -1846,18 +1852,11 @@ static void emit_with(Emit *e, PyNode *item, PyNode *body)
     else
         emit_block(e, body);
     outf(e, " end); R.depth = dsv%d;", id);
-    codes = s->used_codes;
-    s->loops = saved_loops;
-    s->closure = saved_closure;
-    s->used_codes = saved_codes;
+    codes = closure_close(e, &sv);
     outf(e, " if oc%d then WITHEXIT(wx%d) else local x%d = EXC(cc%d);"
          " if not WITHEXIT(wx%d, x%d) then RERAISE(x%d) end; cc%d = nil"
          " end;", id, id, id, id, id, id, id, id);
-    char cv[32], vv[32];
-    snprintf(cv, sizeof cv, "cc%d", id);
-    snprintf(vv, sizeof vv, "cv%d", id);
-    emit_closure_dispatch(e, codes, cv, vv);
-    outs(e, " end;");
+    closure_dispatch(e, codes, id);
 }
 
 static void emit_stmt(Emit *e, PyNode *st)

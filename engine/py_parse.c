@@ -356,6 +356,28 @@ static PyNode *strings(PyCompiler *c)
     return f;
 }
 
+/* A for target list (for loops and comprehensions): stops before 'in'
+   and consumes it. */
+static PyNode *for_target(PyCompiler *c)
+{
+    PyNode *t = bitwise_or(c);
+    if (is_op(c, ",")) {
+        PyNode *tup = py_node(c, PN_TUPLE, t->line, t->col), th = {0};
+        PyNode *tt = &th;
+        add_part(&tt, t);
+        while (accept_op(c, ",")) {
+            if (is_kw(c, "in"))
+                break;
+            add_part(&tt, bitwise_or(c));
+        }
+        tup->a = th.next;
+        t = tup;
+    }
+    if (!accept_kw(c, "in"))
+        syntax_here(c);
+    return t;
+}
+
 /* Parses comprehension clauses after the element: for ... in ... if ... */
 static PyNode *comp_clauses(PyCompiler *c)
 {
@@ -365,23 +387,7 @@ static PyNode *comp_clauses(PyCompiler *c)
             py_unsupported(c, c->tok.line, "async comprehensions");
         PyNode *f = py_node(c, PN_COMPFOR, c->tok.line, c->tok.col);
         next(c);
-        /* target list: stop before 'in' */
-        PyNode *t = bitwise_or(c);
-        if (is_op(c, ",")) {
-            PyNode *tup = py_node(c, PN_TUPLE, t->line, t->col), th = {0};
-            PyNode *tt = &th;
-            add_part(&tt, t);
-            while (accept_op(c, ",")) {
-                if (is_kw(c, "in"))
-                    break;
-                add_part(&tt, bitwise_or(c));
-            }
-            tup->a = th.next;
-            t = tup;
-        }
-        f->a = t;
-        if (!accept_kw(c, "in"))
-            syntax_here(c);
+        f->a = for_target(c);
         f->b = disjunction(c);
         add_part(&tail, f);
         while (is_kw(c, "if")) {
@@ -405,6 +411,48 @@ static PyNode *yield_expr(PyCompiler *c)
     } else if (starts_expression(c)) {
         n->a = star_expressions(c);
     }
+    return n;
+}
+
+/* An element of a list or set display: an expression or *expr. */
+static PyNode *display_item(PyCompiler *c)
+{
+    if (!is_op(c, "*"))
+        return expression(c);
+    PyNode *e = py_node(c, PN_STARRED, c->tok.line, c->tok.col);
+    next(c);
+    e->a = bitwise_or(c);
+    return e;
+}
+
+/*
+** The rest of a list or set display 'n' after its first element: a
+** comprehension (n becomes 'compkind') or more items up to 'closer'.
+*/
+static PyNode *display_rest(PyCompiler *c, PyNode *n, PyNode *first,
+                            PyNodeKind compkind, const char *closer)
+{
+    if (is_kw(c, "for") || is_kw(c, "async")) {
+        n->kind = compkind;
+        n->a = first;
+        n->b = comp_clauses(c);
+        expect_op(c, closer);
+        return n;
+    }
+    PyNode head = {0}, *tail = &head;
+    add_part(&tail, first);
+    while (accept_op(c, ",")) {
+        if (is_op(c, closer))
+            break;
+        add_part(&tail, display_item(c));
+    }
+    if (!accept_op(c, closer)) {
+        if (c->tok.kind != PT_OP)
+            py_syntax(c, c->tok.line, c->tok.col,
+                      "invalid syntax. Perhaps you forgot a comma?");
+        syntax_here(c);
+    }
+    n->a = head.next;
     return n;
 }
 
@@ -511,43 +559,7 @@ static PyNode *atom(PyCompiler *c)
         n = py_node(c, PN_LIST, line, col);
         if (accept_op(c, "]"))
             return n;
-        PyNode head = {0}, *tail = &head;
-        PyNode *e;
-        if (is_op(c, "*")) {
-            e = py_node(c, PN_STARRED, c->tok.line, c->tok.col);
-            next(c);
-            e->a = bitwise_or(c);
-        } else {
-            e = expression(c);
-        }
-        if (is_kw(c, "for") || is_kw(c, "async")) {
-            n->kind = PN_LISTCOMP;
-            n->a = e;
-            n->b = comp_clauses(c);
-            expect_op(c, "]");
-            return n;
-        }
-        add_part(&tail, e);
-        while (accept_op(c, ",")) {
-            if (is_op(c, "]"))
-                break;
-            if (is_op(c, "*")) {
-                e = py_node(c, PN_STARRED, c->tok.line, c->tok.col);
-                next(c);
-                e->a = bitwise_or(c);
-            } else {
-                e = expression(c);
-            }
-            add_part(&tail, e);
-        }
-        if (!accept_op(c, "]")) {
-            if (c->tok.kind != PT_OP)
-                py_syntax(c, c->tok.line, c->tok.col,
-                          "invalid syntax. Perhaps you forgot a comma?");
-            syntax_here(c);
-        }
-        n->a = head.next;
-        return n;
+        return display_rest(c, n, display_item(c), PN_LISTCOMP, "]");
     }
     if (accept_op(c, "{")) {
         n = py_node(c, PN_DICT, line, col);
@@ -600,22 +612,7 @@ static PyNode *atom(PyCompiler *c)
         n->kind = PN_SET;
         if (!k)
             py_unsupported(c, line, "* unpacking in set displays");
-        if (is_kw(c, "for") || is_kw(c, "async")) {
-            n->kind = PN_SETCOMP;
-            n->a = k;
-            n->b = comp_clauses(c);
-            expect_op(c, "}");
-            return n;
-        }
-        add_part(&tail, k);
-        while (accept_op(c, ",")) {
-            if (is_op(c, "}"))
-                break;
-            add_part(&tail, expression(c));
-        }
-        expect_op(c, "}");
-        n->a = head.next;
-        return n;
+        return display_rest(c, n, k, PN_SETCOMP, "}");
     }
     syntax_here(c);
 }
@@ -882,30 +879,29 @@ static PyNode *inversion(PyCompiler *c)
     return comparison(c);
 }
 
-static PyNode *conjunction(PyCompiler *c)
+/* operand (kw operand)*, left-associative: 'and' and 'or' chains */
+static PyNode *bool_chain(PyCompiler *c, const char *kw, PyNodeKind kind,
+                          PyNode *(*operand)(PyCompiler *))
 {
-    PyNode *e = inversion(c);
-    while (is_kw(c, "and")) {
-        PyNode *n = py_node(c, PN_AND, c->tok.line, c->tok.col);
+    PyNode *e = operand(c);
+    while (is_kw(c, kw)) {
+        PyNode *n = py_node(c, kind, c->tok.line, c->tok.col);
         next(c);
         n->a = e;
-        n->b = inversion(c);
+        n->b = operand(c);
         e = n;
     }
     return e;
 }
 
+static PyNode *conjunction(PyCompiler *c)
+{
+    return bool_chain(c, "and", PN_AND, inversion);
+}
+
 static PyNode *disjunction(PyCompiler *c)
 {
-    PyNode *e = conjunction(c);
-    while (is_kw(c, "or")) {
-        PyNode *n = py_node(c, PN_OR, c->tok.line, c->tok.col);
-        next(c);
-        n->a = e;
-        n->b = conjunction(c);
-        e = n;
-    }
-    return e;
+    return bool_chain(c, "or", PN_OR, conjunction);
 }
 
 /* Parameters of def (closer ")") or lambda (closer ":"). */
@@ -1417,22 +1413,7 @@ static PyNode *statement(PyCompiler *c)
     }
     if (accept_kw(c, "for")) {
         n = py_node(c, PN_FOR, line, col);
-        PyNode *tgt = bitwise_or(c);
-        if (is_op(c, ",")) {
-            PyNode *tu = py_node(c, PN_TUPLE, tgt->line, tgt->col);
-            PyNode head = {0}, *tail = &head;
-            add_part(&tail, tgt);
-            while (accept_op(c, ",")) {
-                if (is_kw(c, "in"))
-                    break;
-                add_part(&tail, bitwise_or(c));
-            }
-            tu->a = head.next;
-            tgt = tu;
-        }
-        n->a = tgt;
-        if (!accept_kw(c, "in"))
-            syntax_here(c);
+        n->a = for_target(c);
         n->b = star_expressions(c);
         check_target(c, n->a, "assign to");
         if (is_op(c, ",")) {
