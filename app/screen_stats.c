@@ -272,23 +272,25 @@ static void stats_draw(Screen *s, int rows, int cols)
                  shade(maxd, maxd), maxd);
         put(y + 8, 3, UI_DIM, 26, b);
         for (int i = 0; i < DUE_DAYS && i < 7 && 30 + 18 < cols; i++) {
-            snprintf(b, sizeof b, "%s %3d", i == 0 ? "today   " :
-                     i == 1 ? "tomorrow" : "", st->ahead[i]);
+            /* one label column (9 wide) for today, tomorrow, the days
+            ** and "next week", so the counts line up */
+            char day[16] = "";
             if (i > 1) {
                 time_t t = now + (time_t)i * 86400;
                 struct tm dt;
                 localtime_r(&t, &dt);
-                strftime(b, sizeof b, "%a %d  ", &dt);
-                snprintf(b + strlen(b), sizeof b - strlen(b), "%3d",
-                         st->ahead[i]);
+                strftime(day, sizeof day, "%a %d", &dt);
             }
+            snprintf(b, sizeof b, "%-9s %3d",
+                     i == 0 ? "today" : i == 1 ? "tomorrow" : day,
+                     st->ahead[i]);
             put(y + 1 + i, 32, MD_TEXT, cols - 33, b);
         }
         {
             int later = 0;
             for (int i = 7; i < DUE_DAYS; i++)
                 later += st->ahead[i];
-            snprintf(b, sizeof b, "next week %3d", later);
+            snprintf(b, sizeof b, "%-9s %3d", "next week", later);
             if (30 + 18 < cols)
                 put(y + 8, 32, UI_DIM, cols - 33, b);
         }

@@ -23,6 +23,30 @@ local VALUES = {
 
 return {
   {
+    id = "core.is-vs-eq.followup-small-ints",
+    topic = "core.is-vs-eq",
+    level = "intermediate",
+    kind = "output",
+    prompt = "Follow-up to the `is`/`==` question: \"Then why does `x is 256` sometimes seem to work for numbers?\" What does this print in CPython 3.11?",
+    code = [[
+a = 256
+b = int("256")
+print(a is b)
+c = 257
+d = int("257")
+print(c is d)
+print(c == d)]],
+    expected = "True\nFalse\nTrue",
+    hints = {
+      "int(\"...\") builds its result at run time; does it always make a new object?",
+      "CPython keeps one shared object for each small integer, from -5 to 256.",
+      "256 comes from that cache, so both names hold the same object; 257 is built twice.",
+    },
+    solution = "True\nFalse\nTrue",
+    why = "Whether the candidate knows the small-int cache is a CPython detail, and so never relies on `is` for numbers or strings: `==` for values, `is` only for singletons such as None.",
+    wrong = { "True\nTrue\nTrue", "False\nFalse\nTrue" },
+  },
+  {
     id = "core.is-vs-eq.explain",
     followup = "core.is-vs-eq.followup-small-ints",
     topic = "core.is-vs-eq",
@@ -116,29 +140,5 @@ print(len(c))]],
     solution = "True False False\n3",
     why = "Names are references: assignment never copies, slicing does.",
     wrong = { "True False True\n4", "True True True\n4" },
-  },
-  {
-    id = "core.is-vs-eq.followup-small-ints",
-    topic = "core.is-vs-eq",
-    level = "intermediate",
-    kind = "output",
-    prompt = "Follow-up to the `is`/`==` question: \"Then why does `x is 256` sometimes seem to work for numbers?\" What does this print in CPython 3.11?",
-    code = [[
-a = 256
-b = int("256")
-print(a is b)
-c = 257
-d = int("257")
-print(c is d)
-print(c == d)]],
-    expected = "True\nFalse\nTrue",
-    hints = {
-      "int(\"...\") builds its result at run time; does it always make a new object?",
-      "CPython keeps one shared object for each small integer, from -5 to 256.",
-      "256 comes from that cache, so both names hold the same object; 257 is built twice.",
-    },
-    solution = "True\nFalse\nTrue",
-    why = "Whether the candidate knows the small-int cache is a CPython detail, and so never relies on `is` for numbers or strings: `==` for values, `is` only for singletons such as None.",
-    wrong = { "True\nTrue\nTrue", "False\nFalse\nTrue" },
   },
 }
