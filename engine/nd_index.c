@@ -22,7 +22,7 @@ static NdError oob(NdErr *e, int64_t i, int axis, int64_t size)
 static NdError check_int_array(const NdArray *ix, int axis, int64_t size,
                                NdErr *e)
 {
-    int64_t n = nd_size(ix), idx[ND_MAXDIMS] = {0};
+    int64_t n = nd_size(ix), idx[ND_MAXDIMS];
     if (ix->dtype == ND_INT64 && ix->ndim == 1 && ix->strides[0] == 8) {
         /* common case: one scan for the range, details only on error.
         ** -size <= v < size iff v + size (unsigned) < 2 * size; OR-ing
@@ -35,6 +35,7 @@ static NdError check_int_array(const NdArray *ix, int axis, int64_t size,
         if (!bad)
             return ND_OK;
     }
+    memset(idx, 0, sizeof(int64_t) * (size_t)ix->ndim);
     for (int64_t k = 0; k < n; k++) {
         const char *p = ix->data;
         for (int d = 0; d < ix->ndim; d++)
