@@ -286,16 +286,13 @@ NdError nd_linalg_det(size_t n, const double *a, double *det, void *work,
 }
 
 /* solve and inv: A's copy, B's copy (overwritten by x), pivots. */
-size_t nd_linalg_solve_worksize(size_t n, size_t nrhs)
-{
-    return (n * n + n * nrhs) * sizeof(double) + n * sizeof(nd_fint);
-}
 
 /* The solution's zeros get reference LAPACK's sign. Its dtrsm skips a
 ** zero right-hand side (`IF (B(K,J).NE.ZERO)`), so an exact zero stays
 ** +0; OpenBLAS divides it by a negative pivot and hands back -0, which
 ** NumPy then prints as `-0.` where the outputs we match show `0.`.
-** Adding +0 turns -0 into +0 and leaves every other value alone. */
+** Adding +0 turns -0 into +0 and leaves every other value alone. (The
+** complex results keep their signs: no output we match shows one.) */
 static void nd_positive_zeros(double *x, size_t count)
 {
     size_t i;
@@ -303,55 +300,140 @@ static void nd_positive_zeros(double *x, size_t count)
         x[i] += 0.0;
 }
 
-/* dgesv on Fortran copies; b_f already holds the right-hand sides. */
-static NdError nd_gesv(size_t n, size_t nrhs, const double *a, double *a_f,
-                       double *b_f, nd_fint *ipiv, NdErr *err)
+#define ND_KEEP_ZEROS(x, count) ((void)(x), (void)(count))
+
+/* LAPACK's workspace queries answer in work[0]: its real part for the
+** complex routines, which is the first double either way. */
+static nd_fint nd_lwork_of(const void *q)
 {
-    nd_fint fn = (nd_fint)n, fr = (nd_fint)nrhs, ld = nd_fmax(fn, 1);
-    nd_fint info = 0;
-    nd_to_fortran(a, n, n, a_f, n);
-    dgesv_(&fn, &fr, a_f, &ld, ipiv, b_f, &ld, &info);
-    if (info != 0)
-        return nd_fail(err, ND_ELINALG, "Singular matrix");
-    return ND_OK;
+    return (nd_fint)*(const double *)q;
 }
 
-NdError nd_linalg_solve(size_t n, size_t nrhs, const double *a,
-                        const double *b, double *x, void *work, NdErr *err)
-{
-    double *a_f = work, *b_f = a_f + n * n;
-    nd_fint *ipiv = (nd_fint *)(b_f + n * nrhs);
-    NdError e;
-    nd_to_fortran(b, n, nrhs, b_f, n);
-    if ((e = nd_gesv(n, nrhs, a, a_f, b_f, ipiv, err)) != ND_OK)
-        return e;
-    nd_from_fortran(b_f, n, n, nrhs, x);
-    nd_positive_zeros(x, n * nrhs);
-    return ND_OK;
-}
+#define ND_QR_FAILED                                                       \
+    "Incorrect argument found while performing QR factorization"
 
-size_t nd_linalg_inv_worksize(size_t n)
-{
-    return nd_linalg_solve_worksize(n, n);
-}
+/*
+** solve (?gesv on Fortran copies; b_f already holds the right-hand
+** sides), inv (?gesv against the identity), qr (?geqrf, then ?orgqr /
+** ?ungqr on the reflectors' columns; r = triu(a[:mc, :]); with
+** mode='complete' and m > n the extra columns start as zeros and ?orgqr
+** completes the basis; lwork = max(1, n, optimal) as NumPy) and
+** cholesky (?potrf 'L', the strict upper part zeroed as NumPy does),
+** generated for double (d routines) and nd_z (z routines).
+*/
+#define ND_SOLVE_QR_CHOLESKY(Z, SUF, T, GESV, GEQRF, ORGQR, POTRF, FIX)    \
+    static NdError nd_##Z##gesv(size_t n, size_t nrhs, const T *a,         \
+                                T *a_f, T *b_f, nd_fint *ipiv, NdErr *err) \
+    {                                                                      \
+        nd_fint fn = (nd_fint)n, fr = (nd_fint)nrhs, ld = nd_fmax(fn, 1);  \
+        nd_fint info = 0;                                                  \
+        nd_to_fortran##SUF(a, n, n, a_f, n);                               \
+        GESV(&fn, &fr, a_f, &ld, ipiv, b_f, &ld, &info);                   \
+        if (info != 0)                                                     \
+            return nd_fail(err, ND_ELINALG, "Singular matrix");            \
+        return ND_OK;                                                      \
+    }                                                                      \
+    size_t nd_linalg_##Z##solve_worksize(size_t n, size_t nrhs)            \
+    {                                                                      \
+        return (n * n + n * nrhs) * sizeof(T) + n * sizeof(nd_fint);       \
+    }                                                                      \
+    NdError nd_linalg_##Z##solve(size_t n, size_t nrhs, const T *a,        \
+                                 const T *b, T *x, void *work, NdErr *err) \
+    {                                                                      \
+        T *a_f = work, *b_f = a_f + n * n;                                 \
+        nd_fint *ipiv = (nd_fint *)(b_f + n * nrhs);                       \
+        NdError e;                                                         \
+        nd_to_fortran##SUF(b, n, nrhs, b_f, n);                            \
+        if ((e = nd_##Z##gesv(n, nrhs, a, a_f, b_f, ipiv, err)) != ND_OK)  \
+            return e;                                                      \
+        nd_from_fortran##SUF(b_f, n, n, nrhs, x);                          \
+        FIX(x, n * nrhs);                                                  \
+        return ND_OK;                                                      \
+    }                                                                      \
+    size_t nd_linalg_##Z##inv_worksize(size_t n)                           \
+    {                                                                      \
+        return nd_linalg_##Z##solve_worksize(n, n);                        \
+    }                                                                      \
+    NdError nd_linalg_##Z##inv(size_t n, const T *a, T *out, void *work,   \
+                               NdErr *err)                                 \
+    {                                                                      \
+        T *a_f = work, *b_f = a_f + n * n;                                 \
+        nd_fint *ipiv = (nd_fint *)(b_f + n * n);                          \
+        size_t i;                                                          \
+        NdError e;                                                         \
+        memset(b_f, 0, n * n * sizeof *b_f);                               \
+        for (i = 0; i < n; i++)                                            \
+            *(double *)&b_f[i * (n + 1)] = 1.0; /* the real part */        \
+        if ((e = nd_##Z##gesv(n, n, a, a_f, b_f, ipiv, err)) != ND_OK)     \
+            return e;                                                      \
+        nd_from_fortran##SUF(b_f, n, n, n, out);                           \
+        FIX(out, n * n);                                                   \
+        return ND_OK;                                                      \
+    }                                                                      \
+    static nd_fint nd_##Z##qr_lwork(size_t m, size_t n, size_t mc, int org)\
+    {                                                                      \
+        nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fc = (nd_fint)mc;        \
+        nd_fint k = (nd_fint)(m < n ? m : n), lda = nd_fmax(fm, 1), m1 = -1;\
+        nd_fint info = 0;                                                  \
+        T q, dummy[2];                                                     \
+        memset(&q, 0, sizeof q);                                           \
+        memset(dummy, 0, sizeof dummy);                                    \
+        if (org)                                                           \
+            ORGQR(&fm, &fc, &k, dummy, &lda, dummy, &q, &m1, &info);       \
+        else                                                               \
+            GEQRF(&fm, &fn, dummy, &lda, dummy, &q, &m1, &info);           \
+        return nd_fmax(nd_fmax(1, fn), nd_lwork_of(&q));                   \
+    }                                                                      \
+    size_t nd_linalg_##Z##qr_worksize(size_t m, size_t n, int complete)    \
+    {                                                                      \
+        size_t k = m < n ? m : n, mc = complete ? m : k;                   \
+        nd_fint l1 = nd_##Z##qr_lwork(m, n, mc, 0);                        \
+        nd_fint l2 = nd_##Z##qr_lwork(m, n, mc, 1);                        \
+        return (m * n + k + m * mc + (size_t)nd_fmax(l1, l2)) * sizeof(T); \
+    }                                                                      \
+    NdError nd_linalg_##Z##qr(size_t m, size_t n, const T *a, int complete,\
+                              T *q, T *r, void *work, NdErr *err)          \
+    {                                                                      \
+        size_t k = m < n ? m : n, mc = complete ? m : k;                   \
+        nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fk = (nd_fint)k;         \
+        nd_fint fc = (nd_fint)mc, lda = nd_fmax(fm, 1), info = 0, lw;      \
+        T *a_f = work, *tau = a_f + m * n, *q_f = tau + k;                 \
+        T *wk = q_f + m * mc;                                              \
+        nd_to_fortran##SUF(a, m, n, a_f, m);                               \
+        lw = nd_##Z##qr_lwork(m, n, mc, 0);                                \
+        GEQRF(&fm, &fn, a_f, &lda, tau, wk, &lw, &info);                   \
+        if (info != 0)                                                     \
+            return nd_fail(err, ND_ELINALG, ND_QR_FAILED);                 \
+        nd_tri_from_fortran##SUF(a_f, m, mc, n, r, 0);                     \
+        memset(q_f, 0, m * mc * sizeof *q_f);                              \
+        memcpy(q_f, a_f, m * k * sizeof *q_f);                             \
+        lw = nd_##Z##qr_lwork(m, n, mc, 1);                                \
+        ORGQR(&fm, &fc, &fk, q_f, &lda, tau, wk, &lw, &info);              \
+        if (info != 0)                                                     \
+            return nd_fail(err, ND_ELINALG, ND_QR_FAILED);                 \
+        nd_from_fortran##SUF(q_f, m, m, mc, q);                            \
+        return ND_OK;                                                      \
+    }                                                                      \
+    size_t nd_linalg_##Z##cholesky_worksize(size_t n)                      \
+    {                                                                      \
+        return n * n * sizeof(T);                                          \
+    }                                                                      \
+    NdError nd_linalg_##Z##cholesky(size_t n, const T *a, T *out,          \
+                                    void *work, NdErr *err)                \
+    {                                                                      \
+        T *a_f = work;                                                     \
+        nd_fint fn = (nd_fint)n, lda = nd_fmax(fn, 1), info = 0;           \
+        nd_to_fortran##SUF(a, n, n, a_f, n);                               \
+        POTRF("L", &fn, a_f, &lda, &info, 1);                              \
+        if (info != 0)                                                     \
+            return nd_fail(err, ND_ELINALG,                                \
+                           "Matrix is not positive definite");             \
+        nd_tri_from_fortran##SUF(a_f, n, n, n, out, 1);                    \
+        return ND_OK;                                                      \
+    }
 
-NdError nd_linalg_inv(size_t n, const double *a, double *out, void *work,
-                      NdErr *err)
-{
-    double *a_f = work, *b_f = a_f + n * n;
-    nd_fint *ipiv = (nd_fint *)(b_f + n * n);
-    size_t i;
-    NdError e;
-    memset(b_f, 0, n * n * sizeof *b_f);
-    for (i = 0; i < n; i++)
-        b_f[i * (n + 1)] = 1.0;
-    if ((e = nd_gesv(n, n, a, a_f, b_f, ipiv, err)) != ND_OK)
-        return e;
-    nd_from_fortran(b_f, n, n, n, out);
-    nd_positive_zeros(out, n * n);
-    return ND_OK;
-}
-
+ND_SOLVE_QR_CHOLESKY(, , double, dgesv_, dgeqrf_, dorgqr_, dpotrf_,
+                     nd_positive_zeros)
 /* ---- eig, eigh --------------------------------------------------------- */
 
 /* dgeev's optimal lwork, as NumPy queries it. */
@@ -668,76 +750,6 @@ NdError nd_linalg_pinv(size_t m, size_t n, const double *a, double rcond,
 }
 
 /* NumPy's geqrf/orgqr lwork: max(1, n, optimal). */
-static nd_fint nd_qr_lwork(size_t m, size_t n, size_t mc, int org)
-{
-    nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fc = (nd_fint)mc;
-    nd_fint k = (nd_fint)(m < n ? m : n), lda = nd_fmax(fm, 1), m1 = -1;
-    nd_fint info = 0;
-    double q = 0, dummy[2] = {0, 0};
-    if (org)
-        dorgqr_(&fm, &fc, &k, dummy, &lda, dummy, &q, &m1, &info);
-    else
-        dgeqrf_(&fm, &fn, dummy, &lda, dummy, &q, &m1, &info);
-    return nd_fmax(nd_fmax(1, fn), (nd_fint)q);
-}
-
-size_t nd_linalg_qr_worksize(size_t m, size_t n, int complete)
-{
-    size_t k = m < n ? m : n, mc = complete ? m : k;
-    nd_fint l1 = nd_qr_lwork(m, n, mc, 0), l2 = nd_qr_lwork(m, n, mc, 1);
-    return (m * n + k + m * mc + (size_t)nd_fmax(l1, l2)) * sizeof(double);
-}
-
-NdError nd_linalg_qr(size_t m, size_t n, const double *a, int complete,
-                     double *q, double *r, void *work, NdErr *err)
-{
-    size_t k = m < n ? m : n, mc = complete ? m : k;
-    nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fk = (nd_fint)k;
-    nd_fint fc = (nd_fint)mc, lda = nd_fmax(fm, 1), info = 0, lw;
-    double *a_f = work, *tau = a_f + m * n, *q_f = tau + k;
-    double *wk = q_f + m * mc;
-
-    nd_to_fortran(a, m, n, a_f, m);
-    lw = nd_qr_lwork(m, n, k, 0);
-    dgeqrf_(&fm, &fn, a_f, &lda, tau, wk, &lw, &info);
-    if (info != 0)
-        return nd_fail(err, ND_ELINALG, "Incorrect argument found while "
-                                        "performing QR factorization");
-    /* r = triu(a[:mc, :]): geqrf leaves R on and above the diagonal and
-    ** the Householder vectors below it */
-    nd_tri_from_fortran(a_f, m, mc, n, r, 0);
-    /* q from the reflectors' columns; with mode='complete' and m > n the
-    ** extra columns start as zeros and dorgqr completes the basis */
-    memset(q_f, 0, m * mc * sizeof *q_f);
-    memcpy(q_f, a_f, m * k * sizeof *q_f);
-    lw = nd_qr_lwork(m, n, mc, 1);
-    dorgqr_(&fm, &fc, &fk, q_f, &lda, tau, wk, &lw, &info);
-    if (info != 0)
-        return nd_fail(err, ND_ELINALG, "Incorrect argument found while "
-                                        "performing QR factorization");
-    nd_from_fortran(q_f, m, m, mc, q);
-    return ND_OK;
-}
-
-size_t nd_linalg_cholesky_worksize(size_t n)
-{
-    return n * n * sizeof(double);
-}
-
-NdError nd_linalg_cholesky(size_t n, const double *a, double *out,
-                           void *work, NdErr *err)
-{
-    double *a_f = work;
-    nd_fint fn = (nd_fint)n, lda = nd_fmax(fn, 1), info = 0;
-    nd_to_fortran(a, n, n, a_f, n);
-    dpotrf_("L", &fn, a_f, &lda, &info, 1);
-    if (info != 0)
-        return nd_fail(err, ND_ELINALG, "Matrix is not positive definite");
-    /* dpotrf leaves the strict upper part as it was; NumPy zeroes it */
-    nd_tri_from_fortran(a_f, n, n, n, out, 1);
-    return ND_OK;
-}
-
 /* ---- norms ------------------------------------------------------------- */
 
 /* The element transform of one vector-norm order (|x|, x*x, |x|**p);
@@ -942,6 +954,13 @@ extern void zgesdd_(const char *jobz, const nd_fint *m, const nd_fint *n,
                     nd_fint *info, size_t ljobz);
 extern void zpotrf_(const char *uplo, const nd_fint *n, nd_complex128 *a,
                     const nd_fint *lda, nd_fint *info, size_t luplo);
+extern void zgeqrf_(const nd_fint *m, const nd_fint *n, nd_complex128 *a,
+                    const nd_fint *lda, nd_complex128 *tau,
+                    nd_complex128 *work, const nd_fint *lwork, nd_fint *info);
+extern void zungqr_(const nd_fint *m, const nd_fint *n, const nd_fint *k,
+                    nd_complex128 *a, const nd_fint *lda,
+                    const nd_complex128 *tau, nd_complex128 *work,
+                    const nd_fint *lwork, nd_fint *info);
 
 /* NumPy's complex multiply, written out so signs of zero and NaNs
 ** follow the same formula. */
@@ -1009,57 +1028,8 @@ NdError nd_linalg_zdet(size_t n, const nd_complex128 *a, nd_complex128 *det,
     return ND_OK;
 }
 
-size_t nd_linalg_zsolve_worksize(size_t n, size_t nrhs)
-{
-    return (n * n + n * nrhs) * sizeof(nd_z) + n * sizeof(nd_fint);
-}
-
-static NdError nd_zgesv(size_t n, size_t nrhs, const nd_z *a, nd_z *a_f,
-                        nd_z *b_f, nd_fint *ipiv, NdErr *err)
-{
-    nd_fint fn = (nd_fint)n, fr = (nd_fint)nrhs, ld = nd_fmax(fn, 1);
-    nd_fint info = 0;
-    nd_to_fortran_z(a, n, n, a_f, n);
-    zgesv_(&fn, &fr, a_f, &ld, ipiv, b_f, &ld, &info);
-    if (info != 0)
-        return nd_fail(err, ND_ELINALG, "Singular matrix");
-    return ND_OK;
-}
-
-NdError nd_linalg_zsolve(size_t n, size_t nrhs, const nd_complex128 *a,
-                         const nd_complex128 *b, nd_complex128 *x,
-                         void *work, NdErr *err)
-{
-    nd_z *a_f = work, *b_f = a_f + n * n;
-    nd_fint *ipiv = (nd_fint *)(b_f + n * nrhs);
-    NdError e;
-    nd_to_fortran_z(b, n, nrhs, b_f, n);
-    if ((e = nd_zgesv(n, nrhs, a, a_f, b_f, ipiv, err)) != ND_OK)
-        return e;
-    nd_from_fortran_z(b_f, n, n, nrhs, x);
-    return ND_OK;
-}
-
-size_t nd_linalg_zinv_worksize(size_t n)
-{
-    return nd_linalg_zsolve_worksize(n, n);
-}
-
-NdError nd_linalg_zinv(size_t n, const nd_complex128 *a, nd_complex128 *out,
-                       void *work, NdErr *err)
-{
-    nd_z *a_f = work, *b_f = a_f + n * n;
-    nd_fint *ipiv = (nd_fint *)(b_f + n * n);
-    size_t i;
-    NdError e;
-    memset(b_f, 0, n * n * sizeof *b_f);
-    for (i = 0; i < n; i++)
-        b_f[i * (n + 1)].re = 1.0;
-    if ((e = nd_zgesv(n, n, a, a_f, b_f, ipiv, err)) != ND_OK)
-        return e;
-    nd_from_fortran_z(b_f, n, n, n, out);
-    return ND_OK;
-}
+ND_SOLVE_QR_CHOLESKY(z, _z, nd_z, zgesv_, zgeqrf_, zungqr_, zpotrf_,
+                     ND_KEEP_ZEROS)
 
 static nd_fint nd_zgeev_lwork(size_t n, int vectors)
 {
@@ -1140,24 +1110,6 @@ NdError nd_linalg_zeigh(size_t n, const nd_complex128 *a, int upper,
     return ND_OK;
 }
 
-size_t nd_linalg_zcholesky_worksize(size_t n)
-{
-    return n * n * sizeof(nd_z);
-}
-
-NdError nd_linalg_zcholesky(size_t n, const nd_complex128 *a,
-                            nd_complex128 *out, void *work, NdErr *err)
-{
-    nd_z *a_f = work;
-    nd_fint fn = (nd_fint)n, lda = nd_fmax(fn, 1), info = 0;
-    nd_to_fortran_z(a, n, n, a_f, n);
-    zpotrf_("L", &fn, a_f, &lda, &info, 1);
-    if (info != 0)
-        return nd_fail(err, ND_ELINALG, "Matrix is not positive definite");
-    nd_tri_from_fortran_z(a_f, n, n, n, out, 1);
-    return ND_OK;
-}
-
 /* zgesdd's real workspace, LAPACK's documented minimum (its size does
 ** not change the results). */
 static size_t nd_zgesdd_rwork(size_t m, size_t n, char job)
@@ -1234,13 +1186,6 @@ extern void zgelsd_(const nd_fint *m, const nd_fint *n, const nd_fint *nrhs,
                     const nd_fint *ldb, double *s, const double *rcond,
                     nd_fint *rank, nd_complex128 *work, const nd_fint *lwork,
                     double *rwork, nd_fint *iwork, nd_fint *info);
-extern void zgeqrf_(const nd_fint *m, const nd_fint *n, nd_complex128 *a,
-                    const nd_fint *lda, nd_complex128 *tau,
-                    nd_complex128 *work, const nd_fint *lwork, nd_fint *info);
-extern void zungqr_(const nd_fint *m, const nd_fint *n, const nd_fint *k,
-                    nd_complex128 *a, const nd_fint *lda,
-                    const nd_complex128 *tau, nd_complex128 *work,
-                    const nd_fint *lwork, nd_fint *info);
 extern void cblas_zgemm(const int order, const int transa, const int transb,
                         const int m, const int n, const int k,
                         const void *alpha, const void *a, const int lda,
@@ -1329,54 +1274,6 @@ NdError nd_linalg_zlstsq(size_t m, size_t n, size_t nrhs,
         }
         *nresid = nrhs;
     }
-    return ND_OK;
-}
-
-static nd_fint nd_zqr_lwork(size_t m, size_t n, size_t mc, int org)
-{
-    nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fc = (nd_fint)mc;
-    nd_fint k = (nd_fint)(m < n ? m : n), lda = nd_fmax(fm, 1), m1 = -1;
-    nd_fint info = 0;
-    nd_z q = {0, 0}, dummy[2] = {{0, 0}, {0, 0}};
-    if (org)
-        zungqr_(&fm, &fc, &k, dummy, &lda, dummy, &q, &m1, &info);
-    else
-        zgeqrf_(&fm, &fn, dummy, &lda, dummy, &q, &m1, &info);
-    return nd_fmax(nd_fmax(1, fn), (nd_fint)q.re);
-}
-
-size_t nd_linalg_zqr_worksize(size_t m, size_t n, int complete)
-{
-    size_t k = m < n ? m : n, mc = complete ? m : k;
-    nd_fint l1 = nd_zqr_lwork(m, n, mc, 0), l2 = nd_zqr_lwork(m, n, mc, 1);
-    return (m * n + k + m * mc + (size_t)nd_fmax(l1, l2)) * sizeof(nd_z);
-}
-
-NdError nd_linalg_zqr(size_t m, size_t n, const nd_complex128 *a,
-                      int complete, nd_complex128 *q, nd_complex128 *r,
-                      void *work, NdErr *err)
-{
-    size_t k = m < n ? m : n, mc = complete ? m : k;
-    nd_fint fm = (nd_fint)m, fn = (nd_fint)n, fk = (nd_fint)k;
-    nd_fint fc = (nd_fint)mc, lda = nd_fmax(fm, 1), info = 0, lw;
-    nd_z *a_f = work, *tau = a_f + m * n, *q_f = tau + k;
-    nd_z *wk = q_f + m * mc;
-
-    nd_to_fortran_z(a, m, n, a_f, m);
-    lw = nd_zqr_lwork(m, n, mc, 0);
-    zgeqrf_(&fm, &fn, a_f, &lda, tau, wk, &lw, &info);
-    if (info != 0)
-        return nd_fail(err, ND_ELINALG, "Incorrect argument found while "
-                                        "performing QR factorization");
-    nd_tri_from_fortran_z(a_f, m, mc, n, r, 0);
-    memset(q_f, 0, m * mc * sizeof *q_f);
-    memcpy(q_f, a_f, m * k * sizeof *q_f);
-    lw = nd_zqr_lwork(m, n, mc, 1);
-    zungqr_(&fm, &fc, &fk, q_f, &lda, tau, wk, &lw, &info);
-    if (info != 0)
-        return nd_fail(err, ND_ELINALG, "Incorrect argument found while "
-                                        "performing QR factorization");
-    nd_from_fortran_z(q_f, m, m, mc, q);
     return ND_OK;
 }
 
