@@ -313,6 +313,22 @@ int cmd_drill(int argc, char **argv)
         fs.sp.minutes = minutes, fs.have_minutes = 1;
     if (seed)
         fs.sp.seed = strtoull(seed, NULL, 10), fs.have_seed = 1;
+    if (fs.sp.level) {
+        /* a misspelt level would otherwise read as "nothing matches" */
+        static const char *const levels[] = {
+            "beginner", "intermediate", "advanced", "junior", "mid",
+            "senior", NULL};
+        int known = 0;
+        for (int i = 0; levels[i]; i++)
+            known |= strcmp(fs.sp.level, levels[i]) == 0;
+        if (!known) {
+            fprintf(stderr, "%s: drill: level must be beginner, "
+                            "intermediate or advanced, not '%s'\n",
+                    progname, fs.sp.level);
+            rc = 2;
+            goto done;
+        }
+    }
     if (!fs.have_count)
         fs.sp.count = 10;
     if (!fs.have_minutes)
@@ -320,6 +336,7 @@ int cmd_drill(int argc, char **argv)
     if (!fs.have_seed)
         fs.sp.seed = (uint64_t)time(NULL);
     rc = drill_run(&fs.sp, list);
+done:
     for (int k = 0; k < 3; k++) {
         for (int i = 0; i < fs.nlists[k]; i++)
             free(fs.lists[k][i]);

@@ -31,6 +31,11 @@ rm -f /tmp/pyprep-drill-escaped
 $RUN "$ROOT/tests/progress/fixtures/escape-drill.lua" --list 2>/dev/null
 [ $? -eq 2 ] && [ ! -e /tmp/pyprep-drill-escaped ]
 ok $? "drill: drill files run in the sandbox (no os.execute)"
+$RUN --level expert --list 2>"$TMPD/err"
+[ $? -eq 2 ] && grep -q "level must be beginner, intermediate or advanced, not 'expert'" "$TMPD/err"
+ok $? "drill: a misspelt level is a usage error, not an empty drill"
+! $RUN --level advanced --count 100 --seed 1 --list | cut -f1 | grep -q followup
+ok $? "drill: filters never draw an interview follow-up on its own"
 
 # answer the first item (wrongly), skip the others
 KIND1=$(printf '%s\n' "$LIST1" | head -1 | cut -f3)
