@@ -1719,6 +1719,81 @@ static int l_dtype(lua_State *L)
     return 1;
 }
 
+/* An argument of result_type/can_cast: a dtype (object or name) counts
+** as an array of that dtype; numbers and 0-d arrays are scalars. */
+static const NdArray *type_operand(lua_State *L, int idx, NdArray *tmp,
+                                   void *store)
+{
+    if (luaL_testudata(L, idx, MT_DTYPE) ||
+        lua_type(L, idx) == LUA_TSTRING) {
+        int64_t one = 1;
+        nd_init(tmp, checkdtype(L, idx), 1, &one, NULL);
+        tmp->data = store; /* never read for ndim > 0 */
+        return tmp;
+    }
+    return operand(L, idx, tmp, store);
+}
+
+static int l_promote_types(lua_State *L)
+{
+    push_dtype(L, nd_promote_types(checkdtype(L, 1), checkdtype(L, 2)));
+    return 1;
+}
+
+static int l_result_type(lua_State *L)
+{
+    int n = lua_gettop(L);
+    NdArray tmp[16];
+    char store[16][16];
+    const NdArray *ops[16];
+    if (n == 0)
+        raisef(L, "ValueError", "at least one array or dtype is required");
+    if (n > 16)
+        raisef(L, "ValueError", "result_type of more than 16 arguments "
+                                "is not supported in pyprep");
+    for (int i = 0; i < n; i++)
+        ops[i] = type_operand(L, i + 1, &tmp[i], store[i]);
+    push_dtype(L, nd_result_type(n, ops));
+    return 1;
+}
+
+static int l_min_scalar_type(lua_State *L)
+{
+    NdArray tmp;
+    char store[16];
+    int small;
+    const NdArray *a = type_operand(L, 1, &tmp, store);
+    push_dtype(L, a->ndim == 0 ? nd_min_scalar_type(a, &small) : a->dtype);
+    return 1;
+}
+
+static int l_can_cast(lua_State *L)
+{
+    const int top_ = lua_gettop(L);
+    NdArray tmp;
+    char store[16];
+    NdCasting rule = ND_CAST_SAFE;
+    int ci = argx(L, top_, 3, "casting");
+    if (ci && !absent(L, ci)) {
+        const char *c = luaL_checkstring(L, ci);
+        if (strcmp(c, "no") == 0 || strcmp(c, "equiv") == 0)
+            rule = ND_CAST_NO;
+        else if (strcmp(c, "safe") == 0)
+            rule = ND_CAST_SAFE;
+        else if (strcmp(c, "same_kind") == 0)
+            rule = ND_CAST_SAME_KIND;
+        else if (strcmp(c, "unsafe") == 0)
+            rule = ND_CAST_UNSAFE;
+        else
+            raisef(L, "ValueError", "casting must be one of 'no', 'equiv', "
+                                    "'safe', 'same_kind', or 'unsafe'");
+    }
+    NdDType to = checkdtype(L, 2);
+    const NdArray *a = type_operand(L, 1, &tmp, store);
+    lua_pushboolean(L, nd_can_cast_value(a, to, rule));
+    return 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* indexing */
 
@@ -4295,6 +4370,10 @@ static const luaL_Reg funcs[] = {
     {"isarray", l_isarray},
     {"typename", l_typename},
     {"dtype", l_dtype},
+    {"promote_types", l_promote_types},
+    {"result_type", l_result_type},
+    {"min_scalar_type", l_min_scalar_type},
+    {"can_cast", l_can_cast},
     {"slice", l_slice},
     {"getitem", l_getitem},
     {"setitem", l_setitem},

@@ -323,7 +323,7 @@ int nd_can_cast(NdDType from, NdDType to, NdCasting rule)
 /* Smallest dtype holding a 0-d operand's value (np.min_scalar_type);
 ** *small_unsigned says a non-negative int also fits the signed type of
 ** that size, which NumPy uses when the other side is signed. */
-static NdDType min_scalar_type(const NdArray *a, int *small_unsigned)
+NdDType nd_min_scalar_type(const NdArray *a, int *small_unsigned)
 {
     char k = dtype_kinds[a->dtype];
     *small_unsigned = 0;
@@ -381,6 +381,21 @@ static NdDType min_scalar_type(const NdArray *a, int *small_unsigned)
     return ND_COMPLEX128;
 }
 
+static NdDType signed_twin(NdDType t);
+
+int nd_can_cast_value(const NdArray *a, NdDType to, NdCasting rule)
+{
+    int small;
+    char k;
+    if (a->ndim > 0 || nd_can_cast(a->dtype, to, rule))
+        return nd_can_cast(a->dtype, to, rule);
+    NdDType m = nd_min_scalar_type(a, &small);
+    k = dtype_kinds[to];
+    if (small && k != 'u')
+        m = signed_twin(m);
+    return nd_can_cast(m, to, rule);
+}
+
 static NdDType signed_twin(NdDType t)
 {
     switch (t) {
@@ -417,7 +432,7 @@ NdDType nd_result_type(int n, const NdArray *const *ops)
         NdDType t = ops[i]->dtype;
         if (value_based && ops[i]->ndim == 0) {
             int small;
-            t = min_scalar_type(ops[i], &small);
+            t = nd_min_scalar_type(ops[i], &small);
             if (small && any_signed_arr)
                 t = signed_twin(t);
         }

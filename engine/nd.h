@@ -133,6 +133,14 @@ typedef enum { ND_CAST_NO, ND_CAST_SAFE, ND_CAST_SAME_KIND,
                ND_CAST_UNSAFE } NdCasting;
 int nd_can_cast(NdDType from, NdDType to, NdCasting rule);
 
+/* np.min_scalar_type of a 0-d array's value (NumPy's bounds: floats
+** within +-65000 fit float16, +-3.4e38 float32); *small_unsigned says a
+** non-negative integer also fits the signed type of that size. */
+NdDType nd_min_scalar_type(const NdArray *a, int *small_unsigned);
+/* np.can_cast(a, to, rule) for an array: by dtype, or for a 0-d array
+** also by value (np.can_cast(300, np.int8) is False, (100, int8) True). */
+int nd_can_cast_value(const NdArray *a, NdDType to, NdCasting rule);
+
 /* NumPy 1.24 result_type for ufunc operands: 0-d operands are
 ** "scalars" and take part by value when no scalar's kind exceeds the
 ** arrays' kind (value-based casting: int8 array + 50 -> int8). */
