@@ -1079,6 +1079,21 @@ static int l_arange(lua_State *L)
             st = lua_tointeger(L, ic);
         for (int64_t i = 0; i < n; i++)
             d[i] = (int64_t)((uint64_t)s0 + (uint64_t)i * (uint64_t)st);
+    } else if ((t == ND_FLOAT32 || t == ND_FLOAT16) && n > 2) {
+        /* NumPy's FLOAT_fill/HALF_fill: the first two values in the
+        ** dtype, then start + i * delta in float (rounded to half) */
+        nd_set_double(t, a->data, start);
+        nd_set_double(t, a->data + a->strides[0], start + delta);
+        float f0 = (float)nd_get_double(t, a->data);
+        float fd = (float)nd_get_double(t, a->data + a->strides[0]) - f0;
+        for (int64_t i = 2; i < n; i++) {
+            float v = f0 + (float)i * fd;
+            char *p = a->data + i * a->strides[0];
+            if (t == ND_FLOAT32)
+                memcpy(p, &v, 4);
+            else
+                nd_set_double(t, p, v);
+        }
     } else {
         for (int64_t i = 0; i < n; i++)
             nd_set_double(t, a->data + i * a->strides[0],

@@ -275,3 +275,5 @@ is(function() return nd.result_type(nd.array({1}, kw{dtype='int8'}), 300) end, "
 is(function() return nd.promote_types('u2', 'e') end, "float32", "nd: promote_types u2 e")
 is(function() return nd.min_scalar_type(65000.0) end, "float32", "nd: min_scalar_type 65000.0")
 is(function() return nd.min_scalar_type(3.4e38) end, "float64", "nd: min_scalar_type 3.4e38")
+is(function() return nd.arange(0, 1, 0.1, kw{dtype='float16'}) end, "[0.     0.1    0.2    0.2998 0.4    0.5    0.5996 0.6997 0.8    0.9   ]", "nd: arange float16 fill")
+is(function() return nd.getitem(nd.arange(1, 2e6, 0.37, kw{dtype='float32'}), S(-3, None)) end, "[1999999.  1999999.4 1999999.8]", "nd: arange float32 fill")

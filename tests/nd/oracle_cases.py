@@ -295,4 +295,6 @@ CASES = [
     ('promote_types u2 e', "np.promote_types('u2', 'e')", "nd.promote_types('u2', 'e')"),
     ('min_scalar_type 65000.0', 'np.min_scalar_type(65000.0)', 'nd.min_scalar_type(65000.0)'),
     ('min_scalar_type 3.4e38', 'np.min_scalar_type(3.4e38)', 'nd.min_scalar_type(3.4e38)'),
+    ('arange float16 fill', 'np.arange(0, 1, 0.1, dtype=np.float16)', "nd.arange(0, 1, 0.1, kw{dtype='float16'})"),
+    ('arange float32 fill', 'np.arange(1, 2e6, 0.37, dtype=np.float32)[-3:]', "nd.getitem(nd.arange(1, 2e6, 0.37, kw{dtype='float32'}), S(-3, None))"),
 ]
