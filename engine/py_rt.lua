@@ -2302,7 +2302,8 @@ local function CM(o, name, ...)
             return ND.method(o, name, ...)
         end
     end
-    attr_error(o, name)
+    -- an attribute holding a callable (f.__wrapped__(...), ...)
+    return OBJ.call(R.GA(o, name), ...)
 end
 R.CM = CM
 
@@ -2403,6 +2404,7 @@ local function GA(o, name)
     if type(o) == "table" and ND and R.foreign(mt) and o[name] ~= nil then
         return ND.getattr(o, name)
     end
+    if name == "__class__" then return R.typeof(o) end
     attr_error(o, name)
 end
 R.GA = GA
@@ -3294,6 +3296,13 @@ end
             end
             if allowed and allowed.__dict__ then allowed = nil end
             cls.slots = allowed
+            local own = rawget(ns, "__slots__")
+            for x in ITER(type(own) == "string" and mktuple({own}, 1) or own)
+            do
+                if x ~= "__dict__" then
+                    rawset(ns, x, OBJ.member(x, cls))
+                end
+            end
         end
         if rawget(ns, "__eq__") ~= nil and rawget(ns, "__hash__") == nil then
             rawset(ns, "__hash__", NONE)
@@ -3315,6 +3324,35 @@ end
         return cls
     end
     R.CLASS = class_new
+
+    -- the member descriptors of __slots__ names (Point.x)
+    local MEMBER
+    OBJ.member = function(name, owner)
+        if not MEMBER then
+            MEMBER = class_new("member_descriptor", "member_descriptor",
+                               EMPTY_TUPLE, {
+                __get__ = function(self, obj)
+                    if obj == NONE then return self end
+                    local v = rawget(obj, self.name)
+                    if v == nil then
+                        throw("AttributeError", "'" .. typename(obj) ..
+                              "' object has no attribute '" .. self.name ..
+                              "'")
+                    end
+                    return v
+                end,
+                __set__ = function(self, obj, v)
+                    OBJ_DICT.__setattr__(obj, self.name, v)
+                end,
+                __repr__ = function(self)
+                    return "<member '" .. self.name .. "' of '" ..
+                               self.owner.__name__ .. "' objects>"
+                end}, NONE)
+            MEMBER.repr = "<class 'member_descriptor'>"
+        end
+        return setmetatable({[CLS] = MEMBER, name = name, owner = owner},
+                            OBJ_MT)
+    end
 
     -- type(name, bases, dict)
     OBJ.type3 = function(name, bases, d)

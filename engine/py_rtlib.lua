@@ -1111,7 +1111,8 @@ local function seq_index_of(o, x, start, stop, what)
     for i = start + 1, stop do
         if EQ(o[i], x) then return i - 1 end
     end
-    throw("ValueError", what)
+    -- (the message is built only now: repr() may refuse)
+    throw("ValueError", type(what) == "function" and what() or what)
 end
 
 local function seq_count(o, x)
@@ -1176,7 +1177,8 @@ LM.remove = function(o, x)
     throw("ValueError", "list.remove(x): x not in list")
 end
 LM.index = function(o, x, a, b)
-    return seq_index_of(o, x, a, b, REPR(x) .. " is not in list")
+    return seq_index_of(o, x, a, b,
+                        function() return REPR(x) .. " is not in list" end)
 end
 LM.count = seq_count
 LM.reverse = function(o)
