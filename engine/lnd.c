@@ -2201,7 +2201,20 @@ static int reduce(lua_State *L, NdReduceOp op)
         nd_update_flags(&desc);
     }
     NdArray *o = push_new(L, &desc);
-    TRY(nd_reduce(op, a, ax, ddof, o, &err));
+    if (op == ND_R_MEAN && a->dtype == ND_FLOAT16 &&
+        desc.dtype == ND_FLOAT16 && di && !absent(L, di)) {
+        /* mean(dtype=float16) of float16: NumPy sums in float16 (only
+        ** the default accumulates in float32), then divides */
+        char cs[16];
+        NdArray c;
+        TRY(nd_reduce(ND_R_SUM, a, ax, 0, o, &err));
+        nd_scalar_double(&c, cs, ND_FLOAT64,
+                         (double)(nd_size(a) / (nd_size(o) ? nd_size(o)
+                                                           : 1)));
+        TRY(nd_binary(ND_TRUEDIV, o, &c, o, &err));
+    } else {
+        TRY(nd_reduce(op, a, ax, ddof, o, &err));
+    }
     if (oi && !absent(L, oi)) {
         NdArray *out = checkarray(L, oi);
         TRY(nd_assign(out, o, &err));
