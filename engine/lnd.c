@@ -3331,6 +3331,51 @@ static void matmul_half(const NdArray *a, const NdArray *b, NdArray *o)
         }
 }
 
+/* float16 matmul over broadcast batch dims: matmul_half per 2-d block
+** (o shaped by nd_matmul_prepare: batch dims, then m and/or n). */
+static void matmul_half_batched(const NdArray *a, const NdArray *b,
+                                NdArray *o)
+{
+    int abd = a->ndim > 2 ? a->ndim - 2 : 0;
+    int bbd = b->ndim > 2 ? b->ndim - 2 : 0;
+    int bnd = o->ndim - (a->ndim > 1) - (b->ndim > 1);
+    int64_t idx[ND_MAXDIMS] = {0}, nb = 1;
+    for (int i = 0; i < bnd; i++)
+        nb *= o->shape[i];
+    for (int64_t q = 0; q < nb; q++) {
+        NdArray va = *a, vb = *b, vo = *o;
+        for (int i = 0; i < bnd; i++) {
+            int ja = i - (bnd - abd), jb = i - (bnd - bbd);
+            if (ja >= 0 && a->shape[ja] != 1)
+                va.data += idx[i] * a->strides[ja];
+            if (jb >= 0 && b->shape[jb] != 1)
+                vb.data += idx[i] * b->strides[jb];
+            vo.data += idx[i] * o->strides[i];
+        }
+        va.ndim = a->ndim > 1 ? 2 : 1;
+        vb.ndim = b->ndim > 1 ? 2 : 1;
+        vo.ndim = o->ndim - bnd;
+        for (int i = 0; i < va.ndim; i++) {
+            va.shape[i] = a->shape[a->ndim - va.ndim + i];
+            va.strides[i] = a->strides[a->ndim - va.ndim + i];
+        }
+        for (int i = 0; i < vb.ndim; i++) {
+            vb.shape[i] = b->shape[b->ndim - vb.ndim + i];
+            vb.strides[i] = b->strides[b->ndim - vb.ndim + i];
+        }
+        for (int i = 0; i < vo.ndim; i++) {
+            vo.shape[i] = o->shape[bnd + i];
+            vo.strides[i] = o->strides[bnd + i];
+        }
+        matmul_half(&va, &vb, &vo);
+        for (int i = bnd - 1; i >= 0; i--) {
+            if (++idx[i] < o->shape[i])
+                break;
+            idx[i] = 0;
+        }
+    }
+}
+
 /* nd_matmul_prepare refuses dtypes without a kernel: let it check the
 ** shapes of float32 stand-ins when the result is float16. */
 static NdError half_matmul_prepare(const NdArray *a, const NdArray *b,
@@ -3349,7 +3394,7 @@ static NdError half_matmul_prepare(const NdArray *a, const NdArray *b,
 
 static void no_half_batch(lua_State *L)
 {
-    raisef(L, "TypeError", "matmul of float16 arrays with more than 2 "
+    raisef(L, "TypeError", "dot of float16 arrays with more than 2 "
                            "dimensions is not supported in pyprep");
 }
 
@@ -3364,12 +3409,10 @@ static int l_matmul(lua_State *L)
     const NdArray *a = operand(L, 1, &ta, sa);
     const NdArray *b = operand(L, 2, &tb, sb);
     TRY(half_matmul_prepare(a, b, &t, &nd, shape, &err));
-    if (t == ND_FLOAT16 && (a->ndim > 2 || b->ndim > 2))
-        no_half_batch(L);
     NdArray *o = lnd_newarray(L, t, nd, shape);
     int oi = lua_gettop(L);
     if (t == ND_FLOAT16) {
-        matmul_half(a, b, o);
+        matmul_half_batched(a, b, o);
     } else {
         void *s = scratch(L, nd_matmul_scratch(a, b, o));
         TRY(nd_matmul(a, b, o, s, &err));

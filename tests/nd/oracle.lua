@@ -277,3 +277,5 @@ is(function() return nd.min_scalar_type(65000.0) end, "float32", "nd: min_scalar
 is(function() return nd.min_scalar_type(3.4e38) end, "float64", "nd: min_scalar_type 3.4e38")
 is(function() return nd.arange(0, 1, 0.1, kw{dtype='float16'}) end, "[0.     0.1    0.2    0.2998 0.4    0.5    0.5996 0.6997 0.8    0.9   ]", "nd: arange float16 fill")
 is(function() return nd.getitem(nd.arange(1, 2e6, 0.37, kw{dtype='float32'}), S(-3, None)) end, "[1999999.  1999999.4 1999999.8]", "nd: arange float32 fill")
+is(function() return nd.matmul((nd.arange(24, kw{dtype='float16'}) / 7):reshape(2, 3, 4), (nd.arange(8, kw{dtype='float16'}) / 3):reshape(4, 2)) end, "[[[ 1.333  1.619]\n  [ 3.62   4.668]\n  [ 5.902  7.715]]\n\n [[ 8.19  10.766]\n  [10.48  13.81 ]\n  [12.76  16.86 ]]]", "nd: f16 matmul batched")
+is(function() return nd.repr(nd.full(20000, 0.1, kw{dtype='float16'}):mean(kw{dtype='float16'})) end, "0.1", "nd: f16 mean dtype=f16")

@@ -297,4 +297,6 @@ CASES = [
     ('min_scalar_type 3.4e38', 'np.min_scalar_type(3.4e38)', 'nd.min_scalar_type(3.4e38)'),
     ('arange float16 fill', 'np.arange(0, 1, 0.1, dtype=np.float16)', "nd.arange(0, 1, 0.1, kw{dtype='float16'})"),
     ('arange float32 fill', 'np.arange(1, 2e6, 0.37, dtype=np.float32)[-3:]', "nd.getitem(nd.arange(1, 2e6, 0.37, kw{dtype='float32'}), S(-3, None))"),
+    ('f16 matmul batched', '(np.arange(24, dtype=np.float16) / 7).reshape(2, 3, 4) @ (np.arange(8, dtype=np.float16) / 3).reshape(4, 2)', "nd.matmul((nd.arange(24, kw{dtype='float16'}) / 7):reshape(2, 3, 4), (nd.arange(8, kw{dtype='float16'}) / 3):reshape(4, 2))"),
+    ('f16 mean dtype=f16', 'repr(np.full(20000, 0.1, np.float16).mean(dtype=np.float16))', "nd.repr(nd.full(20000, 0.1, kw{dtype='float16'}):mean(kw{dtype='float16'}))"),
 ]
