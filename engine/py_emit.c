@@ -1607,7 +1607,7 @@ static void emit_import(Emit *e, PyNode *st)
     static const char *const mods[] = {"numpy", "math", "time", "random",
                                        "numpy.linalg", "numpy.random",
                                        "functools", "itertools", "copy",
-                                       "contextlib", NULL};
+                                       "contextlib", "json", NULL};
     if (st->kind == PN_IMPORT) {
         for (PyNode *a = st->a; a; a = a->next) {
             int ok = 0;

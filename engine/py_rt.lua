@@ -2458,6 +2458,7 @@ local EXC_BASES = {
     ["numpy.core._exceptions._ArrayMemoryError"] = "MemoryError",
     GeneratorExit = "BaseException",
 }
+R.EXC_BASES = EXC_BASES
 -- numpy.AxisError is also an IndexError
 local EXC_EXTRA = {["numpy.AxisError"] = "IndexError"}
 

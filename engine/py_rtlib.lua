@@ -3272,6 +3272,325 @@ R.LOADERS.contextlib = function()
     return R.mkmodule("contextlib", m)
 end
 
+-- ---------------------------------------------------------------------
+-- json: dumps/loads (and dump/load refused: files) with CPython's
+-- formatting (separators, indent, sort_keys, ensure_ascii) and its
+-- JSONDecodeError messages for the common mistakes
+R.LOADERS.json = function()
+    local m = {}
+    local frepr = C.frepr
+    local DECODE_ERR = "json.decoder.JSONDecodeError"
+    R.EXC_BASES[DECODE_ERR] = "ValueError"
+    local ESC = {['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n",
+                 ["\r"] = "\\r", ["\t"] = "\\t", ["\b"] = "\\b",
+                 ["\f"] = "\\f"}
+    local function quote(s, ascii)
+        local out = sgsub(s, '[%z\1-\31"\\]', function(c)
+            return ESC[c] or sfmt("\\u%04x", sbyte(c))
+        end)
+        if ascii and sfind(out, "[\128-\255]") then
+            if not ulen(out) then refuse("strings that are not valid UTF-8") end
+            local parts, n = {}, 0
+            for _, cp in ucodes(out) do
+                n = n + 1
+                if cp < 0x80 then
+                    parts[n] = schar(cp)
+                elseif cp < 0x10000 then
+                    parts[n] = sfmt("\\u%04x", cp)
+                else
+                    local v = cp - 0x10000
+                    parts[n] = sfmt("\\u%04x\\u%04x", 0xD800 + (v >> 10),
+                                    0xDC00 + (v & 0x3FF))
+                end
+            end
+            out = concat(parts)
+        end
+        return '"' .. out .. '"'
+    end
+    local function float_text(v)
+        if v ~= v then return "NaN" end
+        if v == huge then return "Infinity" end
+        if v == -huge then return "-Infinity" end
+        return frepr(v)
+    end
+    local function key_text(k)
+        local tk = type(k)
+        if tk == "string" then return k end
+        if mtype(k) == "integer" then return tostring(k) end
+        if mtype(k) == "float" then return float_text(k) end
+        if tk == "boolean" then return k and "true" or "false" end
+        if k == NONE then return "null" end
+        throw("TypeError", "keys must be str, int, float, bool or None, " ..
+              "not " .. typename(k))
+    end
+    local function encode(v, o, parts, level, seen)
+        local tv = type(v)
+        if tv == "string" then
+            parts[#parts + 1] = quote(v, o.ascii)
+        elseif mtype(v) == "integer" then
+            parts[#parts + 1] = tostring(v)
+        elseif mtype(v) == "float" then
+            parts[#parts + 1] = float_text(v)
+        elseif tv == "boolean" then
+            parts[#parts + 1] = v and "true" or "false"
+        elseif v == NONE then
+            parts[#parts + 1] = "null"
+        else
+            local mt = getmetatable(v)
+            if mt ~= LIST_MT and mt ~= TUPLE_MT and mt ~= DICT_MT then
+                if o.default then
+                    return encode(o.default(v), o, parts, level, seen)
+                end
+                throw("TypeError", "Object of type " .. typename(v) ..
+                      " is not JSON serializable")
+            end
+            if seen[v] then throw("ValueError", "Circular reference detected") end
+            seen[v] = true
+            local items = {}
+            if mt == DICT_MT then
+                for i = 1, v.n do
+                    if v.k[i] ~= nil then
+                        items[#items + 1] = {v.k[i], v.v[i]}
+                    end
+                end
+                if o.sort then
+                    local ok = pcall(table.sort, items, function(a, b)
+                        return R.less(a[1], b[1])
+                    end)
+                    if not ok then
+                        refuse("json sort_keys with mixed key types")
+                    end
+                end
+            else
+                for i = 1, v.n do items[i] = v[i] end
+            end
+            local open, close = "[", "]"
+            if mt == DICT_MT then open, close = "{", "}" end
+            if #items == 0 then
+                parts[#parts + 1] = open .. close
+                seen[v] = nil
+                return
+            end
+            parts[#parts + 1] = open
+            local nl = ""
+            if o.indent then
+                nl = "\n" .. srep(o.indent, level + 1)
+                parts[#parts + 1] = nl
+            end
+            for i, it in ipairs(items) do
+                if i > 1 then parts[#parts + 1] = o.item .. nl end
+                if mt == DICT_MT then
+                    parts[#parts + 1] = quote(key_text(it[1]), o.ascii) ..
+                                            o.key
+                    encode(it[2], o, parts, level + 1, seen)
+                else
+                    encode(it, o, parts, level + 1, seen)
+                end
+            end
+            if o.indent then
+                parts[#parts + 1] = "\n" .. srep(o.indent, level)
+            end
+            parts[#parts + 1] = close
+            seen[v] = nil
+        end
+    end
+    m.dumps = function(...)
+        local n = select("#", ...)
+        local kw
+        kw, n = getkw(n, ...)
+        kwcheck("dumps", kw, {indent = 1, sort_keys = 1, separators = 1,
+                              ensure_ascii = 1, default = 1, skipkeys = 1,
+                              allow_nan = 1, check_circular = 1})
+        kw = kw or {}
+        if kw.skipkeys or kw.allow_nan == false then
+            refuse("json.dumps(skipkeys=/allow_nan=)")
+        end
+        local o = {ascii = kw.ensure_ascii ~= false, sort = kw.sort_keys and
+                       TRUTH(kw.sort_keys)}
+        local ind = kw.indent
+        if ind ~= nil and ind ~= NONE then
+            if mtype(ind) == "integer" then
+                o.indent = srep(" ", ind)
+            elseif type(ind) == "string" then
+                o.indent = ind
+            else
+                refuse("json indent of this type")
+            end
+        end
+        o.item, o.key = o.indent and "," or ", ", ": "
+        local sep = kw.separators
+        if sep ~= nil and sep ~= NONE then
+            local t, k = toarray(sep)
+            if k ~= 2 then throw("ValueError", "too many values to unpack") end
+            o.item, o.key = t[1], t[2]
+        end
+        if kw.default ~= nil and kw.default ~= NONE then o.default = kw.default end
+        local parts = {}
+        encode((...), o, parts, 0, {})
+        return concat(parts)
+    end
+    -- decoding
+    local function decode_error(msg, doc, pos)
+        local line, col = 1, pos + 1
+        local before = ssub(doc, 1, pos)
+        local last = 0
+        for i in before:gmatch("()\n") do
+            line = line + 1
+            last = i
+        end
+        if last > 0 then col = pos - last + 1 end
+        -- positions count code points, as CPython's str indices do
+        local cpos = ulen(before) or pos
+        local ccol = col
+        if last > 0 then ccol = (ulen(ssub(doc, last + 1, pos)) or 0) + 1
+        else ccol = cpos + 1 end
+        local e = R.mkexc(DECODE_ERR, mktuple({sfmt("%s: line %d column %d " ..
+            "(char %d)", msg, line, ccol, cpos)}, 1))
+        e.attrs = {msg = msg, pos = cpos, lineno = line, colno = ccol,
+                   doc = doc}
+        error(e, 0)
+    end
+    local function skip(s, i)
+        local _, j = sfind(s, "^[ \t\n\r]*", i)
+        return j + 1
+    end
+    local parse_value
+    local function parse_string(s, i)
+        -- s:sub(i, i) == '"'
+        local start = i
+        local parts = {}
+        i = i + 1
+        while true do
+            local j = sfind(s, '["\\%z\1-\31]', i)
+            if not j then
+                decode_error("Unterminated string starting at", s, start - 1)
+            end
+            parts[#parts + 1] = ssub(s, i, j - 1)
+            local c = ssub(s, j, j)
+            if c == '"' then return concat(parts), j + 1 end
+            if c ~= "\\" then
+                decode_error("Invalid control character at", s, j - 1)
+            end
+            local e = ssub(s, j + 1, j + 1)
+            local simple = {['"'] = '"', ["\\"] = "\\", ["/"] = "/",
+                            b = "\b", f = "\f", n = "\n", r = "\r", t = "\t"}
+            if simple[e] then
+                parts[#parts + 1] = simple[e]
+                i = j + 2
+            elseif e == "u" then
+                local hex = smatch(s, "^%x%x%x%x", j + 2)
+                if not hex then
+                    decode_error("Invalid \\uXXXX escape", s, j)
+                end
+                local cp = tonumber(hex, 16)
+                i = j + 6
+                if cp >= 0xD800 and cp < 0xDC00 then
+                    local lo = smatch(s, "^\\u(%x%x%x%x)", i)
+                    local lv = lo and tonumber(lo, 16)
+                    if lv and lv >= 0xDC00 and lv < 0xE000 then
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lv - 0xDC00)
+                        i = i + 6
+                    else
+                        refuse("lone surrogates in JSON strings")
+                    end
+                elseif cp >= 0xDC00 and cp < 0xE000 then
+                    refuse("lone surrogates in JSON strings")
+                end
+                parts[#parts + 1] = uchar(cp)
+            else
+                decode_error("Invalid \\escape", s, j - 1)
+            end
+        end
+    end
+    function parse_value(s, i)
+        i = skip(s, i)
+        local c = ssub(s, i, i)
+        if c == "{" then
+            local d = newdict()
+            i = skip(s, i + 1)
+            if ssub(s, i, i) == "}" then return d, i + 1 end
+            while true do
+                if ssub(s, i, i) ~= '"' then
+                    decode_error("Expecting property name enclosed in " ..
+                                 "double quotes", s, i - 1)
+                end
+                local k
+                k, i = parse_string(s, i)
+                i = skip(s, i)
+                if ssub(s, i, i) ~= ":" then
+                    decode_error("Expecting ':' delimiter", s, i - 1)
+                end
+                local v
+                v, i = parse_value(s, i + 1)
+                dset(d, k, v)
+                i = skip(s, i)
+                c = ssub(s, i, i)
+                if c == "}" then return d, i + 1 end
+                if c ~= "," then
+                    decode_error("Expecting ',' delimiter", s, i - 1)
+                end
+                i = skip(s, i + 1)
+            end
+        elseif c == "[" then
+            local t, n = {}, 0
+            i = skip(s, i + 1)
+            if ssub(s, i, i) == "]" then return mklist(t, 0), i + 1 end
+            while true do
+                local v
+                v, i = parse_value(s, i)
+                n = n + 1
+                t[n] = v
+                i = skip(s, i)
+                c = ssub(s, i, i)
+                if c == "]" then return mklist(t, n), i + 1 end
+                if c ~= "," then
+                    decode_error("Expecting ',' delimiter", s, i - 1)
+                end
+                i = i + 1
+            end
+        elseif c == '"' then
+            return parse_string(s, i)
+        end
+        local num = smatch(s, "^-?%d+%.?%d*[eE]?[-+]?%d*", i)
+        if num and smatch(num, "^-?0%d") then num = smatch(s, "^-?0", i) end
+        if num and num ~= "-" then
+            local intpart, rest = smatch(num, "^(-?%d+)(.*)$")
+            local frac = smatch(rest, "^%.%d+") or ""
+            local exp = smatch(ssub(rest, #frac + 1), "^[eE][-+]?%d+") or ""
+            local text = intpart .. frac .. exp
+            if frac == "" and exp == "" then
+                local v = math.tointeger(tonumber(text))
+                if not v then refuse("integers beyond 64 bits") end
+                return v, i + #text
+            end
+            return tonumber(text) + 0.0, i + #text
+        end
+        for word, v in pairs({["null"] = NONE, ["true"] = true,
+                              ["false"] = false, NaN = 0.0 / 0.0,
+                              Infinity = huge, ["-Infinity"] = -huge}) do
+            if ssub(s, i, i + #word - 1) == word then
+                return v, i + #word
+            end
+        end
+        decode_error("Expecting value", s, i - 1)
+    end
+    m.loads = function(s, ...)
+        if select("#", ...) > 0 then refuse("json.loads options") end
+        if type(s) ~= "string" then
+            throw("TypeError", "the JSON object must be str, bytes or " ..
+                  "bytearray, not " .. typename(s))
+        end
+        local v, i = parse_value(s, 1)
+        i = skip(s, i)
+        if i <= #s then decode_error("Extra data", s, i - 1) end
+        return v
+    end
+    m.dump = function() refuse("json.dump (files)") end
+    m.load = function() refuse("json.load (files)") end
+    m.JSONDecodeError = R.exc_class(DECODE_ERR)
+    return R.mkmodule("json", m)
+end
+
 R.LOADERS.time = function()
     local t = {}
     t.perf_counter = function() return C.clock(1) end

@@ -1,1 +1,1 @@
-import json
+import csv
