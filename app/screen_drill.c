@@ -500,6 +500,74 @@ static void totals(Drill *d, double *score, int *correct, int *answered)
     *score = d->n ? sum / d->n : 0;
 }
 
+/* At most max bytes of s, cut at a character boundary, with "..." when
+** cut. New string. */
+static char *clip(const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    char *r;
+    if (n <= max)
+        return xstrdup(s);
+    while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+        max--;
+    r = xmalloc(max + 4);
+    memcpy(r, s, max);
+    memcpy(r + max, "...", 4);
+    return r;
+}
+
+/* A drill shows no feedback while it runs, so its end screen (and the
+** saved card) reviews every item: the question's first line, the answer
+** given, and for a miss the ideas missing and the model answer. */
+static void review_items(Drill *d)
+{
+    dl_add(d, MD_TEXT, "", 0);
+    dl_line(d, MD_STRONG, "Review");
+    for (int i = 0; i < d->n; i++) {
+        Item *it = &d->items[i];
+        GradeExercise *ex = it->ex;
+        int passed = it->answer && it->graded && !it->v.error &&
+                     it->v.passed;
+        const char *p = ex->prompt ? ex->prompt : "";
+        char *first = xstrndup(p, strcspn(p, "\n")), *c;
+        dl_add(d, MD_TEXT, "", 0);
+        dl_line(d, passed ? MD_TEXT : MD_STRONG, "  %d%c %s  %s", it->qno,
+                it->followup_here ? '+' : '.', ex->id,
+                !it->answer ? "unanswered"
+                : it->v.error ? "error"
+                : passed ? "pass"
+                         : "miss");
+        c = clip(first, 300);
+        dl_wrap(d, UI_DIM, 5, c);
+        free(c);
+        free(first);
+        if (it->answer) {
+            dl_line(d, MD_TEXT, "     Your answer:");
+            c = clip(it->answer, 400);
+            dl_wrap(d, MD_CODEBLOCK, 7, c);
+            free(c);
+        }
+        if (passed)
+            continue;
+        if (it->graded && !it->v.error && it->v.missing.n) {
+            Buf m = {0};
+            buf_adds(&m, "Missing: ");
+            for (int k = 0; k < it->v.missing.n; k++) {
+                buf_adds(&m, k ? "; " : "");
+                buf_adds(&m, it->v.missing.v[k]);
+            }
+            dl_wrap(d, MD_TEXT, 5, m.data);
+            buf_free(&m);
+        }
+        if (ex->solution) {
+            dl_line(d, MD_TEXT, "     Model answer:");
+            c = clip(ex->solution, 600);
+            dl_wrap(d, MD_QUOTE, 7, c);
+            free(c);
+        }
+    }
+}
+
 static void build_end(Drill *d)
 {
     double score;
@@ -602,8 +670,11 @@ static void build_end(Drill *d)
     }
     if (!d->saving) {
         dl_add(d, MD_TEXT, "", 0);
-        dl_line(d, UI_DIM, "Enter or Esc to leave");
+        dl_line(d, UI_DIM, "Enter or Esc to leave%s",
+                interview ? "" : "   j/k scroll to the review of each item");
     }
+    if (!interview)
+        review_items(d);
     free(t);
 }
 

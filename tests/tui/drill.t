@@ -71,8 +71,11 @@ for id in $(printf '%s\n' "$LIST1" | cut -f1); do
 done
 [ "$n" -eq 3 ]
 ok $? "drill: per-item review lists every item"
-[ "$(screen | grep -c 'unanswered')" -eq 2 ]
+[ "$(screen | grep -Ec 'unanswered +[0-9]+%')" -eq 2 ]
 ok $? "drill: skipped items show as unanswered"
+screen | grep -q '^ *Review *$' && screen | grep -q 'Your answer:' &&
+    screen | grep -q 'Model answer:'
+ok $? "drill: the end screen reviews each item (answer given, model answer)"
 keys Enter
 wait_for 'EXIT=0' 5
 ok $? "drill: Enter leaves, exit status 0"
@@ -95,7 +98,7 @@ wait_for 'Results: Quick' 30
 ok $? "drill: time up ends the drill"
 screen | grep -q '(time up)'
 ok $? "drill: end screen says time is up"
-[ "$(screen | grep -c 'unanswered')" -eq 3 ]
+[ "$(screen | grep -Ec 'unanswered +[0-9]+%')" -eq 3 ]
 ok $? "drill: every item unanswered when time ran out"
 keys Escape
 wait_for 'EXIT=0' 5
@@ -114,7 +117,7 @@ keys Enter
 case $KIND in output | fill | numpy) keys Enter ;; esac
 wait_for 'Results: Late' 5
 ok $? "drill: an answer after time is up goes to the end screen"
-[ "$(screen | grep -c 'unanswered')" -eq 3 ]
+[ "$(screen | grep -Ec 'unanswered +[0-9]+%')" -eq 3 ]
 ok $? "drill: the late answer is not counted"
 keys Enter
 wait_for 'EXIT=0' 5
