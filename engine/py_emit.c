@@ -1607,7 +1607,8 @@ static void emit_import(Emit *e, PyNode *st)
     static const char *const mods[] = {"numpy", "math", "time", "random",
                                        "numpy.linalg", "numpy.random",
                                        "functools", "itertools", "copy",
-                                       "contextlib", "json", NULL};
+                                       "contextlib", "json", "inspect",
+                                       NULL};
     if (st->kind == PN_IMPORT) {
         for (PyNode *a = st->a; a; a = a->next) {
             int ok = 0;
@@ -2269,7 +2270,13 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
             k++;
             outf(e, "%sd%d_%d", k > 1 ? ", " : "", id, k);
         }
-    outs(e, ") return DEF(function(");
+    /* positional defaults are kept for __defaults__ */
+    int npd = 0;
+    for (PyNode *p = params; p; p = p->next)
+        if (p->a && !p->op)
+            npd++;
+    outs(e, npd ? ") return R.DEFAULTS(DEF(function("
+                : ") return DEF(function(");
     k = 0;
     for (PyNode *p = params; p; p = p->next)
         if (!p->op)
@@ -2404,6 +2411,17 @@ static void emit_function(Emit *e, PyNode *params, int pflags, PyNode *body,
     for (PyNode *p = params; p; p = p->next)
         if (!p->op)
             outf(e, ", \"%s\"", p->s);
+    if (npd) {
+        outs(e, "), {");
+        k = 0;
+        for (PyNode *p = params; p; p = p->next)
+            if (p->a) {
+                k++;
+                if (!p->op)
+                    outf(e, "d%d_%d, ", id, k);
+            }
+        outf(e, "n=%d}", npd);
+    }
     outs(e, ") end)(");
     k = 0;
     for (PyNode *p = params; p; p = p->next)

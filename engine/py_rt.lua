@@ -533,6 +533,7 @@ R.GEN = function(body, cleanup)
     end, "generator")
     g.resume = resume
     g.methods = GEN_METHODS
+    g.co = co
     return g
 end
 
@@ -1953,6 +1954,12 @@ R.DEF = function(f, name, np, nd, flags, doc, ...)
     return f
 end
 
+-- a def's positional default values (for __defaults__)
+R.DEFAULTS = function(f, t)
+    INFO[f].defaults = t
+    return f
+end
+
 local function plural(n, word)
     return n .. " " .. word .. (n == 1 and "" or "s")
 end
@@ -2379,6 +2386,14 @@ local function GA(o, name)
             if name == "__doc__" then return info.doc or NONE end
             if info.attrs and info.attrs[name] ~= nil then
                 return info.attrs[name]
+            end
+            if name == "__defaults__" then
+                local d = info.defaults
+                if not d then return NONE end
+                return mktuple({unpack(d, 1, d.n)}, d.n)
+            end
+            if name == "__kwdefaults__" and info.flags == 0 then
+                return NONE
             end
             if name == "__wrapped__" and info.wrapped then
                 return info.wrapped

@@ -586,10 +586,72 @@ B.ord = function(s)
     return utf8.codepoint(s)
 end
 
-B.hash = function(v)
-    if mtype(v) == "integer" and v >= 0 and v < 2305843009213693951 then
-        return v
+-- CPython's numeric hash (modulo 2**61 - 1) and its tuple hash (the
+-- xxHash-style combination of 3.8+); str and None hashes are randomised
+-- or address-based, so they are refused
+local HASH_MOD = (1 << 61) - 1
+local function hash_value(v)
+    if type(v) == "boolean" then return v and 1 or 0 end
+    if mtype(v) == "integer" then
+        local h
+        if v >= 0 then
+            h = v % HASH_MOD
+        elseif v == minint then
+            h = -(((maxint % HASH_MOD) + 1) % HASH_MOD)
+        else
+            h = -((-v) % HASH_MOD)
+        end
+        if h == -1 then h = -2 end
+        return h
     end
+    if mtype(v) == "float" then
+        if v ~= v then refuse("hash() of NaN") end
+        if v == huge then return 314159 end
+        if v == -huge then return -314159 end
+        if v == floor(v) and v > -2^63 and v < 2^63 then
+            return hash_value(math.tointeger(v))
+        end
+        local sign = 1
+        if v < 0 then
+            sign = -1
+            v = -v
+        end
+        local m, e = math.frexp(v)
+        local x = 0
+        while m ~= 0 do
+            x = ((x << 28) & HASH_MOD) | (x >> 33)
+            m = m * 268435456.0
+            e = e - 28
+            local y = math.floor(m)
+            m = m - y
+            x = x + math.tointeger(y)
+            if x >= HASH_MOD then x = x - HASH_MOD end
+        end
+        if e >= 0 then e = e % 61 else e = 60 - ((-1 - e) % 61) end
+        x = ((x << e) & HASH_MOD) | (x >> (61 - e))
+        x = x * sign
+        if x == -1 then x = -2 end
+        return x
+    end
+    if getmetatable(v) == TUPLE_MT then
+        local P1, P2, P5 = -7046029288634856825, -4417276706812531889,
+            2870177450012600261
+        local acc = P5
+        for i = 1, v.n do
+            local lane = hash_value(v[i])
+            acc = acc + lane * P2
+            acc = (acc << 31) | (acc >> 33)
+            acc = acc * P1
+        end
+        acc = acc + (v.n ~ (P5 ~ 3527539))
+        if acc == -1 then return 1546275796 end
+        return acc
+    end
+    return B.hash(v)
+end
+
+B.hash = function(v)
+    if mtype(v) or getmetatable(v) == TUPLE_MT then return hash_value(v) end
     if type(v) == "boolean" then return v and 1 or 0 end
     if R.isobj(v) then
         local h = R.OBJ.lookup(R.OBJ.objclass(v), "__hash__")
@@ -3589,6 +3651,27 @@ R.LOADERS.json = function()
     m.load = function() refuse("json.load (files)") end
     m.JSONDecodeError = R.exc_class(DECODE_ERR)
     return R.mkmodule("json", m)
+end
+
+-- inspect: only what the generator lessons use
+R.LOADERS.inspect = function()
+    local m = {}
+    m.getgeneratorstate = function(g)
+        if getmetatable(g) ~= ITER_MT or not g.co then
+            throw("AttributeError", "'" .. typename(g) .. "' object has " ..
+                  "no attribute 'gi_running'")
+        end
+        if g.done then return "GEN_CLOSED" end
+        if coroutine.status(g.co) ~= "suspended" then return "GEN_RUNNING" end
+        if not g.started then return "GEN_CREATED" end
+        return "GEN_SUSPENDED"
+    end
+    m.isgenerator = function(g)
+        return getmetatable(g) == ITER_MT and g.co ~= nil and
+                   g.kind == "generator"
+    end
+    m.isgeneratorfunction = function() refuse("inspect.isgeneratorfunction") end
+    return R.mkmodule("inspect", m)
 end
 
 R.LOADERS.time = function()
