@@ -147,7 +147,8 @@ static void gemm(int single, const NdArray *a, const NdArray *b, NdArray *o)
     int64_t is1_m = a->strides[0], is1_n = a->strides[1];
     int64_t is2_n = b->strides[0], is2_p = b->strides[1];
     int64_t ldc = o->strides[0] / sz, lda, ldb;
-    int t1 = !blasable(is1_m, is1_n, n, sz), t2 = !blasable(is2_n, is2_p, p, sz);
+    int t1 = !blasable(is1_m, is1_n, n, sz);
+    int t2 = !blasable(is2_n, is2_p, p, sz);
     lda = (t1 ? is1_n : is1_m) / sz;
     ldb = (t2 ? is2_p : is2_n) / sz;
     if (a->data == b->data && m == p && is1_m == is2_p && is1_n == is2_n &&
