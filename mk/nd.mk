@@ -36,8 +36,11 @@ FUZZ_TARGETS += fuzz-nd
 
 # bench-nd: NumPy and the engine run the same script-defined operations in
 # one session; the report prints NumPy/engine ratios. BENCH_ND=quick skips
-# the 1e7 sizes.
+# the 1e7 sizes; BENCH_ND_RUNS=N alternates N runs of each side and keeps
+# each cell's minimum. Both sides run BLAS single-threaded (an idle
+# OpenBLAS thread pool spins and counts in the process's CPU time).
 BENCH_ND ?=
+BENCH_ND_RUNS ?= 1
 $(BUILD)/bench/nd_bench: tests/bench/nd_bench.c $(ENGINE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LUA_CFLAGS) -o $@ $< $(ENGINE_LIB) $(LDLIBS_ALL) \
@@ -47,11 +50,17 @@ bench-nd: $(BUILD)/bench/nd_bench
 	@$(ND_PY) -c 'import numpy' 2>/dev/null || \
 	    (apt-get install -y python3-numpy >/dev/null 2>&1 || \
 	     echo "bench-nd: python3-numpy is missing (apt-get install python3-numpy)")
-	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $(ND_PY) \
-	    tests/bench/nd_bench_numpy.py $(BENCH_ND) > $(BUILD)/bench/nd_numpy.tsv
-	$(BUILD)/bench/nd_bench tests/bench/nd_bench.lua $(BENCH_ND) \
-	    > $(BUILD)/bench/nd_engine.tsv
-	$(ND_PY) tests/bench/nd_bench_report.py $(BUILD)/bench/nd_numpy.tsv \
-	    $(BUILD)/bench/nd_engine.tsv
+	@np=; en=; for r in $$(seq 1 $(BENCH_ND_RUNS)); do \
+	    echo "bench-nd: run $$r of $(BENCH_ND_RUNS) (load $$(cut -d' ' -f1-3 /proc/loadavg))"; \
+	    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 \
+	        $(ND_PY) tests/bench/nd_bench_numpy.py $(BENCH_ND) \
+	        > $(BUILD)/bench/nd_numpy.$$r.tsv || exit 1; \
+	    env OPENBLAS_NUM_THREADS=1 $(BUILD)/bench/nd_bench \
+	        tests/bench/nd_bench.lua $(BENCH_ND) \
+	        > $(BUILD)/bench/nd_engine.$$r.tsv || exit 1; \
+	    np=$$np$${np:+,}$(BUILD)/bench/nd_numpy.$$r.tsv; \
+	    en=$$en$${en:+,}$(BUILD)/bench/nd_engine.$$r.tsv; \
+	done; \
+	$(ND_PY) tests/bench/nd_bench_report.py $$np $$en
 
 BENCH_TARGETS += bench-nd
