@@ -353,23 +353,81 @@ static int l_slogdet(lua_State *L)
 
 /* ---- solve, lstsq ----------------------------------------------------- */
 
+/* Index into a stack of bnd batch dims (shape sh) of the broadcast
+** batch element whose indices are idx[0..obnd) (right-aligned). */
+static int64_t bcast_index(const int64_t *sh, int bnd, const int64_t *idx,
+                           int obnd)
+{
+    int64_t q = 0;
+    int i;
+    for (i = 0; i < bnd; i++) {
+        int64_t d = sh[i], k = idx[obnd - bnd + i];
+        q = q * d + (d == 1 ? 0 : k);
+    }
+    return q;
+}
+
+/* NumPy's gufunc message for stacks that do not broadcast: each operand's
+** shape, then its batch dims with one "newaxis" per output core dim, then
+** the output's core shape; tuples without a trailing comma. */
+static int solve_bcast_error(lua_State *L, const NdArray *a, int abnd,
+                             const NdArray *b, int bbnd, int ncore,
+                             int64_t m, int64_t n)
+{
+    char msg[600], sa[200], sb[200];
+    size_t k = 0;
+    const NdArray *ops[2] = {a, b};
+    int bnds[2] = {abnd, bbnd}, o, i;
+    nd_shape_str(sa, sizeof sa, a->ndim, a->shape);
+    nd_shape_str(sb, sizeof sb, b->ndim, b->shape);
+    k += (size_t)snprintf(msg, sizeof msg, "operands could not be broadcast "
+                          "together with remapped shapes "
+                          "[original->remapped]:");
+    for (o = 0; o < 2 && k < sizeof msg; o++) {
+        k += (size_t)snprintf(msg + k, sizeof msg - k, " %s->(",
+                              o ? sb : sa);
+        for (i = 0; i < bnds[o] && k < sizeof msg; i++)
+            k += (size_t)snprintf(msg + k, sizeof msg - k, "%lld,",
+                                  (long long)ops[o]->shape[i]);
+        for (i = 0; i < ncore && k < sizeof msg; i++)
+            k += (size_t)snprintf(msg + k, sizeof msg - k,
+                                  i + 1 < ncore ? "newaxis," : "newaxis)");
+    }
+    if (k < sizeof msg) {
+        if (ncore == 1)
+            snprintf(msg + k, sizeof msg - k, "  and requested shape (%lld)",
+                     (long long)m);
+        else
+            snprintf(msg + k, sizeof msg - k,
+                     "  and requested shape (%lld,%lld)", (long long)m,
+                     (long long)n);
+    }
+    return lnd_raise(L, "ValueError", msg);
+}
+
+/* solve(a, b): b is a stack of vectors when it has one dim fewer than a,
+** else of matrices; the stacks broadcast against each other as NumPy's
+** gufunc does. */
 static int l_solve(lua_State *L)
 {
     NdErr err;
     Mat M;
-    int two[2] = {1, 2}, vec, i;
-    int64_t q;
+    int two[2] = {1, 2}, vec, i, bbnd, obnd;
+    int64_t q, nout = 1, idx[ND_MAXDIMS] = {0}, shape[ND_MAXDIMS];
     size_t nrhs;
     common_type(L, two, 2, &M);
     get_mat(L, 1, &M, 1);
     NdArray *b = contig(L, 2, M.cplx ? ND_COMPLEX128 : ND_FLOAT64);
-    /* NumPy: b is a stack of vectors when it has one dim fewer than a */
     vec = b->ndim == M.a->ndim - 1;
-    if (!vec && b->ndim < 2)
-        return lnd_raise(L, "ValueError", "solve: Input operand 1 does not "
-                         "have enough dimensions (has 0, gufunc core with "
-                         "signature (m,m),(m,n)->(m,n) requires 2)");
-    int64_t bn = b->shape[b->ndim - (vec ? 1 : 2)];
+    if (!vec && b->ndim < 2) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "solve: Input operand 1 does not have "
+                 "enough dimensions (has %d, gufunc core with signature "
+                 "(m,m),(m,n)->(m,n) requires 2)", b->ndim);
+        return lnd_raise(L, "ValueError", msg);
+    }
+    bbnd = b->ndim - (vec ? 1 : 2);
+    int64_t bn = b->shape[bbnd];
     if ((size_t)bn != M.n) {
         char msg[200];
         snprintf(msg, sizeof msg, "%s: Input operand 1 has a mismatch in "
@@ -379,22 +437,38 @@ static int l_solve(lua_State *L)
                  (long long)bn, (long long)M.n);
         return lnd_raise(L, "ValueError", msg);
     }
-    if (b->ndim - (vec ? 1 : 2) != M.bnd)
-        return refuse(L, "np.linalg.solve with stacks that broadcast");
-    for (i = 0; i < M.bnd; i++)
-        if (b->shape[i] != M.a->shape[i])
-            return refuse(L, "np.linalg.solve with stacks that broadcast");
+    obnd = M.bnd > bbnd ? M.bnd : bbnd;
+    for (i = 0; i < obnd; i++) {
+        int ia = i - (obnd - M.bnd), ib = i - (obnd - bbnd);
+        int64_t da = ia >= 0 ? M.a->shape[ia] : 1;
+        int64_t db = ib >= 0 ? b->shape[ib] : 1;
+        if (da != db && da != 1 && db != 1)
+            return solve_bcast_error(L, M.a, M.bnd, b, bbnd, vec ? 1 : 2,
+                                     (int64_t)M.n, b->shape[b->ndim - 1]);
+        shape[i] = da == 1 ? db : da;
+        nout *= shape[i];
+    }
     nrhs = vec ? 1 : (size_t)b->shape[b->ndim - 1];
-    NdArray *o = lnd_newarray(L, b->dtype, b->ndim, b->shape);
+    shape[obnd] = (int64_t)M.n;
+    if (!vec)
+        shape[obnd + 1] = (int64_t)nrhs;
+    NdArray *o = lnd_newarray(L, b->dtype, obnd + (vec ? 1 : 2), shape);
     int oi = lua_gettop(L);
     void *w = work(L, M.cplx ? nd_linalg_zsolve_worksize(M.n, nrhs)
                              : nd_linalg_solve_worksize(M.n, nrhs));
-    for (q = 0; q < M.nb; q++) {
-        void *bq = out_at(b, q, M.n * nrhs), *xq = out_at(o, q, M.n * nrhs);
+    for (q = 0; q < nout; q++) {
+        int64_t qa = bcast_index(M.a->shape, M.bnd, idx, obnd);
+        int64_t qb = bcast_index(b->shape, bbnd, idx, obnd);
+        void *bq = out_at(b, qb, M.n * nrhs), *xq = out_at(o, q, M.n * nrhs);
         if (M.cplx)
-            TRY(nd_linalg_zsolve(M.n, nrhs, mat_at(&M, q), bq, xq, w, &err));
+            TRY(nd_linalg_zsolve(M.n, nrhs, mat_at(&M, qa), bq, xq, w, &err));
         else
-            TRY(nd_linalg_solve(M.n, nrhs, mat_at(&M, q), bq, xq, w, &err));
+            TRY(nd_linalg_solve(M.n, nrhs, mat_at(&M, qa), bq, xq, w, &err));
+        for (i = obnd - 1; i >= 0; i--) {
+            if (++idx[i] < shape[i])
+                break;
+            idx[i] = 0;
+        }
     }
     lua_settop(L, oi);
     cast_to(L, oi, M.rt);
