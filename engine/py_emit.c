@@ -1608,7 +1608,7 @@ static void emit_import(Emit *e, PyNode *st)
                                        "numpy.linalg", "numpy.random",
                                        "functools", "itertools", "copy",
                                        "contextlib", "json", "inspect",
-                                       NULL};
+                                       "io", "csv", NULL};
     if (st->kind == PN_IMPORT) {
         for (PyNode *a = st->a; a; a = a->next) {
             int ok = 0;

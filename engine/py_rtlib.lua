@@ -3674,6 +3674,307 @@ R.LOADERS.inspect = function()
     return R.mkmodule("inspect", m)
 end
 
+-- ---------------------------------------------------------------------
+-- io.StringIO and csv (reader, DictReader, writer, DictWriter with the
+-- excel dialect): instances of small runtime classes
+local function rt_class(name, modname, dict)
+    local ns = {}
+    for k, v in pairs(dict) do ns[k] = v end
+    local c = R.CLASS(name, name, mktuple({}, 0), ns, NONE)
+    c.repr = "<class '" .. modname .. "." .. name .. "'>"
+    return c
+end
+local function rt_new(cls, fields)
+    fields[R.CLSKEY] = cls
+    return setmetatable(fields, R.OBJ_MT)
+end
+
+R.LOADERS.io = function()
+    local m = {}
+    local function readline(self)
+        local buf, pos = self.buf, self.pos
+        if pos > #buf then return "" end
+        local j = sfind(buf, "\n", pos, true)
+        local line = ssub(buf, pos, j or #buf)
+        self.pos = (j or #buf) + 1
+        return line
+    end
+    local SIO = rt_class("StringIO", "_io", {
+        read = function(self, n)
+            local buf, pos = self.buf, self.pos
+            if n == nil or n == NONE or n < 0 then
+                self.pos = #buf + 1
+                return ssub(buf, pos)
+            end
+            if sfind(buf, "[\128-\255]") then
+                refuse("StringIO.read(n) of non-ASCII text")
+            end
+            self.pos = math.min(pos + n, #buf + 1)
+            return ssub(buf, pos, pos + n - 1)
+        end,
+        readline = readline,
+        readlines = function(self)
+            local t, n = {}, 0
+            while true do
+                local l = readline(self)
+                if l == "" then return mklist(t, n) end
+                n = n + 1
+                t[n] = l
+            end
+        end,
+        write = function(self, s)
+            if type(s) ~= "string" then
+                throw("TypeError", "string argument expected, got '" ..
+                      typename(s) .. "'")
+            end
+            if self.pos ~= #self.buf + 1 then
+                refuse("StringIO.write in the middle of the text")
+            end
+            self.buf = self.buf .. s
+            self.pos = #self.buf + 1
+            return ulen(s) or #s
+        end,
+        getvalue = function(self) return self.buf end,
+        seek = function(self, p)
+            if p ~= 0 then refuse("StringIO.seek to a non-zero position") end
+            self.pos = 1
+            return 0
+        end,
+        close = function() return NONE end,
+        __iter__ = function(self) return self end,
+        __next__ = function(self)
+            local l = readline(self)
+            if l == "" then error(R.stop_iteration(), 0) end
+            return l
+        end,
+        __enter__ = function(self) return self end,
+        __exit__ = function() return false end,
+    })
+    m.StringIO = function(init, ...)
+        if select("#", ...) > 0 then refuse("StringIO options") end
+        if init == nil or init == NONE then init = "" end
+        if type(init) ~= "string" then
+            throw("TypeError", "initial_value must be str or None, not " ..
+                  typename(init))
+        end
+        return rt_new(SIO, {buf = init, pos = 1})
+    end
+    return R.mkmodule("io", m)
+end
+
+R.LOADERS.csv = function()
+    local m = {}
+    local CSV_ERR = "_csv.Error"
+    R.EXC_BASES[CSV_ERR] = "Exception"
+    local function dialect(kw)
+        kwcheck("reader", kw, {delimiter = 1, quotechar = 1})
+        kw = kw or {}
+        local d, q = kw.delimiter or ",", kw.quotechar or '"'
+        if type(d) ~= "string" or #d ~= 1 or type(q) ~= "string" or #q ~= 1
+        then
+            refuse("csv dialects other than one-character delimiter/quote")
+        end
+        return d, q
+    end
+    -- one record from the lines of nextline (nil at the end)
+    local function record(nextline, d, q)
+        local line = nextline()
+        if line == nil then return nil end
+        if type(line) ~= "string" then
+            throw(CSV_ERR, "iterator should return strings, not " ..
+                  typename(line) .. " (the file should be opened in text " ..
+                  "mode)")
+        end
+        local fields, field, state = {}, {}, "start"
+        local i = 1
+        while true do
+            local c = ssub(line, i, i)
+            if c == "" or ((c == "\n" or c == "\r") and state ~= "quoted")
+            then
+                if state == "quoted" then
+                    local more = nextline()
+                    if more == nil then
+                        throw(CSV_ERR, "unexpected end of data")
+                    end
+                    line, i = more, 1
+                    goto continue
+                end
+                if state ~= "start" or #fields > 0 then
+                    fields[#fields + 1] = concat(field)
+                end
+                return mklist(fields, #fields)
+            end
+            if state == "start" then
+                if c == q then
+                    state = "quoted"
+                elseif c == d then
+                    fields[#fields + 1] = ""
+                else
+                    field[#field + 1] = c
+                    state = "field"
+                end
+            elseif state == "field" then
+                if c == d then
+                    fields[#fields + 1] = concat(field)
+                    field, state = {}, "start"
+                else
+                    field[#field + 1] = c
+                end
+            elseif state == "quoted" then
+                if c == q then
+                    state = "quote"
+                else
+                    field[#field + 1] = c
+                end
+            else -- a quote inside quotes
+                if c == q then
+                    field[#field + 1] = q
+                    state = "quoted"
+                elseif c == d then
+                    fields[#fields + 1] = concat(field)
+                    field, state = {}, "start"
+                else
+                    field[#field + 1] = c
+                    state = "field"
+                end
+            end
+            i = i + 1
+            ::continue::
+        end
+    end
+    m.reader = function(src, ...)
+        local kw = getkw(select("#", ...), ...)
+        local d, q = dialect(kw)
+        local nx = ITER(src)
+        local it = R.mkiter(function() return record(nx, d, q) end,
+                            "_csv.reader")
+        return it
+    end
+    local DR = rt_class("DictReader", "csv", {
+        __iter__ = function(self) return self end,
+        __next__ = function(self)
+            local names = R.GA(self, "fieldnames")
+            local row
+            repeat
+                row = record(self.src, self.d, self.q)
+                if row == nil then error(R.stop_iteration(), 0) end
+            until row.n > 0
+            local out = newdict()
+            for i = 1, names.n do
+                local v = row[i]
+                if v == nil then v = self.restval end
+                dset(out, names[i], v)
+            end
+            if row.n > names.n then
+                local rest = {}
+                for i = names.n + 1, row.n do rest[#rest + 1] = row[i] end
+                dset(out, self.restkey, mklist(rest, #rest))
+            end
+            return out
+        end,
+        fieldnames = B.property(function(self)
+            if self.names == nil then
+                local row = record(self.src, self.d, self.q)
+                self.names = row or NONE
+            end
+            return self.names
+        end),
+    })
+    m.DictReader = function(src, ...)
+        local n = select("#", ...)
+        local kw
+        kw, n = getkw(n, ...)
+        kwcheck("DictReader", kw, {fieldnames = 1, restkey = 1, restval = 1,
+                                   delimiter = 1, quotechar = 1})
+        kw = kw or {}
+        local names = n > 0 and (...) or kw.fieldnames
+        if names ~= nil and names ~= NONE then
+            local t, k = toarray(names)
+            names = mklist({unpack(t, 1, k)}, k)
+        else
+            names = nil
+        end
+        local d, q = dialect({delimiter = kw.delimiter,
+                              quotechar = kw.quotechar})
+        return rt_new(DR, {src = ITER(src), d = d, q = q, names = names,
+                           restkey = kw.restkey or NONE,
+                           restval = kw.restval or NONE})
+    end
+    local function format_row(row, d, q)
+        local parts, n = {}, 0
+        local t, k = toarray(row)
+        for i = 1, k do
+            local v = t[i]
+            local s = v == NONE and "" or STR(v)
+            if sfind(s, d, 1, true) or sfind(s, q, 1, true) or
+                sfind(s, "[\r\n]") or (k == 1 and s == "") then
+                s = q .. sgsub(s, q, q .. q) .. q
+            end
+            n = n + 1
+            parts[n] = s
+        end
+        return concat(parts, d) .. "\r\n"
+    end
+    local W = rt_class("writer", "_csv", {
+        writerow = function(self, row)
+            return R.CM(self.f, "write", format_row(row, self.d, self.q))
+        end,
+        writerows = function(self, rows)
+            for row in ITER(rows) do
+                R.CM(self.f, "write", format_row(row, self.d, self.q))
+            end
+            return NONE
+        end,
+    })
+    m.writer = function(f, ...)
+        local d, q = dialect(getkw(select("#", ...), ...))
+        return rt_new(W, {f = f, d = d, q = q})
+    end
+    local DW = rt_class("DictWriter", "csv", {
+        writeheader = function(self)
+            return R.CM(self.f, "write", format_row(self.names, self.d,
+                                                    self.q))
+        end,
+        writerow = function(self, rowd)
+            if getmetatable(rowd) ~= DICT_MT then
+                refuse("DictWriter rows that are not dicts")
+            end
+            for i = 1, rowd.n do
+                local k = rowd.k[i]
+                if k ~= nil and not R.contains(self.names, k) then
+                    throw("ValueError", "dict contains fields not in " ..
+                          "fieldnames: " .. REPR(k))
+                end
+            end
+            local t = {}
+            for i = 1, self.names.n do
+                local v = dget(rowd, self.names[i])
+                t[i] = v == nil and "" or v
+            end
+            return R.CM(self.f, "write", format_row(mklist(t, self.names.n),
+                                                    self.d, self.q))
+        end,
+    })
+    m.DictWriter = function(f, ...)
+        local n = select("#", ...)
+        local kw
+        kw, n = getkw(n, ...)
+        kw = kw or {}
+        local names = n > 0 and (...) or kw.fieldnames
+        if names == nil then
+            throw("TypeError", "DictWriter.__init__() missing 1 required " ..
+                  "positional argument: 'fieldnames'")
+        end
+        local d, q = dialect({delimiter = kw.delimiter,
+                              quotechar = kw.quotechar})
+        local t, k = toarray(names)
+        return rt_new(DW, {f = f, names = mklist({unpack(t, 1, k)}, k),
+                           d = d, q = q})
+    end
+    m.Error = R.exc_class(CSV_ERR)
+    return R.mkmodule("csv", m)
+end
+
 R.LOADERS.time = function()
     local t = {}
     t.perf_counter = function() return C.clock(1) end

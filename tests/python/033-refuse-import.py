@@ -1,1 +1,1 @@
-import csv
+import collections
