@@ -2225,7 +2225,8 @@ for name in ([[BaseExceptionGroup BlockingIOError BrokenPipeError
     UnicodeTranslateError UnicodeWarning UserWarning Warning
     __build_class__ __debug__ __doc__ __import__ __loader__ __package__
     __spec__ aiter anext breakpoint bytearray bytes compile
-    complex copyright credits eval exec help license memoryview]]):gmatch("%S+") do
+    complex copyright credits eval exec help license memoryview]]):gmatch(
+        "%S+") do
     PY_BUILTINS[name] = true
 end
 

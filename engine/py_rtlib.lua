@@ -3406,7 +3406,9 @@ R.LOADERS.json = function()
                 throw("TypeError", "Object of type " .. typename(v) ..
                       " is not JSON serializable")
             end
-            if seen[v] then throw("ValueError", "Circular reference detected") end
+            if seen[v] then
+                throw("ValueError", "Circular reference detected")
+            end
             seen[v] = true
             local items = {}
             if mt == DICT_MT then
@@ -3486,7 +3488,9 @@ R.LOADERS.json = function()
             if k ~= 2 then throw("ValueError", "too many values to unpack") end
             o.item, o.key = t[1], t[2]
         end
-        if kw.default ~= nil and kw.default ~= NONE then o.default = kw.default end
+        if kw.default ~= nil and kw.default ~= NONE then
+            o.default = kw.default
+        end
         local parts = {}
         encode((...), o, parts, 0, {})
         return concat(parts)
