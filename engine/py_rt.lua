@@ -3007,10 +3007,99 @@ end
         if name == "__module__" then return "__main__" end
         local ga = lookup(cls, "__getattr__")
         if ga then return call(ga, o, name) end
-        throw("AttributeError", "'" .. cls.__name__ .. "' object has no " ..
-              "attribute '" .. name .. "'")
+        local e = mkexc("AttributeError", nil, "'" .. cls.__name__ ..
+                        "' object has no attribute '" .. name .. "'")
+        if isobj(o) then e.suggest = {o, name} end
+        error(e, 0)
     end
     OBJ.getattr = getattr
+
+    -- CPython 3.11's "Did you mean" for an uncaught AttributeError on an
+    -- instance: the closest name of dir(obj) by its Levenshtein costs
+    local OBJECT_DIR = {"__class__", "__delattr__", "__dir__", "__doc__",
+        "__eq__", "__format__", "__ge__", "__getattribute__",
+        "__getstate__", "__gt__", "__hash__", "__init__",
+        "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__",
+        "__reduce__", "__reduce_ex__", "__repr__", "__setattr__",
+        "__sizeof__", "__str__", "__subclasshook__"}
+    local function lev(a, b, max_cost)
+        if a == b then return 0 end
+        local i = 1
+        while i <= #a and i <= #b and sbyte(a, i) == sbyte(b, i) do
+            i = i + 1
+        end
+        a, b = ssub(a, i), ssub(b, i)
+        local ea, eb = #a, #b
+        while ea > 0 and eb > 0 and sbyte(a, ea) == sbyte(b, eb) do
+            ea, eb = ea - 1, eb - 1
+        end
+        a, b = ssub(a, 1, ea), ssub(b, 1, eb)
+        if #a == 0 or #b == 0 then return (#a + #b) * 2 end
+        if #a > 40 or #b > 40 then return max_cost + 1 end
+        if #b < #a then a, b = b, a end
+        if (#b - #a) * 2 > max_cost then return max_cost + 1 end
+        local buf = {}
+        for k = 1, #a do buf[k] = k * 2 end
+        local result = 0
+        for bi = 1, #b do
+            local code = ssub(b, bi, bi)
+            local distance = (bi - 1) * 2
+            result = distance
+            local minimum = math.huge
+            for k = 1, #a do
+                local ca = ssub(a, k, k)
+                local sub = code == ca and 0 or
+                                (slower(code) == slower(ca) and 1 or 2)
+                local substitute = distance + sub
+                distance = buf[k]
+                local insdel = math.min(result, distance) + 2
+                result = math.min(insdel, substitute)
+                buf[k] = result
+                if result < minimum then minimum = result end
+            end
+            if minimum > max_cost then return max_cost + 1 end
+        end
+        return result
+    end
+    OBJ.suggestion = function(o, name)
+        local cls = o[CLS]
+        local set = {}
+        for _, n in ipairs(OBJECT_DIR) do set[n] = true end
+        for k in pairs(o) do
+            if type(k) == "string" then set[k] = true end
+        end
+        local slotted = true
+        for _, c in ipairs(getmro(cls)) do
+            if c.user then
+                for k in pairs(c.dict) do
+                    if type(k) == "string" then set[k] = true end
+                end
+                if rawget(c.dict, "__slots__") == nil then
+                    slotted = false
+                end
+            end
+        end
+        set.__qualname__ = nil
+        if not slotted then
+            set.__dict__, set.__weakref__ = true, true
+        end
+        local d = {}
+        for k in pairs(set) do d[#d + 1] = k end
+        if #d >= 750 or #name > 40 then return nil end
+        table.sort(d)
+        local best, best_d = nil, math.huge
+        for _, item in ipairs(d) do
+            if item ~= name then
+                local maxd = (#name + #item + 3) * 2 // 6
+                if best_d - 1 < maxd then maxd = best_d - 1 end
+                local dist = lev(name, item, maxd)
+                if dist <= maxd and (not best or dist < best_d) then
+                    best, best_d = item, dist
+                end
+            end
+        end
+        return best
+    end
 
     -- o.name as a callable: (f, self) for a method, (f) otherwise
     OBJ.callattr = function(o, name)
@@ -3616,6 +3705,11 @@ local function format_tb(err, filename, src, parts, seen, chained)
     end
     local ok2, s = pcall(function()
         local msg = exc_str(err)
+        local sg = rawget(err, "suggest")
+        if sg and err.cls == nil then
+            local best = OBJ.suggestion(sg[1], sg[2])
+            if best then msg = msg .. ". Did you mean: '" .. best .. "'?" end
+        end
         if msg == "" then return err.type .. "\n" end
         return err.type .. ": " .. msg .. "\n"
     end)
