@@ -103,6 +103,24 @@ static void test_fresh(void)
     free(path);
 }
 
+typedef struct {
+    int rows, linked, wrong;
+} FuCheck;
+
+/* Counts rows; only the interview attempt of i.fu may name a parent. */
+static int fu_row(const ProgressAttemptRow *r, void *ud)
+{
+    FuCheck *c = ud;
+    int want = strcmp(r->exercise_id, "i.fu") == 0 &&
+               strcmp(r->mode, "interview") == 0;
+    c->rows++;
+    if (r->followup_of && want && strcmp(r->followup_of, "i.q") == 0)
+        c->linked++;
+    else if (r->followup_of || want)
+        c->wrong++;
+    return 0;
+}
+
 static void test_records(void)
 {
     char *path = tmp("rec.db");
@@ -274,6 +292,40 @@ static void test_records(void)
                        "count(*) FROM sessions) + (SELECT count(*) FROM "
                        "lesson_reads) + (SELECT count(*) FROM review)"),
            0, "progress: everything deleted");
+
+    /* an interview follow-up's attempt is linked to its question through
+    ** the session's saved scorecard */
+    {
+        ProgressSession ss = {"interview", "mock", "mid", 7, 30, 2};
+        int64_t sid = progress_session_begin(p, &ss);
+        ProgressAttempt a = {0};
+        FuCheck fc = {0, 0, 0};
+        char *doc;
+        a.topic = "I";
+        a.answer = "x";
+        a.mode = "interview";
+        a.session_id = sid;
+        a.exercise_id = "i.q";
+        progress_record_attempt(p, &a);
+        a.exercise_id = "i.fu";
+        progress_record_attempt(p, &a);
+        a.session_id = 0;
+        a.mode = "study"; /* the same exercise outside the interview */
+        progress_record_attempt(p, &a);
+        progress_session_finish(p, sid, 0.5, 1,
+                                "{\"items\":[{\"id\":\"i.q\"},{\"id\":"
+                                "\"i.fu\",\"followup_of\":\"i.q\"}]}");
+        progress_each_attempt(p, 0, NULL, fu_row, &fc);
+        ok(fc.rows == 3 && fc.linked == 1 && fc.wrong == 0,
+           "progress: followup_of read from the scorecard (%d rows, %d "
+           "linked, %d wrong)",
+           fc.rows, fc.linked, fc.wrong);
+        doc = progress_report_json_new(p, 0, NULL, NULL);
+        ok(doc && strstr(doc, "\"followup_of\":\"i.q\"") &&
+               strstr(doc, "\"followup_of\":null"),
+           "progress: report JSON carries followup_of");
+        free(doc);
+    }
     progress_close(p);
     free(path);
 }
