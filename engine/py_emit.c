@@ -408,6 +408,39 @@ static const char *const binop_fn[] = {
 static const char *const cmp_fn[] = {
     "LT", "GT", "LE", "GE", "EQ", "NE", "IN", "NOTIN", "IS", "ISNOT"};
 
+/*
+** NAMEERR(name, cands): cands returns the names of the frame (locals
+** first, then the module's) with their values, from which the runtime
+** picks CPython's "Did you mean" suggestion. false when there are too
+** many for one Lua closure (the runtime then refuses a suggestion).
+*/
+static void emit_nameerr(Emit *e, const char *name)
+{
+    Scope *m = module_scope(e), *s = e->sc;
+    int nloc = s->kind != 0 ? s->locals.n : 0;
+    outf(e, "NAMEERR(\"%s\", ", name);
+    if (nloc + m->locals.n > 200) {
+        outs(e, "false)");
+        return;
+    }
+    outs(e, "function() return {");
+    for (int i = 0; i < nloc; i++) {
+        const char *v = s->locals.v[i];
+        if (s->kind == 3)
+            outf(e, "\"%s\", NS%d[\"%s\"], ", v, s->cls_id, v);
+        else
+            outf(e, "\"%s\", _%s, ", v, v);
+    }
+    for (int i = 0; i < m->locals.n; i++) {
+        const char *v = m->locals.v[i];
+        if (e->table_mode)
+            outf(e, "\"%s\", G[\"%s\"], ", v, v);
+        else
+            outf(e, "\"%s\", _%s, ", v, v);
+    }
+    outf(e, "nloc=%d} end)", nloc);
+}
+
 static void emit_name(Emit *e, PyNode *n)
 {
     Scope *where;
@@ -417,7 +450,7 @@ static void emit_name(Emit *e, PyNode *n)
         outf(e, "B[\"%s\"]", n->s);
         return;
     case R_UNDEF:
-        outf(e, "NAMEERR(\"%s\")", n->s);
+        emit_nameerr(e, n->s);
         return;
     case R_CLASS: {
         /* a class body reads its namespace, then the enclosing scopes */
@@ -448,7 +481,7 @@ static void emit_name(Emit *e, PyNode *n)
     else if (is_builtin(n->s))
         outf(e, "B[\"%s\"]", n->s); /* globals fall back to builtins */
     else
-        outf(e, "NAMEERR(\"%s\")", n->s);
+        emit_nameerr(e, n->s);
     outs(e, " or ");
     emit_varname(e, n->s, k);
     outs(e, ")");
@@ -911,7 +944,7 @@ static const char *emit_int_value(Emit *e, PyNode *n)
             if (k == R_LOCAL && where->kind == 1)
                 outf(e, "UNBOUND(\"%s\")", n->s);
             else
-                outf(e, "NAMEERR(\"%s\")", n->s);
+                emit_nameerr(e, n->s);
             outs(e, " end;");
         }
         return py_strdup(e->c, buf, strlen(buf));

@@ -2230,9 +2230,75 @@ for name in ([[BaseExceptionGroup BlockingIOError BrokenPipeError
     PY_BUILTINS[name] = true
 end
 
-R.NAMEERR = function(name)
+-- cands: a function returning {name, value, ...} of the frame's locals
+-- and the module's names (unbound ones are nil), for the suggestion
+R.NAMEERR = function(name, cands)
     if PY_BUILTINS[name] then refuse("builtin '" .. name .. "'") end
-    throw("NameError", "name '" .. name .. "' is not defined")
+    local e = mkexc("NameError", nil, "name '" .. name ..
+                    "' is not defined")
+    e.suggest_name = {name, cands}
+    error(e, 0)
+end
+
+-- CPython 3.11 looks for "Did you mean" among f_locals, f_globals and
+-- the builtins module's names, in that order
+local BUILTIN_NAMES = {}
+for n in ([[
+    __name__ __doc__ __package__ __loader__ __spec__ __build_class__
+    __import__ abs all any ascii bin breakpoint callable chr compile
+    delattr dir divmod eval exec format getattr globals hasattr hash
+    hex id input isinstance issubclass iter aiter len locals max min
+    next anext oct ord pow print repr round setattr sorted sum vars
+    None Ellipsis NotImplemented False True bool memoryview bytearray
+    bytes classmethod complex dict enumerate filter float frozenset
+    property int list map object range reversed set slice staticmethod
+    str super tuple type zip __debug__ BaseException
+    BaseExceptionGroup Exception GeneratorExit KeyboardInterrupt
+    SystemExit ArithmeticError AssertionError AttributeError
+    BufferError EOFError ImportError LookupError MemoryError NameError
+    OSError ReferenceError RuntimeError StopAsyncIteration
+    StopIteration SyntaxError SystemError TypeError ValueError Warning
+    FloatingPointError OverflowError ZeroDivisionError BytesWarning
+    DeprecationWarning EncodingWarning FutureWarning ImportWarning
+    PendingDeprecationWarning ResourceWarning RuntimeWarning
+    SyntaxWarning UnicodeWarning UserWarning BlockingIOError
+    ChildProcessError ConnectionError FileExistsError
+    FileNotFoundError InterruptedError IsADirectoryError
+    NotADirectoryError PermissionError ProcessLookupError TimeoutError
+    IndentationError IndexError KeyError ModuleNotFoundError
+    NotImplementedError RecursionError UnboundLocalError UnicodeError
+    BrokenPipeError ConnectionAbortedError ConnectionRefusedError
+    ConnectionResetError TabError UnicodeDecodeError
+    UnicodeEncodeError UnicodeTranslateError ExceptionGroup
+    EnvironmentError IOError open quit exit copyright credits license
+    help
+    ]]):gmatch("%S+") do
+    BUILTIN_NAMES[#BUILTIN_NAMES + 1] = n
+end
+local SCRIPT_GLOBALS = {"__name__", "__doc__", "__package__", "__loader__",
+    "__spec__", "__annotations__", "__builtins__", "__file__", "__cached__"}
+R.name_candidates = function(cands)
+    local d, seen = {}, {}
+    local function add(n)
+        if not seen[n] then
+            seen[n] = true
+            d[#d + 1] = n
+        end
+    end
+    if cands == false then
+        refuse("the 'Did you mean' of a NameError in a scope this big")
+    end
+    local t = cands and cands() or {}
+    local nloc = t.nloc or 0
+    for i = 1, nloc * 2, 2 do
+        if t[i + 1] ~= nil then add(t[i]) end
+    end
+    for _, n in ipairs(SCRIPT_GLOBALS) do add(n) end
+    for i = nloc * 2 + 1, #t, 2 do
+        if t[i + 1] ~= nil then add(t[i]) end
+    end
+    for _, n in ipairs(BUILTIN_NAMES) do add(n) end
+    return d
 end
 R.UNBOUND = function(name)
     throw("UnboundLocalError", "cannot access local variable '" .. name ..
@@ -3085,8 +3151,12 @@ end
         end
         local d = {}
         for k in pairs(set) do d[#d + 1] = k end
-        if #d >= 750 or #name > 40 then return nil end
         table.sort(d)
+        return OBJ.closest(d, name)
+    end
+    -- the first closest of the candidates d, or nil
+    OBJ.closest = function(d, name)
+        if #d >= 750 or #name > 40 then return nil end
         local best, best_d = nil, math.huge
         for _, item in ipairs(d) do
             if item ~= name then
@@ -3706,10 +3776,13 @@ local function format_tb(err, filename, src, parts, seen, chained)
     local ok2, s = pcall(function()
         local msg = exc_str(err)
         local sg = rawget(err, "suggest")
+        local best
+        if sg and err.cls == nil then best = OBJ.suggestion(sg[1], sg[2]) end
+        sg = rawget(err, "suggest_name")
         if sg and err.cls == nil then
-            local best = OBJ.suggestion(sg[1], sg[2])
-            if best then msg = msg .. ". Did you mean: '" .. best .. "'?" end
+            best = OBJ.closest(R.name_candidates(sg[2]), sg[1])
         end
+        if best then msg = msg .. ". Did you mean: '" .. best .. "'?" end
         if msg == "" then return err.type .. "\n" end
         return err.type .. ": " .. msg .. "\n"
     end)
