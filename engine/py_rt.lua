@@ -2312,12 +2312,149 @@ R.EX = function() end
 local METHODS = {} -- typename -> {name -> function(self, ...)}
 R.METHODS = METHODS
 
+-- dir() of the builtin types in CPython 3.11 (sorted): an attribute
+-- CPython has but pyprep lacks is refused, a typo gets CPython's
+-- "Did you mean"
+local TYPE_DIRS = {}
+for tn, names in pairs({
+    ["str"] = [[
+        __add__ __class__ __contains__ __delattr__ __dir__ __doc__
+        __eq__ __format__ __ge__ __getattribute__ __getitem__
+        __getnewargs__ __getstate__ __gt__ __hash__ __init__
+        __init_subclass__ __iter__ __le__ __len__ __lt__ __mod__
+        __mul__ __ne__ __new__ __reduce__ __reduce_ex__ __repr__
+        __rmod__ __rmul__ __setattr__ __sizeof__ __str__
+        __subclasshook__ capitalize casefold center count encode
+        endswith expandtabs find format format_map index isalnum
+        isalpha isascii isdecimal isdigit isidentifier islower
+        isnumeric isprintable isspace istitle isupper join ljust
+        lower lstrip maketrans partition removeprefix removesuffix
+        replace rfind rindex rjust rpartition rsplit rstrip split
+        splitlines startswith strip swapcase title translate upper
+        zfill]],
+    ["list"] = [[
+        __add__ __class__ __class_getitem__ __contains__ __delattr__
+        __delitem__ __dir__ __doc__ __eq__ __format__ __ge__
+        __getattribute__ __getitem__ __getstate__ __gt__ __hash__
+        __iadd__ __imul__ __init__ __init_subclass__ __iter__ __le__
+        __len__ __lt__ __mul__ __ne__ __new__ __reduce__
+        __reduce_ex__ __repr__ __reversed__ __rmul__ __setattr__
+        __setitem__ __sizeof__ __str__ __subclasshook__ append clear
+        copy count extend index insert pop remove reverse sort]],
+    ["dict"] = [[
+        __class__ __class_getitem__ __contains__ __delattr__
+        __delitem__ __dir__ __doc__ __eq__ __format__ __ge__
+        __getattribute__ __getitem__ __getstate__ __gt__ __hash__
+        __init__ __init_subclass__ __ior__ __iter__ __le__ __len__
+        __lt__ __ne__ __new__ __or__ __reduce__ __reduce_ex__
+        __repr__ __reversed__ __ror__ __setattr__ __setitem__
+        __sizeof__ __str__ __subclasshook__ clear copy fromkeys get
+        items keys pop popitem setdefault update values]],
+    ["tuple"] = [[
+        __add__ __class__ __class_getitem__ __contains__ __delattr__
+        __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__
+        __getitem__ __getnewargs__ __getstate__ __gt__ __hash__
+        __init__ __init_subclass__ __iter__ __le__ __len__ __lt__
+        __mul__ __ne__ __new__ __reduce__ __reduce_ex__ __repr__
+        __rmul__ __setattr__ __sizeof__ __str__ __subclasshook__
+        count index]],
+    ["set"] = [[
+        __and__ __class__ __class_getitem__ __contains__ __delattr__
+        __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__
+        __getstate__ __gt__ __hash__ __iand__ __init__
+        __init_subclass__ __ior__ __isub__ __iter__ __ixor__ __le__
+        __len__ __lt__ __ne__ __new__ __or__ __rand__ __reduce__
+        __reduce_ex__ __repr__ __ror__ __rsub__ __rxor__ __setattr__
+        __sizeof__ __str__ __sub__ __subclasshook__ __xor__ add
+        clear copy difference difference_update discard intersection
+        intersection_update isdisjoint issubset issuperset pop
+        remove symmetric_difference symmetric_difference_update
+        union update]],
+    ["frozenset"] = [[
+        __and__ __class__ __class_getitem__ __contains__ __delattr__
+        __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__
+        __getstate__ __gt__ __hash__ __init__ __init_subclass__
+        __iter__ __le__ __len__ __lt__ __ne__ __new__ __or__
+        __rand__ __reduce__ __reduce_ex__ __repr__ __ror__ __rsub__
+        __rxor__ __setattr__ __sizeof__ __str__ __sub__
+        __subclasshook__ __xor__ copy difference intersection
+        isdisjoint issubset issuperset symmetric_difference union]],
+    ["int"] = [[
+        __abs__ __add__ __and__ __bool__ __ceil__ __class__
+        __delattr__ __dir__ __divmod__ __doc__ __eq__ __float__
+        __floor__ __floordiv__ __format__ __ge__ __getattribute__
+        __getnewargs__ __getstate__ __gt__ __hash__ __index__
+        __init__ __init_subclass__ __int__ __invert__ __le__
+        __lshift__ __lt__ __mod__ __mul__ __ne__ __neg__ __new__
+        __or__ __pos__ __pow__ __radd__ __rand__ __rdivmod__
+        __reduce__ __reduce_ex__ __repr__ __rfloordiv__ __rlshift__
+        __rmod__ __rmul__ __ror__ __round__ __rpow__ __rrshift__
+        __rshift__ __rsub__ __rtruediv__ __rxor__ __setattr__
+        __sizeof__ __str__ __sub__ __subclasshook__ __truediv__
+        __trunc__ __xor__ as_integer_ratio bit_count bit_length
+        conjugate denominator from_bytes imag numerator real
+        to_bytes]],
+    ["float"] = [[
+        __abs__ __add__ __bool__ __ceil__ __class__ __delattr__
+        __dir__ __divmod__ __doc__ __eq__ __float__ __floor__
+        __floordiv__ __format__ __ge__ __getattribute__
+        __getformat__ __getnewargs__ __getstate__ __gt__ __hash__
+        __init__ __init_subclass__ __int__ __le__ __lt__ __mod__
+        __mul__ __ne__ __neg__ __new__ __pos__ __pow__ __radd__
+        __rdivmod__ __reduce__ __reduce_ex__ __repr__ __rfloordiv__
+        __rmod__ __rmul__ __round__ __rpow__ __rsub__ __rtruediv__
+        __setattr__ __sizeof__ __str__ __sub__ __subclasshook__
+        __truediv__ __trunc__ as_integer_ratio conjugate fromhex hex
+        imag is_integer real]],
+    ["bool"] = [[
+        __abs__ __add__ __and__ __bool__ __ceil__ __class__
+        __delattr__ __dir__ __divmod__ __doc__ __eq__ __float__
+        __floor__ __floordiv__ __format__ __ge__ __getattribute__
+        __getnewargs__ __getstate__ __gt__ __hash__ __index__
+        __init__ __init_subclass__ __int__ __invert__ __le__
+        __lshift__ __lt__ __mod__ __mul__ __ne__ __neg__ __new__
+        __or__ __pos__ __pow__ __radd__ __rand__ __rdivmod__
+        __reduce__ __reduce_ex__ __repr__ __rfloordiv__ __rlshift__
+        __rmod__ __rmul__ __ror__ __round__ __rpow__ __rrshift__
+        __rshift__ __rsub__ __rtruediv__ __rxor__ __setattr__
+        __sizeof__ __str__ __sub__ __subclasshook__ __truediv__
+        __trunc__ __xor__ as_integer_ratio bit_count bit_length
+        conjugate denominator from_bytes imag numerator real
+        to_bytes]],
+    ["NoneType"] = [[
+        __bool__ __class__ __delattr__ __dir__ __doc__ __eq__
+        __format__ __ge__ __getattribute__ __getstate__ __gt__
+        __hash__ __init__ __init_subclass__ __le__ __lt__ __ne__
+        __new__ __reduce__ __reduce_ex__ __repr__ __setattr__
+        __sizeof__ __str__ __subclasshook__]],
+    ["range"] = [[
+        __bool__ __class__ __contains__ __delattr__ __dir__ __doc__
+        __eq__ __format__ __ge__ __getattribute__ __getitem__
+        __getstate__ __gt__ __hash__ __init__ __init_subclass__
+        __iter__ __le__ __len__ __lt__ __ne__ __new__ __reduce__
+        __reduce_ex__ __repr__ __reversed__ __setattr__ __sizeof__
+        __str__ __subclasshook__ count index start step stop]],
+}) do
+    local t = {}
+    for n in names:gmatch("%S+") do t[#t + 1] = n end
+    TYPE_DIRS[tn] = t
+end
+
 local function attr_error(o, name)
     if getmetatable(o) == MODULE_MT then
         refuse(o.__name__ .. "." .. name)
     end
-    throw("AttributeError", "'" .. typename(o) .. "' object has no " ..
-          "attribute '" .. name .. "'")
+    local tn = typename(o)
+    local dir = TYPE_DIRS[tn]
+    if dir then
+        for _, n in ipairs(dir) do
+            if n == name then refuse(tn .. "." .. name) end
+        end
+    end
+    local e = mkexc("AttributeError", nil, "'" .. tn .. "' object has " ..
+                    "no attribute '" .. name .. "'")
+    if dir then e.suggest_dir = {dir, name} end
+    error(e, 0)
 end
 
 local function method_table(o)
@@ -3778,6 +3915,8 @@ local function format_tb(err, filename, src, parts, seen, chained)
         local sg = rawget(err, "suggest")
         local best
         if sg and err.cls == nil then best = OBJ.suggestion(sg[1], sg[2]) end
+        sg = rawget(err, "suggest_dir")
+        if sg then best = OBJ.closest(sg[1], sg[2]) end
         sg = rawget(err, "suggest_name")
         if sg and err.cls == nil then
             best = OBJ.closest(R.name_candidates(sg[2]), sg[1])
