@@ -1,1 +1,1 @@
-print("abc".casefold())
+print("a-b".translate({45: 95}))
