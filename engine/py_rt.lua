@@ -2716,7 +2716,11 @@ end
 local function EXC(e)
     if type(e) == "table" then
         local mt = getmetatable(e)
-        if mt == EXC_MT then return e end
+        if mt == EXC_MT then
+            -- caught here: a chained traceback starts at this frame
+            if not rawget(e, "tbcut") then e.tbcut = R.depth + 1 end
+            return e
+        end
         if mt == REFUSE_MT then error(e, 0) end
     end
     if type(e) == "string" and sfind(e, "not enough memory", 1, true) then
@@ -3873,17 +3877,14 @@ end
 -- traceback where it is raised (for chained tracebacks and re-raises)
 -- (tbcut: the frame that catches it, where a chained traceback starts)
 local MAIN
-R.PCALL = function(f)
-    local depth = R.depth
-    return xpcall(f, function(e)
-        if type(e) == "table" and getmetatable(e) == EXC_MT and
-            not rawget(e, "tb") and MAIN then
-            e.tb = traceback_frames(MAIN)
-            e.tbcut = depth + 1
-        end
-        return e
-    end)
+local function tbmark(e)
+    if type(e) == "table" and getmetatable(e) == EXC_MT and
+        not rawget(e, "tb") and MAIN then
+        e.tb = traceback_frames(MAIN)
+    end
+    return e
 end
+R.PCALL = function(f) return xpcall(f, tbmark) end
 
 -- the traceback of an uncaught exception, its causes first
 local function format_tb(err, filename, src, parts, seen, chained)
