@@ -419,7 +419,9 @@ static void emit_nameerr(Emit *e, const char *name)
     Scope *m = module_scope(e), *s = e->sc;
     int nloc = s->kind != 0 ? s->locals.n : 0;
     outf(e, "NAMEERR(\"%s\", ", name);
-    if (nloc + m->locals.n > 200) {
+    /* (deep inside an expression the closure would take Lua past its
+       nesting limit) */
+    if (nloc + m->locals.n > 200 || e->c->nest > 120) {
         outs(e, "false)");
         return;
     }

@@ -3926,6 +3926,7 @@ local function format_tb(err, filename, src, parts, seen, chained)
         if msg == "" then return err.type .. "\n" end
         return err.type .. ": " .. msg .. "\n"
     end)
+    if not ok2 and getmetatable(s) == REFUSE_MT then parts.refused = s end
     parts[#parts + 1] = ok2 and s or (err.type .. "\n")
 end
 
@@ -3992,8 +3993,21 @@ function R.main(body, filename, src, repl)
                 "deep (line " .. line .. ")\n")
         return 3
     end
+    local sg = rawget(err, "suggest_name")
+    if sg and sg[2] == false and err.cls == nil then
+        -- the frame's names were not passed (see emit_nameerr)
+        C.write(2, "pyprep: not supported in pyprep: the 'Did you " ..
+                "mean' of this NameError (line " .. line .. ")\n")
+        return 3
+    end
     local parts = {}
     format_tb(err, filename, src, parts, {})
+    if parts.refused then
+        -- the message itself needed something refused (a __str__ ...)
+        C.write(2, "pyprep: not supported in pyprep: " ..
+                parts.refused.refuse .. " (line " .. line .. ")\n")
+        return 3
+    end
     C.write(2, concat(parts))
     return 1
 end
