@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The grader from the command line: hostile exercise packs end as clean
 # file:line errors in `pyprep check`; `pyprep grade` verdicts, exit codes
-# and JSON for answers to the built-in exercises (tests/grade/answers.tsv);
-# `pyprep list --exercises`.
+# and JSON for answers to the built-in exercises (tests/grade/answers.tsv,
+# graded through `grade --batch`), the batch mode itself; `pyprep list
+# --exercises`.
 set -u
 PYPREP=${PYPREP:-$(cd "$(dirname "$0")/../.." && pwd)/pyprep}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -31,16 +32,67 @@ for f in "$HERE"/hostile/exercises/core/*.lua; do
 done
 ok $([ ! -e /tmp/pyprep-pwned ] && echo 0 || echo 1) "check: os.execute had no effect"
 
-# Answers to built-in exercises: ID, expected exit, answer (\n escapes).
+# Answers to built-in exercises: ID, expected exit, answer (\n escapes),
+# graded in one `grade --batch` (one start-up instead of one per answer);
+# a line that disagrees is graded again alone to show its feedback.
+grep -v '^#' "$HERE/answers.tsv" | awk -F'\t' 'NF >= 3' >"$out/cases.tsv"
+cut -f1,3- "$out/cases.tsv" >"$out/batch.in"
+"$PYPREP" grade --batch <"$out/batch.in" >"$out/batch.out" 2>"$out/batch.err"
+brc=$?
+exec 3<"$out/batch.out"
+worst=0
 while IFS=$'\t' read -r id want answer; do
-    case $id in '#'* | '') continue ;; esac
-    ans=$(printf '%b' "$answer")
-    "$PYPREP" grade "$id" --answer "$ans" >"$out/g.txt" 2>&1
-    rc=$?
-    ok $([ $rc -eq "$want" ] && echo 0 || echo 1) \
-        "grade: $id '${answer:0:40}' exits $want (got $rc)"
-    [ $rc -eq "$want" ] || sed 's/^/#   /' "$out/g.txt"
-done <"$HERE/answers.tsv"
+    IFS=$'\t' read -r gid verdict _score _att <&3
+    case $verdict in
+    passed) got=0 ;;
+    'not passed') got=1 ;;
+    *) got=2 ;;
+    esac
+    [ "$got" -gt "$worst" ] && worst=$got
+    ok $([ "$got" = "$want" ] && [ "$gid" = "$id" ] && echo 0 || echo 1) \
+        "grade: $id '${answer:0:40}' exits $want (got $got)"
+    if [ "$got" != "$want" ] || [ "$gid" != "$id" ]; then
+        "$PYPREP" grade "$id" --answer "$(printf '%b' "$answer")" 2>&1 |
+            sed 's/^/#   /'
+    fi
+done <"$out/cases.tsv"
+exec 3<&-
+ok $([ "$brc" -eq "$worst" ] && echo 0 || echo 1) \
+    "grade --batch: exit status is the worst line's ($brc)"
+
+# --batch: errors per line, recording with --db, JSON lines, usage
+printf 'core.nope\tx\nno tab here\n# a comment\n\ncore.is-vs-eq.none-test\t1\n' |
+    "$PYPREP" grade --batch >"$out/b1.out" 2>"$out/b1.err"
+rc=$?
+ok $([ $rc -eq 2 ] && [ "$(wc -l <"$out/b1.out")" -eq 3 ] &&
+    [ "$(cut -f2 "$out/b1.out" | tr '\n' ,)" = "error,error,passed," ] &&
+    grep -q "stdin:1: no exercise 'core.nope'" "$out/b1.err" &&
+    grep -q 'stdin:2: expected ID<TAB>ANSWER' "$out/b1.err" &&
+    echo 0 || echo 1) "grade --batch: a bad line is an error line, the rest are graded"
+printf 'core.is-vs-eq.aliases\tTrue False False\\n3\ncore.is-vs-eq.none-test\tc\n' |
+    "$PYPREP" --db "$out/b.db" grade --batch >"$out/b2.out" 2>&1
+rc=$?
+python3 - "$out/b.db" "$out/b2.out" <<'PY'
+import sqlite3, sys
+out = [l.rstrip("\n").split("\t") for l in open(sys.argv[2])]
+assert [o[1] for o in out] == ["passed", "not passed"], out
+rows = dict(sqlite3.connect(sys.argv[1]).execute(
+    "SELECT id, answer FROM attempts").fetchall())
+assert rows == {int(out[0][3]): "True False False\n3",
+                int(out[1][3]): "c"}, (rows, out)
+PY
+ok $([ $? -eq 0 ] && [ $rc -eq 1 ] && echo 0 || echo 1) \
+    "grade --batch --db: each verdict line carries its saved attempt's id"
+printf 'core.is-vs-eq.none-test\t1\n' |
+    "$PYPREP" --db "$out/b.db" grade --batch --json >"$out/b3.out"
+python3 -c "
+import json
+v = [json.loads(l) for l in open('$out/b3.out')]
+assert len(v) == 1 and v[0]['passed'] and v[0]['attempt_id'] == 3, v
+" 2>&1
+ok $? "grade --batch --json: one JSON object per answer, with attempt_id"
+"$PYPREP" grade core.is-vs-eq.none-test --batch </dev/null >/dev/null 2>&1
+ok $([ $? -eq 2 ] && echo 0 || echo 1) "grade --batch with an id is a usage error"
 
 "$PYPREP" grade core.is-vs-eq.aliases --json --answer 'True False True' \
     >"$out/j.json"
