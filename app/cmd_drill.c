@@ -311,8 +311,14 @@ int cmd_drill(int argc, char **argv)
         fs.sp.count = count, fs.have_count = 1;
     if (minutes >= 0)
         fs.sp.minutes = minutes, fs.have_minutes = 1;
-    if (seed)
-        fs.sp.seed = strtoull(seed, NULL, 10), fs.have_seed = 1;
+    if (seed) {
+        unsigned long long v;
+        if (util_parse_seed("drill", "--seed", seed, &v) < 0) {
+            rc = 2;
+            goto done;
+        }
+        fs.sp.seed = (uint64_t)v, fs.have_seed = 1;
+    }
     if (fs.sp.level) {
         /* a misspelt level would otherwise read as "nothing matches" */
         static const char *const levels[] = {

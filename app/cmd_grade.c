@@ -339,7 +339,10 @@ int cmd_grade(int argc, char **argv)
         } else if (strcmp(a, "--answer-file") == 0 && more) {
             file = argv[++i];
         } else if (strcmp(a, "--seed") == 0 && more) {
-            ctx.seed = strtoull(argv[++i], NULL, 10);
+            unsigned long long v;
+            if (util_parse_seed("grade", a, argv[++i], &v) < 0)
+                return 2;
+            ctx.seed = (uint64_t)v;
         } else if (strcmp(a, "--hints") == 0 && more) {
             ctx.hints_used = atoi(argv[++i]);
         } else if (strcmp(a, "--attempt") == 0 && more) {

@@ -14,6 +14,7 @@
 
 #include "cmd.h"
 #include "progress.h"
+#include "util.h"
 
 int cmd_interview(int argc, char **argv)
 {
@@ -51,7 +52,10 @@ int cmd_interview(int argc, char **argv)
                    atoi(argv[i + 1]) > 0) {
             sp.count = atoi(argv[++i]);
         } else if (strcmp(a, "--seed") == 0 && more) {
-            sp.seed = strtoull(argv[++i], NULL, 10);
+            unsigned long long v;
+            if (util_parse_seed("interview", a, argv[++i], &v) < 0)
+                return 2;
+            sp.seed = (uint64_t)v;
         } else {
             fprintf(stderr,
                     "usage: %s interview [--level junior|mid|senior] "

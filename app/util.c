@@ -187,3 +187,20 @@ int util_parse_count(const char *cmd, const char *opt, const char *s,
     *out = v;
     return 0;
 }
+
+int util_parse_seed(const char *cmd, const char *opt, const char *s,
+                    unsigned long long *out)
+{
+    char *end;
+    unsigned long long v;
+
+    errno = 0;
+    v = s ? strtoull(s, &end, 10) : 0;
+    if (s == NULL || errno || *s < '0' || *s > '9' || *end != '\0') {
+        fprintf(stderr, "%s: %s: %s needs a whole number from 0 to %llu\n",
+                progname, cmd, opt, (unsigned long long)-1);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}

@@ -51,5 +51,8 @@ char *util_read_stream(FILE *f, size_t *len);
 */
 int util_parse_count(const char *cmd, const char *opt, const char *s,
                      unsigned long max, unsigned long *out);
+/* A seed: any 64-bit unsigned number, same kind of message. */
+int util_parse_seed(const char *cmd, const char *opt, const char *s,
+                    unsigned long long *out);
 
 #endif

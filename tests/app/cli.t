@@ -82,5 +82,14 @@ check "cli: grade without --db records nothing" \
     sh -c "HOME='$out/home' '$PYPREP' grade core.is-vs-eq.none-test --answer 1 && [ ! -e '$out/home/.local/share/pyprep' ]"
 check "cli: grade --db records the attempt (report reads it back)" \
     sh -c "'$PYPREP' --db '$db' grade core.is-vs-eq.none-test --answer 2; '$PYPREP' --db '$db' report --csv | grep -q ',study,,core.is-vs-eq.none-test,core.is-vs-eq,choice,2,0,0,'"
+for c in "interview --list --seed" "drill --list --seed" \
+         "grade core.is-vs-eq.none-test --answer 1 --seed"; do
+    for bad in abc -1 " 5" 18446744073709551616; do
+        check "cli: $c '$bad' is a usage error naming the option" \
+            sh -c "'$PYPREP' $c '$bad' 2>&1 >/dev/null | grep -q -- '--seed needs a whole number'; [ \$? -eq 0 ] && ! '$PYPREP' $c '$bad' >/dev/null 2>&1; [ \$? -eq 0 ]"
+    done
+done
+check "cli: the same seed gives the same interview" \
+    sh -c "[ \"\$('$PYPREP' interview --list --seed 42)\" = \"\$('$PYPREP' interview --list --seed 42)\" ]"
 echo "1..$T"
 [ $FAILED -eq 0 ]
