@@ -517,6 +517,14 @@ R.GEN = function(body, cleanup)
         if not ok then
             g.done = true
             GENLIVE[g] = nil
+            if getmetatable(v) == EXC_MT and v.type == "StopIteration" and
+                not v.cls then
+                -- PEP 479: a StopIteration escaping a generator
+                local r = mkexc("RuntimeError", nil,
+                                "generator raised StopIteration")
+                r.cause, r.context, r.suppress = v, v, true
+                error(r, 0)
+            end
             error(v, 0)
         end
         if costatus(co) == "dead" then
