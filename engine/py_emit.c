@@ -1752,9 +1752,11 @@ static void emit_try(Emit *e, PyNode *st)
     int codes;
 
     closure_open(e, &sv);
-    /* an exception unwinds Python frames: the call depth goes back */
-    outf(e, " do local dsv%d = R.depth; local oc%d, cc%d, cv%d = "
-         "PCALL(function()", id, id, id, id);
+    /* an exception unwinds Python frames: the call depth goes back;
+       R.HANDLING is the exception a handler is handling (the
+       __context__ of any raised meanwhile) */
+    outf(e, " do local dsv%d, hs%d = R.depth, R.HANDLING; local oc%d, "
+         "cc%d, cv%d = PCALL(function()", id, id, id, id, id);
     if (st->b || st->c) {
         outf(e, " local ok%d, c%d, v%d = PCALL(function()", id, id, id);
         emit_block(e, st->a);
@@ -1764,7 +1766,7 @@ static void emit_try(Emit *e, PyNode *st)
         if (st->c)
             emit_block(e, st->c);
         outs(e, " else");
-        outf(e, " local x%d = EXC(c%d);", id, id);
+        outf(e, " local x%d = EXC(c%d); R.HANDLING = x%d;", id, id, id);
         int first = 1;
         for (PyNode *h = st->b; h; h = h->next) {
             char ev[32];
@@ -1803,7 +1805,7 @@ static void emit_try(Emit *e, PyNode *st)
     } else {
         emit_block(e, st->a);
     }
-    outf(e, " end); R.depth = dsv%d;", id);
+    outf(e, " end); R.depth = dsv%d; R.HANDLING = hs%d;", id, id);
     codes = closure_close(e, &sv);
     if (st->d)
         emit_block(e, st->d);

@@ -513,7 +513,14 @@ R.GEN = function(body, cleanup)
         if g.done then return nil, true end
         g.started = true
         if cleanup then GENLIVE[g] = true end
+        -- a generator keeps the exception its handler is handling
+        -- while it is suspended (CPython's per-frame exception state)
+        local saved = R.HANDLING
+        if g.handling then R.HANDLING = g.handling end
         local ok, v = coresume(co, a, b)
+        local now = R.HANDLING
+        g.handling = now ~= saved and now or nil
+        R.HANDLING = saved
         if not ok then
             g.done = true
             GENLIVE[g] = nil
@@ -3805,8 +3812,19 @@ end
             call(x[2], x[1], NONE, NONE, NONE)
             return true
         end
-        return TRUTH(call(x[2], x[1], e.cls or R.exc_class(e.type), e,
-                          TRACEBACK))
+        local ok, r = R.PCALL(function()
+            return call(x[2], x[1], e.cls or R.exc_class(e.type), e,
+                        TRACEBACK)
+        end)
+        if not ok then
+            -- raised while handling e: e is its __context__
+            if getmetatable(r) == EXC_MT and r ~= e and
+                rawget(r, "context") == nil then
+                r.context = e
+            end
+            error(r, 0)
+        end
+        return TRUTH(r)
     end
 end)()
 
@@ -3889,6 +3907,10 @@ local function tbmark(e)
     if type(e) == "table" and getmetatable(e) == EXC_MT and
         not rawget(e, "tb") and MAIN then
         e.tb = traceback_frames(MAIN)
+        local h = R.HANDLING
+        if h and h ~= e and rawget(e, "context") == nil then
+            e.context = h
+        end
     end
     return e
 end
@@ -3945,12 +3967,18 @@ end
 
 function R.main(body, filename, src, repl)
     R.depth = 0
+    R.HANDLING = nil
     MAIN = body
     local ok, err = xpcall(body, function(e)
         if type(e) == "table" and (getmetatable(e) == EXC_MT or
                                    getmetatable(e) == REFUSE_MT) then
             if not rawget(e, "tb") then
                 e.tb = traceback_frames(body)
+                local h = R.HANDLING
+                if h and h ~= e and rawget(e, "context") == nil and
+                    getmetatable(e) == EXC_MT then
+                    e.context = h
+                end
             end
             return e
         end
