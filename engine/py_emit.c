@@ -1755,12 +1755,15 @@ static void emit_try(Emit *e, PyNode *st)
     /* an exception unwinds Python frames: the call depth goes back;
        R.HANDLING is the exception a handler is handling (the
        __context__ of any raised meanwhile) */
+    /* without finally nothing has to run after a handler raises: the
+       outer closure is then called directly, not under PCALL */
     outf(e, " do local dsv%d, hs%d = R.depth, R.HANDLING; local oc%d, "
-         "cc%d, cv%d = PCALL(function()", id, id, id, id, id);
+         "cc%d, cv%d = %s(function()", id, id, id, id, id,
+         st->d ? "PCALL" : "true, ");
     if (st->b || st->c) {
         outf(e, " local ok%d, c%d, v%d = PCALL(function()", id, id, id);
         emit_block(e, st->a);
-        outf(e, " end); R.depth = dsv%d;", id);
+        outf(e, " end, TB); R.depth = dsv%d;", id);
         outf(e, " if ok%d then if c%d then return c%d, v%d end;", id, id,
              id, id);
         if (st->c)
@@ -1805,7 +1808,8 @@ static void emit_try(Emit *e, PyNode *st)
     } else {
         emit_block(e, st->a);
     }
-    outf(e, " end); R.depth = dsv%d; R.HANDLING = hs%d;", id, id);
+    outf(e, " end%s; R.depth = dsv%d; R.HANDLING = hs%d;",
+         st->d ? ", TB)" : ")()", id, id);
     codes = closure_close(e, &sv);
     if (st->d)
         emit_block(e, st->d);
@@ -1889,7 +1893,7 @@ static void emit_with(Emit *e, PyNode *item, PyNode *body)
         emit_with(e, item->next, body);
     else
         emit_block(e, body);
-    outf(e, " end); R.depth = dsv%d;", id);
+    outf(e, " end, TB); R.depth = dsv%d;", id);
     codes = closure_close(e, &sv);
     outf(e, " if oc%d then WITHEXIT(wx%d) else local x%d = EXC(cc%d);"
          " if not WITHEXIT(wx%d, x%d) then RERAISE(x%d) end; cc%d = nil"
@@ -2492,7 +2496,7 @@ static const char *const helpers[] = {
     "MKDICT", "NEWSET", "NEWDICT", "SETADD", "STARLIST", "ITER", "GEN",
     "RANGEARGS", "UNPACK", "DEF", "VARARGS", "TOOMANY", "MISSING", "FMT",
     "REPR", "STR", "ASCII", "EX", "NAMEERR", "UNBOUND", "IMPORT",
-    "IMPORTFROM", "PCALL", "EXC", "EXCMATCH", "RERAISE", "RAISE",
+    "IMPORTFROM", "PCALL", "TB", "EXC", "EXCMATCH", "RERAISE", "RAISE",
     "RAISEFROM", "CLASS", "CLSVAR", "SUPER", "WITHENTER", "WITHEXIT",
     "YFROM", NULL};
 

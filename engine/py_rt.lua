@@ -3812,10 +3812,10 @@ end
             call(x[2], x[1], NONE, NONE, NONE)
             return true
         end
-        local ok, r = R.PCALL(function()
+        local ok, r = xpcall(function()
             return call(x[2], x[1], e.cls or R.exc_class(e.type), e,
                         TRACEBACK)
-        end)
+        end, R.TB)
         if not ok then
             -- raised while handling e: e is its __context__
             if getmetatable(r) == EXC_MT and r ~= e and
@@ -3914,7 +3914,8 @@ local function tbmark(e)
     end
     return e
 end
-R.PCALL = function(f) return xpcall(f, tbmark) end
+-- emitted as PCALL(body, TB)
+R.PCALL, R.TB = xpcall, tbmark
 
 -- the traceback of an uncaught exception, its causes first
 local function format_tb(err, filename, src, parts, seen, chained)
