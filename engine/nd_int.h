@@ -146,4 +146,26 @@ void nd_round_to_half(NdArray *a);
 void nd_copy_contig(NdDType to, char *dst, NdDType from, const char *src,
                     int64_t n);
 
+/* AVX2 copies of hot kernels (nd_ufunc.c, nd_reduce.c) are compiled
+** between ND_AVX2_BEGIN and ND_AVX2_END and picked at run time when
+** nd_use_avx2() says the CPU has AVX2 (PYPREP_ND_NOSIMD=1 in the
+** environment keeps the baseline SSE2 ones). */
+#if (defined(__x86_64__) || defined(__i386__)) && \
+    (defined(__GNUC__) || defined(__clang__))
+#define ND_AVX2 1
+#if defined(__clang__)
+#define ND_AVX2_BEGIN                                                      \
+    _Pragma("clang attribute push(__attribute__((target(\"avx2\"))), \
+apply_to = function)")
+#define ND_AVX2_END _Pragma("clang attribute pop")
+#else
+#define ND_AVX2_BEGIN                                                      \
+    _Pragma("GCC push_options") _Pragma("GCC target(\"avx2\")")
+#define ND_AVX2_END _Pragma("GCC pop_options")
+#endif
+int nd_use_avx2(void);
+#else
+#define ND_AVX2 0
+#endif
+
 #endif

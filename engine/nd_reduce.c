@@ -152,16 +152,8 @@ RED_INT(UINT64, uint64_t, uint64_t)
 /* AVX2 copies of the sum kernels, picked at run time like nd_ufunc.c's
 ** (PYPREP_ND_NOSIMD=1 keeps the baseline ones). Same operations in the
 ** same order (pairwise blocks, 8 accumulators, no FMA): identical sums. */
-#if (defined(__x86_64__) || defined(__i386__)) && \
-    (defined(__GNUC__) || defined(__clang__))
-#define ND_AVX2 1
-#if defined(__clang__)
-#pragma clang attribute push(__attribute__((target("avx2"))), \
-                             apply_to = function)
-#else
-#pragma GCC push_options
-#pragma GCC target("avx2")
-#endif
+#if ND_AVX2
+ND_AVX2_BEGIN
 PAIRWISE(pw_sum_f32_avx2, float, x)
 PAIRWISE(pw_sum_f64_avx2, double, x)
 PAIRWISE(pw_sq_f32_avx2, float, (x - m) * (x - m))
@@ -170,22 +162,7 @@ RED_FLOAT(FLOAT32_avx2, float, pw_sum_f32_avx2, pw_sq_f32_avx2)
 RED_FLOAT(FLOAT64_avx2, double, pw_sum_f64_avx2, pw_sq_f64_avx2)
 RED_INT(INT64_avx2, int64_t, uint64_t)
 RED_INT(UINT64_avx2, uint64_t, uint64_t)
-#if defined(__clang__)
-#pragma clang attribute pop
-#else
-#pragma GCC pop_options
-#endif
-
-static int use_avx2(void)
-{
-    const char *env = getenv("PYPREP_ND_NOSIMD");
-    if (env && *env && *env != '0')
-        return 0;
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-}
-#else
-#define ND_AVX2 0
+ND_AVX2_END
 #endif
 static int red_avx2; /* set by red_init */
 
@@ -387,7 +364,7 @@ static void red_init(void)
     max_loops[ND_FLOAT16] = rmax_FLOAT16;
     min_loops[ND_FLOAT16] = rmin_FLOAT16;
 #if ND_AVX2
-    red_avx2 = use_avx2();
+    red_avx2 = nd_use_avx2();
 #endif
     red_ready = 1;
 }

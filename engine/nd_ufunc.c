@@ -36,23 +36,11 @@
 #define KNAME(N, E) KCAT(N, E, KSFX)
 #define KCAT(N, E, S) KCAT_(N, E, S)
 #define KCAT_(N, E, S) N##_##E##S
-#if (defined(__x86_64__) || defined(__i386__)) && \
-    (defined(__GNUC__) || defined(__clang__))
-#define ND_AVX2 1
-#if defined(__clang__)
-#define AVX2_BEGIN                                                         \
-    _Pragma("clang attribute push(__attribute__((target(\"avx2\"))), \
-apply_to = function)")
-#define AVX2_END _Pragma("clang attribute pop")
-#else
-#define AVX2_BEGIN                                                         \
-    _Pragma("GCC push_options") _Pragma("GCC target(\"avx2\")")
-#define AVX2_END _Pragma("GCC pop_options")
-#endif
+#if ND_AVX2
 #include <immintrin.h>
 #include <stdlib.h>
 
-static int use_avx2(void)
+int nd_use_avx2(void)
 {
     const char *env = getenv("PYPREP_ND_NOSIMD");
     if (env && *env && *env != '0')
@@ -60,8 +48,6 @@ static int use_avx2(void)
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx2") != 0;
 }
-#else
-#define ND_AVX2 0
 #endif
 
 /* float32 math uses the f-suffixed libm functions. */
@@ -327,11 +313,11 @@ CPLX_KERNELS(COMPLEX128, nd_complex128, double)
 /* The AVX2 copies of the real-dtype binary kernels. */
 #undef KSFX
 #define KSFX _avx2
-AVX2_BEGIN
+ND_AVX2_BEGIN
 ND_REAL_DTYPES(ALL_KERNELS)
 INT_DTYPES(INT_KERNELS)
 FLOAT_DTYPES(FLOAT_KERNELS)
-AVX2_END
+ND_AVX2_END
 #undef KSFX
 #define KSFX
 #endif
@@ -368,7 +354,7 @@ static void bin_loops_init(void)
     SET_CPLX(COMPLEX64)
     SET_CPLX(COMPLEX128)
 #if ND_AVX2
-    if (use_avx2()) {
+    if (nd_use_avx2()) {
 #undef KSFX
 #define KSFX _avx2
         ND_REAL_DTYPES(SET_ALL)
@@ -697,7 +683,7 @@ static void vsqrt_FLOAT32(int64_t n, char **p, const ptrdiff_t *s, void *aux)
 ** floats at a time. */
 #undef KSFX
 #define KSFX _avx2
-AVX2_BEGIN
+ND_AVX2_BEGIN
 ND_REAL_DTYPES(U_ALL)
 INT_DTYPES(U_INT)
 FLOAT_DTYPES(U_FLOAT)
@@ -731,7 +717,7 @@ static void vsqrt_FLOAT32_avx2(int64_t n, char **p, const ptrdiff_t *s,
     for (; i < n; i++)
         _mm_store_ss(o + i, _mm_sqrt_ss(_mm_load_ss(a + i)));
 }
-AVX2_END
+ND_AVX2_END
 #undef KSFX
 #define KSFX
 #endif
@@ -771,7 +757,7 @@ static void un_init(void)
     USET(ND_SQRT, vsqrt, FLOAT32)
 #endif
 #if ND_AVX2
-    if (use_avx2()) {
+    if (nd_use_avx2()) {
 #undef KSFX
 #define KSFX _avx2
         ND_REAL_DTYPES(USET_ALL)
