@@ -17,6 +17,23 @@ $(BUILD)/tests/engine/nd_linalg_test.t: tests/engine/nd_linalg_test.c \
 # The random test's oracle is a header it includes.
 $(BUILD)/tests/engine/nd_random_test.t: tests/random/oracle.h
 
+# `make oracle` regenerates every NumPy-made test file: these two headers
+# (random streams: hash + head of the first 10,000 values of each sampler
+# and seed; linalg inputs and results as hex doubles) besides nd's and
+# the printer's. Needs /usr/bin/python3 with NumPy 1.24 (deps.sh bench).
+.PHONY: oracle-deps random-oracle linalg-oracle
+oracle: random-oracle linalg-oracle print-oracle
+nd-oracle print-oracle random-oracle linalg-oracle: oracle-deps
+oracle-deps:
+	@tools/deps.sh bench
+random-oracle:
+	/usr/bin/python3 tests/random/gen_oracle.py > tests/random/oracle.h.tmp
+	mv tests/random/oracle.h.tmp tests/random/oracle.h
+linalg-oracle:
+	/usr/bin/python3 tests/random/gen_linalg.py \
+	    > tests/random/linalg_oracle.h.tmp
+	mv tests/random/linalg_oracle.h.tmp tests/random/linalg_oracle.h
+
 # make bench: solve/inv 256, eig 128, matmul 256/1024 (and 8x8 matmul
 # and det for per-call overhead) as a learner runs them - the same
 # script under `pyprep run` and under NumPy - next to the nd_linalg calls
