@@ -1166,8 +1166,10 @@ static void emit_fstring(Emit *e, PyNode *n)
 static void emit_expr(Emit *e, PyNode *n)
 {
     e->c->nest++;
-    if (e->c->nest > 400)
-        py_syntax(e->c, n->line, n->col, "too many nested parentheses");
+    /* each level is a Lua call or operand: Lua's parser stops near 200
+       (LUAI_MAXCCALLS), less what encloses the expression */
+    if (e->c->nest > 170)
+        py_unsupported(e->c, n->line, "expressions nested this deeply");
     switch (n->kind) {
     case PN_NAME:
         emit_name(e, n);
