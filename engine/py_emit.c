@@ -1165,9 +1165,24 @@ static void emit_fstring(Emit *e, PyNode *n)
 
 static void emit_expr(Emit *e, PyNode *n)
 {
-    e->c->nest++;
-    /* each level is a Lua call or operand: Lua's parser stops near 200
-       (LUAI_MAXCCALLS), less what encloses the expression */
+    /* Lua's parser stops near 200 levels (LUAI_MAXCCALLS), less what
+       encloses the expression; count what each node's Lua costs it: a
+       call or operand one, a display (`LISTMT({...})`) two, a called
+       closure (value and/or, conditional expressions, comprehensions,
+       lambdas) three */
+    int levels;
+    switch (n->kind) {
+    case PN_LIST: case PN_TUPLE: case PN_DICT: case PN_SET:
+        levels = 2;
+        break;
+    case PN_AND: case PN_OR: case PN_IFEXP: case PN_LAMBDA:
+    case PN_LISTCOMP: case PN_SETCOMP: case PN_DICTCOMP: case PN_GENEXP:
+        levels = 3;
+        break;
+    default:
+        levels = 1;
+    }
+    e->c->nest += levels;
     if (e->c->nest > 170)
         py_unsupported(e->c, n->line, "expressions nested this deeply");
     switch (n->kind) {
@@ -1361,7 +1376,7 @@ static void emit_expr(Emit *e, PyNode *n)
     default:
         py_syntax(e->c, n->line, n->col, "invalid syntax");
     }
-    e->c->nest--;
+    e->c->nest -= levels;
 }
 
 /* A condition: emits a Lua boolean expression. */
@@ -1370,16 +1385,22 @@ static void emit_cond(Emit *e, PyNode *n)
     switch (n->kind) {
     case PN_AND:
     case PN_OR:
-        outs(e, "(");
-        emit_cond(e, n->a);
-        outs(e, n->kind == PN_AND ? " and " : " or ");
-        emit_cond(e, n->b);
-        outs(e, ")");
-        return;
     case PN_NOT:
-        outs(e, "(not ");
-        emit_cond(e, n->a);
+        /* `(a and b)`, `(not a)`: two levels of Lua's parser each, on
+           the count emit_expr keeps */
+        e->c->nest += 2;
+        if (e->c->nest > 170)
+            py_unsupported(e->c, n->line, "expressions nested this deeply");
+        outs(e, n->kind == PN_NOT ? "(not " : "(");
+        if (n->kind != PN_NOT) {
+            emit_cond(e, n->a);
+            outs(e, n->kind == PN_AND ? " and " : " or ");
+            emit_cond(e, n->b);
+        } else {
+            emit_cond(e, n->a);
+        }
         outs(e, ")");
+        e->c->nest -= 2;
         return;
     case PN_TRUE: outs(e, "true"); return;
     case PN_FALSE: outs(e, "false"); return;

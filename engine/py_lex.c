@@ -451,7 +451,7 @@ again:
     t->len = 1;
     c->p = p + 1;
     if (ch == '(' || ch == '[' || ch == '{') {
-        if (c->depth >= 199)
+        if (c->depth >= 200) /* CPython's MAXLEVEL: 200 levels pass */
             py_syntax(c, c->line, col_of(c, p),
                       "too many nested parentheses");
         c->bracket_line[c->depth] = c->line;
