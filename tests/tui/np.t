@@ -19,6 +19,9 @@ keys "a = np.arange(12).reshape(3, 4)" Enter
 keys "a[:, 2]" Enter
 wait_for '^array\(\[ 2,  6, 10\]\)' 10
 ok $? "np: an expression's value is shown as its repr"
+keys "print(np.linalg.solve(np.array([[2., 1.], [1., 3.]]), np.array([3., 5.])))" Enter
+wait_for '^\[0\.8 1\.4\]' 10
+ok $? "np: np.linalg works in the playground's sandbox (LAPACK in the worker)"
 keys "print(a.sum(axis=0))" Enter
 wait_for '^\[12 15 18 21\]' 10
 ok $? "np: variables persist between inputs"
