@@ -3977,32 +3977,31 @@ static int l_standard_normal(lua_State *L)
     return float_sampler(L, r, 1, 0, 0, nd, shape);
 }
 
-static int l_normal(lua_State *L)
+/* A float sampler of two parameters with defaults, then size:
+** normal(loc=0, scale=1, size) and uniform(low=0, high=1, size). */
+static int two_param_sampler(lua_State *L, int kind, const char *n1,
+                             double d1, const char *n2, double d2)
 {
     const int top_ = lua_gettop(L);
     int f;
     NdRandom *r = rng_of(L, &f);
-    int li = argx(L, top_, f, "loc"), si = argx(L, top_, f + 1, "scale");
+    int ai = argx(L, top_, f, n1), bi = argx(L, top_, f + 1, n2);
     int zi = argx(L, top_, f + 2, "size");
     int64_t shape[ND_MAXDIMS];
-    double loc = absent(L, li) ? 0.0 : todouble(L, li);
-    double scale = absent(L, si) ? 1.0 : todouble(L, si);
+    double a = absent(L, ai) ? d1 : todouble(L, ai);
+    double b = absent(L, bi) ? d2 : todouble(L, bi);
     int nd = size_arg(L, zi, shape);
-    return float_sampler(L, r, 2, loc, scale, nd, shape);
+    return float_sampler(L, r, kind, a, b, nd, shape);
+}
+
+static int l_normal(lua_State *L)
+{
+    return two_param_sampler(L, 2, "loc", 0.0, "scale", 1.0);
 }
 
 static int l_uniform(lua_State *L)
 {
-    const int top_ = lua_gettop(L);
-    int f;
-    NdRandom *r = rng_of(L, &f);
-    int li = argx(L, top_, f, "low"), hi = argx(L, top_, f + 1, "high");
-    int zi = argx(L, top_, f + 2, "size");
-    int64_t shape[ND_MAXDIMS];
-    double lo = absent(L, li) ? 0.0 : todouble(L, li);
-    double hv = absent(L, hi) ? 1.0 : todouble(L, hi);
-    int nd = size_arg(L, zi, shape);
-    return float_sampler(L, r, 3, lo, hv, nd, shape);
+    return two_param_sampler(L, 3, "low", 0.0, "high", 1.0);
 }
 
 /* randint(low, high=None, size=None, dtype=int) and

@@ -111,10 +111,13 @@ int nd_linalg_set_threads(int n)
     ** not free: after a fork OpenBLAS's server is down, and
     ** openblas_set_num_threads restarts it (a clone3 a seccomp'd worker
     ** dies of), so only call it when the count really changes. */
+    static int done_for; /* inherited by forked workers: they skip all */
     void (*set)(int);
     int (*get)(void);
-    void *self = dlopen(NULL, RTLD_LAZY);
-    if (!self)
+    void *self;
+    if (n > 0 && done_for == n)
+        return 1;
+    if ((self = dlopen(NULL, RTLD_LAZY)) == NULL)
         return 0;
     *(void **)&set = dlsym(self, "openblas_set_num_threads");
     *(void **)&get = dlsym(self, "openblas_get_num_threads");
@@ -122,6 +125,8 @@ int nd_linalg_set_threads(int n)
         set(n);
     dlclose(self);
     nd_linalg_warm_up();
+    if (set)
+        done_for = n;
     return set != NULL;
 }
 
