@@ -9,6 +9,7 @@
 ** fires on every instruction, so pcall/xpcall/coroutines cannot outlive it.
 */
 #include <inttypes.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -556,6 +557,18 @@ static void sb_describe(lua_State *L, int idx, char *msg, size_t msgsz)
     }
 }
 
+void sandbox_tune_state(lua_State *L)
+{
+    lua_gc(L, LUA_GCGEN, 0, 0); /* Lua's default minor/major multipliers */
+}
+
+void sandbox_tune_process(void)
+{
+    /* a trim threshold above the mmap one: what was freed stays mapped */
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 512 << 20);
+}
+
 SandboxKind sb_state_open(SbCtx *c, const SandboxLib *libs, size_t nlibs,
                           uint64_t seed, char *msg, size_t msgsz)
 {
@@ -566,6 +579,7 @@ SandboxKind sb_state_open(SbCtx *c, const SandboxLib *libs, size_t nlibs,
         c->doomed = SANDBOX_MEMORY;
         return SANDBOX_MEMORY;
     }
+    sandbox_tune_state(c->L);
     /* Coroutines inherit the hook of the thread that creates them. */
     lua_sethook(c->L, sb_hook, LUA_MASKCOUNT, SB_HOOK_PERIOD);
     lua_pushcfunction(c->L, sb_setup);

@@ -499,6 +499,7 @@ static void sb_worker_main(const SbWorkerSpec *spec, int sock, pid_t ppid)
     SandboxKind open_kind;
 
     sb_confine(spec, sock, ppid);
+    sandbox_tune_process();
     sb_ctx_init(&c, &spec->cfg);
     c.sink = sb_worker_sink;
     c.pulse = sb_worker_pulse;

@@ -3,22 +3,22 @@
 **
 ** Opens Lua with the nd module plus a clock `now()` (seconds of this
 ** process's CPU time) and runs the script named on the command line
-** (nd_bench.lua), passing the remaining arguments in `arg`. Lua keeps its
-** default incremental collector, as the sandbox does; ND_BENCH_GC=
-** generational measures the other mode (faster for small arrays: a+b at
-** n=1000 0.84 -> 0.52 us; far slower with 80 MB temporaries: a*2.0+1.0 at
-** 1e7 12 -> 198 ms).
+** (nd_bench.lua), passing the remaining arguments in `arg`. The state and
+** the process get the sandbox's allocation settings (sandbox_tune_*:
+** generational collector, glibc keeping freed blocks), so the figures are
+** what a learner's code gets; ND_BENCH_GC=incremental measures Lua's
+** default collector instead.
 */
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
-#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "lnd.h"
+#include "sandbox.h"
 
 static int l_now(lua_State *L)
 {
@@ -31,12 +31,7 @@ static int l_now(lua_State *L)
 int main(int argc, char **argv)
 {
     lua_State *L;
-    /* Lua frees arrays in batches at GC time, which makes glibc trim and
-    ** re-fault the heap top on every cycle; keep freed memory instead (an
-    ** embedder setting: NumPy gets the same effect from glibc's dynamic
-    ** thresholds because it frees each array at once). */
-    mallopt(M_MMAP_THRESHOLD, 256 << 20);
-    mallopt(M_TRIM_THRESHOLD, 512 << 20);
+    sandbox_tune_process();
     L = luaL_newstate();
     if (argc < 2) {
         fprintf(stderr, "usage: %s script.lua [args]\n", argv[0]);
@@ -44,8 +39,10 @@ int main(int argc, char **argv)
     }
     {
         const char *gc = getenv("ND_BENCH_GC");
-        if (gc && strcmp(gc, "generational") == 0)
-            lua_gc(L, LUA_GCGEN, 0, 0);
+        if (gc && strcmp(gc, "incremental") == 0)
+            lua_gc(L, LUA_GCINC, 0, 0, 0);
+        else
+            sandbox_tune_state(L);
     }
     luaL_openlibs(L);
     luaL_requiref(L, "nd", luaopen_nd, 1);
