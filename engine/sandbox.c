@@ -181,8 +181,7 @@ static void sb_warm_up(void)
     sb_defaults(&c);
     sb_ctx_init(&ctx, &c);
     sb_state_open(&ctx, NULL, 0, 0, msg, sizeof msg);
-    if (ctx.L)
-        lua_close(ctx.L);
+    sb_state_close(&ctx);
 }
 
 Sandbox *sandbox_new(const SandboxConfig *cfg)
@@ -730,8 +729,7 @@ static void sb_run_inprocess(Sandbox *sb, const char *src, size_t len,
     res->memory_peak = c.mem_peak;
     res->instructions = c.instr;
     sb_set_message(res, kind == SANDBOX_OK ? "" : msg);
-    if (c.L)
-        lua_close(c.L);
+    sb_state_close(&c);
 }
 
 /* ---- Runs --------------------------------------------------------------*/

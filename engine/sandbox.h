@@ -197,18 +197,16 @@ void sandbox_check(lua_State *L);
 
 /* --- Allocation settings. --- */
 
-/* What every sandbox runs with, exported so a host that runs the same
-** code outside a sandbox (the benchmarks) measures what learners get.
-** sandbox_tune_state: L's collector is generational. The engine's
-** arrays are short-lived temporaries; minor collections free them while
-** their memory is still in cache, where the incremental collector lets
-** them pile up and marks the whole heap once per cycle (a+b on 1000
+/* Every sandbox state runs Lua's generational collector: the engine's
+** arrays are short-lived temporaries, and minor collections free them
+** while their memory is still in cache, where the incremental collector
+** lets them pile up and marks the whole heap once per cycle (a+b on 1000
 ** floats: 1.1 us incremental, 0.48 us generational).
 ** sandbox_tune_process: glibc keeps freed blocks below 256 MiB for reuse
-** instead of mmap/munmap-ing each one (an 80 MB temporary would
-** otherwise be faulted in page by page on every operation). Process-wide:
-** workers call it; the app process does not. */
-void sandbox_tune_state(lua_State *L);
+** instead of mmap/munmap-ing each one (an 80 MB temporary would otherwise
+** be faulted in page by page on every operation). It is process-wide, so
+** workers call it; a host running SANDBOX_INPROCESS may (the benchmarks
+** do), the app does not. */
 void sandbox_tune_process(void);
 
 /* --- Helpers for the app. --- */

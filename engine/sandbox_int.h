@@ -21,6 +21,21 @@
 
 typedef struct SbCtx SbCtx;
 
+/* Small blocks are kept on free lists per 16-byte class (see sb_alloc). */
+#define SB_SMALL 1024
+#define SB_CLASSES (SB_SMALL / 16)
+/* bytes kept on the lists; none under ASan, which must see every free */
+#if defined(__SANITIZE_ADDRESS__)
+#define SB_CACHE_MAX 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SB_CACHE_MAX 0
+#endif
+#endif
+#ifndef SB_CACHE_MAX
+#define SB_CACHE_MAX ((size_t)8 << 20)
+#endif
+
 /* Receives output bytes already counted against the cap. */
 typedef void (*SbSinkFn)(SbCtx *c, int channel, const char *s, size_t n);
 
@@ -31,6 +46,8 @@ struct SbCtx {
     void *ref_ptr;    /* last refused request, to spot the retry */
     size_t ref_nsize; /* Lua makes after an emergency collection */
     int refused;
+    void *free_list[SB_CLASSES]; /* class k holds blocks of 16 * (k + 1) */
+    size_t cached;               /* bytes on the free lists */
     /* time */
     int64_t deadline_ns; /* CLOCK_MONOTONIC; 0 = none */
     unsigned time_ms;    /* for the message */
@@ -60,6 +77,9 @@ void sb_ctx_init(SbCtx *c, const SandboxConfig *cfg);
 ** Returns SANDBOX_OK, or a kind with a message in msg. */
 SandboxKind sb_state_open(SbCtx *c, const SandboxLib *libs, size_t nlibs,
                           uint64_t seed, char *msg, size_t msgsz);
+
+/* Close c->L and release the blocks the allocator kept. */
+void sb_state_close(SbCtx *c);
 
 /* Arm the deadline and budgets for one run starting now; clear output
 ** counters (a session's later runs start afresh, memory stays). */
