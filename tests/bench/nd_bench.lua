@@ -1,6 +1,7 @@
 -- nd_bench.lua - the engine side of `make bench-nd`: the operations of
--- nd_bench_numpy.py through the nd binding; prints "op<TAB>n<TAB>seconds".
-local quick = arg[1] == "quick"
+-- nd_bench_numpy.py through the nd binding, run inside a sandbox worker by
+-- nd_bench.c; prints "op<TAB>n<TAB>seconds".
+local quick = ... == "quick"
 local sizes = quick and {10, 1000, 100000} or {10, 1000, 100000, 10000000}
 local KW = nd.kw
 local function shape2(n)
@@ -34,8 +35,7 @@ local function bench(fn)
 end
 
 local function out(op, n, t)
-    io.write(op, "\t", n, "\t", string.format("%.9g", t), "\n")
-    io.flush()
+    print(op .. "\t" .. n .. "\t" .. string.format("%.9g", t))
 end
 
 for _, n in ipairs(sizes) do
