@@ -40,7 +40,8 @@ static const char KEY_ARRAY = 0, KEY_KW = 0;
 
 typedef struct {
     NdArray a;
-    int scalar; /* a NumPy scalar (0-d result of indexing/reduction) */
+    int scalar;      /* a NumPy scalar (0-d result of indexing/reduction) */
+    const void *tag; /* &KEY_ARRAY: only this file writes it (see toud) */
 } LndArray;
 
 /* Inline data starts 16-byte aligned after the header. */
@@ -102,16 +103,19 @@ static int err_tostring(lua_State *L)
 /* ------------------------------------------------------------------ */
 /* arrays as userdata */
 
+/* An array is a full userdata carrying our tag. Every operation checks
+** its operands, so this is the hottest test in the binding: the tag costs
+** three API calls where comparing metatables took eight. Only C code can
+** write a userdata's bytes, and no C code but this file writes the
+** address of KEY_ARRAY, so the tag is as sure as the metatable. */
 static LndArray *toud(lua_State *L, int idx)
 {
-    void *p = lua_touserdata(L, idx);
-    if (p && lua_type(L, idx) == LUA_TUSERDATA && lua_getmetatable(L, idx)) {
-        lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_ARRAY);
-        int is = lua_rawequal(L, -1, -2);
-        lua_pop(L, 2);
-        return is ? p : NULL;
-    }
-    return NULL;
+    LndArray *u;
+    if (lua_type(L, idx) != LUA_TUSERDATA ||
+        lua_rawlen(L, idx) < sizeof(LndArray))
+        return NULL;
+    u = lua_touserdata(L, idx);
+    return u->tag == &KEY_ARRAY ? u : NULL;
 }
 
 NdArray *lnd_toarray(lua_State *L, int idx)
@@ -155,6 +159,21 @@ static int alloc_protected(lua_State *L)
     size_t *n = lua_touserdata(L, 1);
     lua_newuserdatauv(L, *n, 1);
     return 1;
+}
+
+/* Copy a descriptor into a userdata: only the ndim used dims (the full
+** NdArray is 560 bytes, most of it unused shape/stride slots). */
+static void copy_desc(NdArray *dst, const NdArray *src)
+{
+    size_t k = sizeof(int64_t) * (size_t)src->ndim;
+    dst->dtype = src->dtype;
+    dst->ndim = src->ndim;
+    dst->flags = src->flags;
+    memcpy(dst->shape, src->shape, k);
+    memcpy(dst->strides, src->strides, k);
+    dst->data = src->data;
+    dst->buffer = src->buffer;
+    dst->buffer_size = src->buffer_size;
 }
 
 /* Allocate the userdata for an initialised descriptor and push it. Large
@@ -207,12 +226,13 @@ static NdArray *push_new(lua_State *L, NdArray *desc)
     } else {
         u = lua_newuserdatauv(L, total, 1);
     }
-    u->a = *desc;
+    copy_desc(&u->a, desc);
     u->a.data = (char *)u + LND_HDR;
     u->a.buffer = u->a.data;
     u->a.buffer_size = nb;
     u->a.flags |= ND_OWNDATA | ND_WRITEABLE;
     u->scalar = 0;
+    u->tag = &KEY_ARRAY;
     set_array_mt(L);
     return &u->a;
 }
@@ -233,10 +253,11 @@ static NdArray *push_view(lua_State *L, const NdArray *v, int src)
 {
     src = lua_absindex(L, src);
     LndArray *u = lua_newuserdatauv(L, sizeof(LndArray), 1);
-    u->a = *v;
+    copy_desc(&u->a, v);
     u->a.flags &= ~ND_OWNDATA;
     nd_update_flags(&u->a);
     u->scalar = 0;
+    u->tag = &KEY_ARRAY;
     set_array_mt(L);
     /* the owner: src's own owner if src is a view */
     if (lua_getiuservalue(L, src, 1) == LUA_TNIL) {
@@ -253,6 +274,13 @@ static void mark_scalar(lua_State *L, int idx)
     if (u && u->a.ndim == 0)
         u->scalar = 1;
 }
+
+/* mark_scalar for a result known to be the array at idx */
+#define MARK_RESULT(L, o, idx)                                             \
+    do {                                                                   \
+        if ((o)->ndim == 0)                                                \
+            mark_scalar(L, idx);                                           \
+    } while (0)
 
 /* Push a C-order copy of a (same dtype). */
 static NdArray *push_copy(lua_State *L, const NdArray *a, NdDType t)
@@ -1330,7 +1358,7 @@ static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
     }
     NdArray *o = lnd_newarray(L, t, nd, shape);
     TRY(nd_binary(op, a, b, o, &err));
-    mark_scalar(L, -1);
+    MARK_RESULT(L, o, -1);
     return 1;
 }
 
@@ -1354,7 +1382,7 @@ static int unary(lua_State *L, NdUnaryOp op)
     }
     NdArray *o = lnd_newarray(L, t, a->ndim, a->shape);
     TRY(nd_unary(op, a, o, &err));
-    mark_scalar(L, -1);
+    MARK_RESULT(L, o, -1);
     return 1;
 }
 
