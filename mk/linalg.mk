@@ -39,7 +39,9 @@ linalg-oracle:
 # script under `pyprep run` and under NumPy - next to the nd_linalg calls
 # timed from C, whose program also measures where dgemm overtakes a plain
 # loop. With OpenBLAS's default threads for NumPy and C, and with one
-# (pyprep's policy; the pyprep column always runs one).
+# (pyprep's policy; the pyprep column always runs one). Every side uses
+# the CPU's own OpenBLAS kernels: an OPENBLAS_CORETYPE pin in the
+# environment (this dev machine has Haswell) is dropped for all of them.
 BENCH_TARGETS += bench-linalg
 .PHONY: bench-linalg
 $(BUILD)/tests/bench/linalg_bench: tests/bench/linalg_bench.c $(ENGINE_LIB)
@@ -47,7 +49,7 @@ $(BUILD)/tests/bench/linalg_bench: tests/bench/linalg_bench.c $(ENGINE_LIB)
 	$(CC) $(ALL_CFLAGS) -O2 -o $@ $< $(ENGINE_LIB) $(LINALG_LIBS) -lm
 
 bench-linalg: $(BUILD)/tests/bench/linalg_bench $(BUILD)/pyprep
-	@for t in default 1; do \
+	@unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE; for t in default 1; do \
 	    if [ $$t = 1 ]; then export OPENBLAS_NUM_THREADS=1; fi; \
 	    echo "== linalg bench, OpenBLAS threads: $$t"; \
 	    $< > $<.txt && \

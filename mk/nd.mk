@@ -37,8 +37,12 @@ FUZZ_TARGETS += fuzz-nd
 # bench-nd: NumPy and the engine run the same script-defined operations in
 # one session; the report prints NumPy/engine ratios. BENCH_ND=quick skips
 # the 1e7 sizes; BENCH_ND_RUNS=N alternates N runs of each side and keeps
-# each cell's minimum. Both sides run BLAS single-threaded (an idle
-# OpenBLAS thread pool spins and counts in the process's CPU time).
+# each cell's minimum. Both sides run the same OpenBLAS set-up:
+# single-threaded (an idle thread pool spins and counts in the process's
+# CPU time), with the CPU's own kernels (this dev machine's environment
+# pins OPENBLAS_CORETYPE=Haswell, which halves dgemm's speed).
+BENCH_BLAS_ENV = env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
+    OPENBLAS_NUM_THREADS=1
 BENCH_ND ?=
 BENCH_ND_RUNS ?= 1
 $(BUILD)/bench/nd_bench: tests/bench/nd_bench.c $(ENGINE_LIB)
@@ -52,10 +56,9 @@ bench-nd: $(BUILD)/bench/nd_bench
 	     echo "bench-nd: python3-numpy is missing (apt-get install python3-numpy)")
 	@np=; en=; for r in $$(seq 1 $(BENCH_ND_RUNS)); do \
 	    echo "bench-nd: run $$r of $(BENCH_ND_RUNS) (load $$(cut -d' ' -f1-3 /proc/loadavg))"; \
-	    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 \
-	        $(ND_PY) tests/bench/nd_bench_numpy.py $(BENCH_ND) \
+	    $(BENCH_BLAS_ENV) $(ND_PY) tests/bench/nd_bench_numpy.py $(BENCH_ND) \
 	        > $(BUILD)/bench/nd_numpy.$$r.tsv || exit 1; \
-	    env OPENBLAS_NUM_THREADS=1 $(BUILD)/bench/nd_bench \
+	    $(BENCH_BLAS_ENV) $(BUILD)/bench/nd_bench \
 	        tests/bench/nd_bench.lua $(BENCH_ND) \
 	        > $(BUILD)/bench/nd_engine.$$r.tsv || exit 1; \
 	    np=$$np$${np:+,}$(BUILD)/bench/nd_numpy.$$r.tsv; \
