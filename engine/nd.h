@@ -344,18 +344,23 @@ typedef struct {
     int bndim;                        /* broadcast index shape */
     int64_t bshape[ND_MAXDIMS];
     int64_t count;                    /* mask: number of true */
+    int unchecked;                    /* adv[0] not bounds-checked yet */
     int ndim;
     int64_t shape[ND_MAXDIMS];
 } NdIndexPlan;
 
 /* Analyse a[ix...]. Errors: IndexError texts of NumPy (out of bounds,
 ** too many indices, boolean dimension mismatch, only integers...).
-** Integer arrays are bounds-checked here. With a boolean array mixed
+** Integer arrays are bounds-checked here, except a lone 1-d int64 index
+** array (a[idx]): nd_index_get checks it in its gather loop and
+** nd_index_set before it writes (plan->unchecked; same IndexError text,
+** returned by them instead). With a boolean array mixed
 ** with other arrays, returns ND_EINDEX with message "" (the caller
 ** converts masks to nonzero() arrays and retries). */
 NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
                          NdIndexPlan *plan, NdErr *e);
-/* out (plan->shape, any dtype: cast) = a[advanced part of plan]. */
+/* out (plan->shape, any dtype: cast) = a[advanced part of plan].
+** ND_EINDEX (out left partly written) for an unchecked index. */
 NdError nd_index_get(const NdIndexPlan *plan, NdArray *out, NdErr *e);
 /* a[plan] = value (value broadcast to plan->shape; cast to a's dtype).
 ** ND_EVALUE "shape mismatch: value array of shape ..." as NumPy. */

@@ -4,7 +4,10 @@
 ** nd_index_prepare applies ints, slices, newaxis and Ellipsis as a view
 ** and records what remains: one boolean mask, or integer arrays that
 ** broadcast together (their dims go first when separated, NumPy's rule).
-** Gather (get) and scatter (set) walk the result index space.
+** Gather (get) and scatter (set) walk the result index space. a[idx] and
+** a[mask] with one index array skip the general analysis: a take loop
+** that bounds-checks as it gathers (one pass, as NumPy's), and a mask
+** count and compaction over 8 mask bytes at a time.
 */
 #include "nd_int.h"
 
@@ -52,12 +55,121 @@ static NdError check_int_array(const NdArray *ix, int axis, int64_t size,
     return ND_OK;
 }
 
+/* Byte-wise "is nonzero" of 8 mask bytes: 0x80 in every byte that is
+** not 0 (bool arrays hold 0/1, but any nonzero byte counts as True). */
+#define LO7 0x7f7f7f7f7f7f7f7fULL
+#define HI1 0x8080808080808080ULL
+static inline uint64_t nz_bytes(uint64_t w)
+{
+    return (((w & LO7) + LO7) | w) & HI1;
+}
+
+/* Number of nonzero bytes in p[0..n): per 8-byte word, no branches;
+** each byte lane of acc counts up to 255 words before it is folded. */
+static int64_t count_bytes(const uint8_t *p, int64_t n)
+{
+    const uint64_t m16 = 0x00ff00ff00ff00ffULL;
+    int64_t c = 0, i = 0;
+    while (n - i >= 8) {
+        int64_t words = (n - i) / 8;
+        uint64_t acc = 0;
+        if (words > 255)
+            words = 255;
+        for (int64_t w = 0; w < words; w++) {
+            uint64_t x;
+            memcpy(&x, p + i + 8 * w, 8);
+            acc += nz_bytes(x) >> 7;
+        }
+        i += 8 * words;
+        acc = (acc & m16) + ((acc >> 8) & m16);
+        c += (int64_t)((acc * 0x0001000100010001ULL) >> 48);
+    }
+    for (; i < n; i++)
+        c += p[i] != 0;
+    return c;
+}
+
+static int64_t mask_count(const NdArray *m)
+{
+    if (ND_ISC(m))
+        return count_bytes((const uint8_t *)m->data, nd_size(m));
+    return nd_count_nonzero(m);
+}
+
+/* a[x] for one index array x (the common case) without the general
+** analysis. Returns 0 when the general path must decide, errors
+** included, so every message comes from one place. */
+static int prepare_one(const NdArray *a, const NdArray *x, NdIndexPlan *p,
+                       NdErr *e, NdError *err)
+{
+    char k = nd_dtype_kind(x->dtype);
+    NdArray *v = &p->view;
+    int r = 0;
+    *err = ND_OK;
+    if (k == 'b') {
+        if (x->ndim < 1 || x->ndim > a->ndim)
+            return 0;
+        for (int j = 0; j < x->ndim; j++)
+            if (x->shape[j] != a->shape[j])
+                return 0;
+    } else if (k == 'i' || k == 'u') {
+        if (a->ndim < 1 || x->ndim + a->ndim - 1 > ND_MAXDIMS)
+            return 0;
+    } else {
+        return 0;
+    }
+    v->dtype = a->dtype;
+    v->flags = a->flags & ~ND_OWNDATA;
+    v->data = a->data;
+    v->buffer = a->buffer;
+    v->buffer_size = a->buffer_size;
+    v->ndim = a->ndim;
+    for (int i = 0; i < a->ndim; i++) {
+        v->shape[i] = a->shape[i];
+        v->strides[i] = a->strides[i];
+    }
+    p->nadv = 1;
+    p->adv[0] = x;
+    p->advaxis[0] = 0;
+    p->axis = 0;
+    p->front = 0;
+    p->count = 0;
+    p->unchecked = 0;
+    if (k == 'b') {
+        p->is_mask = 1;
+        p->bndim = 0;
+        p->count = mask_count(x);
+        p->shape[r++] = p->count;
+        for (int i = x->ndim; i < a->ndim; i++)
+            p->shape[r++] = a->shape[i];
+        p->ndim = r;
+        return 1;
+    }
+    p->is_mask = 0;
+    p->bndim = x->ndim;
+    for (int j = 0; j < x->ndim; j++)
+        p->shape[r++] = p->bshape[j] = x->shape[j];
+    for (int i = 1; i < a->ndim; i++)
+        p->shape[r++] = a->shape[i];
+    p->ndim = r;
+    /* nd_index_get's take loop checks a 1-d int64 index as it gathers */
+    if (x->dtype == ND_INT64 && x->ndim == 1)
+        p->unchecked = 1;
+    else
+        *err = check_int_array(x, 0, a->shape[0], e);
+    return 1;
+}
+
 NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
                          NdIndexPlan *plan, NdErr *e)
 {
     int consumed = 0, ellipsis = 0, narr = 0, nbool = 0, nint = 0;
     NdArray *vv = &plan->view; /* built in place: no struct copies */
     NdError err;
+    if (n == 1 && ix[0].kind == ND_IX_ARRAY &&
+        prepare_one(a, ix[0].arr, plan, e, &err))
+        return err;
+    plan->unchecked = 0;
     plan->nadv = 0;
     plan->is_mask = 0;
     plan->count = 0;
@@ -224,7 +336,7 @@ NdError nd_index_prepare(const NdArray *a, const NdIndex *ix, int n,
         int r = 0;
         if (vv->ndim - m->ndim + 1 > ND_MAXDIMS)
             return nd_fail(e, ND_EINDEX, "too many dimensions");
-        plan->count = nd_count_nonzero(m);
+        plan->count = mask_count(m);
         for (int i = 0; i < plan->axis; i++)
             plan->shape[r++] = vv->shape[i];
         plan->shape[r++] = plan->count;
@@ -327,18 +439,6 @@ static void mask_walk(const NdIndexPlan *p, const NdArray *other, int set)
         ptrdiff_t ms = m->strides[0], vs = v->strides[0];
         ptrdiff_t os = other->ndim ? other->strides[0] : 0;
         int64_t n = v->shape[0], k = 0;
-        if (!set && isz == 8 && vs == 8 && ms == 1 && os == 8) {
-            const uint64_t *s = (const uint64_t *)v->data;
-            uint64_t *d = (uint64_t *)other->data;
-            int64_t cnt = p->count;
-            /* Branch-free compaction; the last slot may be written past
-            ** the count only while k < cnt. */
-            for (int64_t i = 0; i < n && k < cnt; i++) {
-                d[k] = s[i];
-                k += mp[i] != 0;
-            }
-            return;
-        }
         for (int64_t i = 0; i < n; i++)
             if (mp[i * ms]) {
                 if (set)
@@ -537,16 +637,192 @@ static void fancy_walk(const NdIndexPlan *p, const NdArray *other, int set)
     }
 }
 
+/* ---- one contiguous index array: take and compaction loops ---- */
+
+/* Bytes of one item when the view axes [from, ndim) form a C-contiguous
+** block (a row), else 0. */
+static size_t row_bytes(const NdArray *v, int from)
+{
+    size_t rb = nd_dtype_size(v->dtype);
+    for (int i = v->ndim - 1; i >= from; i--) {
+        if (v->shape[i] != 1 && v->strides[i] != (ptrdiff_t)rb)
+            return 0;
+        rb *= (size_t)v->shape[i];
+    }
+    return rb;
+}
+
+/* Gather m items of N bytes from s (item stride ss) by a 1-d int64
+** index (byte stride is), wrapping negative values and stopping at the
+** first one out of range: returns how many were copied. The bounds
+** test is a predictable branch, so the loads issue ahead of it (a
+** select on the index would make each load wait for the comparison). */
+#define TAKE_BODY(N)                                                       \
+    for (int64_t i = 0; i < m; i++) {                                      \
+        int64_t k;                                                         \
+        memcpy(&k, ip + i * is, 8);                                        \
+        if (k < 0) {                                                       \
+            k += size;                                                     \
+            if (k < 0)                                                     \
+                return i;                                                  \
+        } else if (k >= size) {                                            \
+            return i;                                                      \
+        }                                                                  \
+        memcpy(d + i * (N), s + k * ss, (N));                              \
+    }                                                                      \
+    return m;
+#define TAKE_N(N)                                                          \
+    static int64_t take_##N(char *d, const char *s, ptrdiff_t ss,          \
+                            const char *ip, ptrdiff_t is, int64_t m,       \
+                            int64_t size)                                  \
+    {                                                                      \
+        TAKE_BODY(N)                                                       \
+    }
+TAKE_N(1)
+TAKE_N(2)
+TAKE_N(4)
+TAKE_N(8)
+TAKE_N(16)
+
+static int64_t take_rows(size_t rb, char *d, const char *s, ptrdiff_t ss,
+                         const char *ip, ptrdiff_t is, int64_t m,
+                         int64_t size)
+{
+    TAKE_BODY(rb)
+}
+
+/* a[idx], idx 1-d int64 not yet checked, into a C-contiguous out of the
+** view's dtype with contiguous rows. Returns 0 when that is not the
+** case (the caller checks the index and walks). */
+static int take_get(const NdIndexPlan *p, NdArray *out, NdErr *e,
+                    NdError *err)
+{
+    const NdArray *v = &p->view, *x = p->adv[0];
+    size_t rb = row_bytes(v, 1);
+    int64_t m = x->shape[0], size = v->shape[0], done;
+    ptrdiff_t ss = v->strides[0], is = x->strides[0];
+    char *d = out->data;
+    const char *s = v->data, *ip = x->data;
+    if (out->dtype != v->dtype || !ND_ISC(out) || rb == 0)
+        return 0;
+    switch (rb) {
+    case 1: done = take_1(d, s, ss, ip, is, m, size); break;
+    case 2: done = take_2(d, s, ss, ip, is, m, size); break;
+    case 4: done = take_4(d, s, ss, ip, is, m, size); break;
+    case 8: done = take_8(d, s, ss, ip, is, m, size); break;
+    case 16: done = take_16(d, s, ss, ip, is, m, size); break;
+    default: done = take_rows(rb, d, s, ss, ip, is, m, size); break;
+    }
+    *err = ND_OK;
+    if (done < m) {
+        int64_t bad;
+        memcpy(&bad, ip + done * is, 8);
+        *err = oob(e, bad, 0, size);
+    }
+    return 1;
+}
+
+/* Copy the items (N bytes, stride ss) where the mask m[0..n) is true to
+** d, cnt of them. 8 mask bytes per step: an all-false word is skipped,
+** an all-true word over contiguous items is one block copy, a mixed one
+** is written without branches (every item stored at the slot after the
+** trues before it; a later item overwrites a false one's), which needs 8
+** free slots, so the last trues go through the plain loop. */
+#define COMPRESS_BODY(N)                                                   \
+    int64_t i = 0, k = 0;                                                  \
+    for (; i + 8 <= n && k + 8 <= cnt; i += 8) {                           \
+        uint64_t w, z, pre, ex;                                            \
+        const char *q = s + i * ss;                                        \
+        memcpy(&w, m + i, 8);                                              \
+        if (w == 0)                                                        \
+            continue;                                                      \
+        z = nz_bytes(w);                                                   \
+        if (z == HI1 && ss == (ptrdiff_t)(N)) {                            \
+            memcpy(d + k * (N), q, 8 * (N));                               \
+            k += 8;                                                        \
+            continue;                                                      \
+        }                                                                  \
+        /* byte j of ex = trues before lane j: no chain through k */      \
+        pre = (z >> 7) * 0x0101010101010101ULL;                            \
+        ex = pre << 8;                                                     \
+        for (int j = 0; j < 8; j++)                                        \
+            memcpy(d + (k + (int64_t)((ex >> 8 * j) & 0xff)) * (N),        \
+                   q + j * ss, (N));                                       \
+        k += (int64_t)(pre >> 56);                                         \
+    }                                                                      \
+    for (; i < n && k < cnt; i++)                                          \
+        if (m[i]) {                                                        \
+            memcpy(d + k * (N), s + i * ss, (N));                          \
+            k++;                                                           \
+        }
+#define COMPRESS_N(N)                                                      \
+    static void compress_##N(char *d, const char *s, ptrdiff_t ss,         \
+                             const uint8_t *m, int64_t n, int64_t cnt)     \
+    {                                                                      \
+        COMPRESS_BODY(N)                                                   \
+    }
+COMPRESS_N(1)
+COMPRESS_N(2)
+COMPRESS_N(4)
+COMPRESS_N(8)
+COMPRESS_N(16)
+
+static void compress_rows(size_t rb, char *d, const char *s, ptrdiff_t ss,
+                          const uint8_t *m, int64_t n, int64_t cnt)
+{
+    COMPRESS_BODY(rb)
+}
+
+/* a[mask], mask C-contiguous over view axes [0, mask->ndim) that step
+** as one axis, rows after them contiguous, out C-contiguous of the
+** view's dtype. Returns 0 when that is not the case. */
+static int compress_get(const NdIndexPlan *p, NdArray *out)
+{
+    const NdArray *v = &p->view, *x = p->adv[0];
+    int mk = x->ndim;
+    size_t rb;
+    if (mk < 1 || p->axis != 0 || out->dtype != v->dtype || !ND_ISC(out) ||
+        !ND_ISC(x) || (rb = row_bytes(v, mk)) == 0)
+        return 0;
+    ptrdiff_t ss = v->strides[mk - 1];
+    int64_t span = v->shape[mk - 1], n = nd_size(x), cnt = p->count;
+    const uint8_t *m = (const uint8_t *)x->data;
+    for (int j = mk - 2; j >= 0; j--) {
+        if (v->shape[j] != 1 && v->strides[j] != ss * span)
+            return 0;
+        span *= v->shape[j];
+    }
+    switch (rb) {
+    case 1: compress_1(out->data, v->data, ss, m, n, cnt); break;
+    case 2: compress_2(out->data, v->data, ss, m, n, cnt); break;
+    case 4: compress_4(out->data, v->data, ss, m, n, cnt); break;
+    case 8: compress_8(out->data, v->data, ss, m, n, cnt); break;
+    case 16: compress_16(out->data, v->data, ss, m, n, cnt); break;
+    default: compress_rows(rb, out->data, v->data, ss, m, n, cnt); break;
+    }
+    return 1;
+}
+
 NdError nd_index_get(const NdIndexPlan *plan, NdArray *out, NdErr *e)
 {
+    NdError err;
     if (plan->nadv == 0)
         return nd_assign(out, &plan->view, e);
+    if (plan->unchecked) {
+        if (take_get(plan, out, e, &err))
+            return err;
+        if ((err = check_int_array(plan->adv[0], 0, plan->view.shape[0],
+                                   e)))
+            return err;
+    }
     if (nd_size(out) == 0)
         return ND_OK;
-    if (plan->is_mask)
-        mask_walk(plan, out, 0);
-    else
+    if (plan->is_mask) {
+        if (!compress_get(plan, out))
+            mask_walk(plan, out, 0);
+    } else {
         fancy_walk(plan, out, 0);
+    }
     return ND_OK;
 }
 
@@ -554,10 +830,14 @@ NdError nd_index_set(const NdIndexPlan *plan, const NdArray *value,
                      NdErr *e)
 {
     NdArray b;
+    NdError err;
     if (plan->nadv == 0) {
         NdArray v = plan->view;
         return nd_assign(&v, value, e);
     }
+    if (plan->unchecked &&
+        (err = check_int_array(plan->adv[0], 0, plan->view.shape[0], e)))
+        return err;
     if (nd_broadcast_to(&b, value, plan->ndim, plan->shape, NULL)) {
         char b1[300], b2[300];
         if (plan->is_mask && value->ndim == 1 && plan->ndim == 1)
