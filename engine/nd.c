@@ -12,6 +12,11 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#if ND_AVX2
+#include <immintrin.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---- dtype table (from the X-macro) ---- */
 
@@ -498,7 +503,6 @@ NdError nd_init(NdArray *a, NdDType t, int ndim, const int64_t *shape,
     }
     /* as NumPy: the product of the non-zero dims must fit, even when
     ** another dim is 0 (strides are built from it) */
-    (void)zero;
     for (int i = 0; i < ndim; i++) {
         if (shape[i] && total > INT64_MAX / shape[i])
             goto big;
@@ -518,8 +522,15 @@ NdError nd_init(NdArray *a, NdDType t, int ndim, const int64_t *shape,
         a->strides[i] = st;
         st *= shape[i] ? shape[i] : 1;
     }
-    a->flags = ND_WRITEABLE | ND_OWNDATA;
-    nd_update_flags(a);
+    /* C order by construction; also F order when at most one dim is
+    ** longer than 1 or the array is empty (nd_update_flags' rules) */
+    {
+        int longer = 0;
+        for (int i = 0; i < ndim; i++)
+            longer += shape[i] != 1;
+        a->flags = ND_WRITEABLE | ND_OWNDATA | ND_C_CONTIGUOUS |
+                   (longer <= 1 || zero ? ND_F_CONTIGUOUS : 0);
+    }
     return ND_OK;
 big:
     return nd_fail(e, ND_EVALUE,
@@ -669,24 +680,33 @@ NdError nd_norm_axis(int *axis, int ndim, NdErr *e)
 NdError nd_transpose(NdArray *out, const NdArray *a, const int *axes,
                      NdErr *e)
 {
-    NdArray r = *a;
-    int seen[ND_MAXDIMS] = {0};
-    for (int i = 0; i < a->ndim; i++) {
-        int ax = axes ? axes[i] : a->ndim - 1 - i;
+    /* only the used dims are copied (out may be a) */
+    int64_t sh[ND_MAXDIMS], st[ND_MAXDIMS];
+    int seen[ND_MAXDIMS] = {0}, nd = a->ndim;
+    for (int i = 0; i < nd; i++) {
+        int ax = axes ? axes[i] : nd - 1 - i;
         if (axes) {
-            NdError err = nd_norm_axis(&ax, a->ndim, e);
+            NdError err = nd_norm_axis(&ax, nd, e);
             if (err)
                 return err;
             if (seen[ax])
                 return nd_fail(e, ND_EVALUE, "repeated axis in transpose");
             seen[ax] = 1;
         }
-        r.shape[i] = a->shape[ax];
-        r.strides[i] = a->strides[ax];
+        sh[i] = a->shape[ax];
+        st[i] = a->strides[ax];
     }
-    r.flags &= ~ND_OWNDATA;
-    nd_update_flags(&r);
-    *out = r;
+    out->dtype = a->dtype;
+    out->ndim = nd;
+    out->flags = a->flags & ~ND_OWNDATA;
+    out->data = a->data;
+    out->buffer = a->buffer;
+    out->buffer_size = a->buffer_size;
+    for (int i = 0; i < nd; i++) {
+        out->shape[i] = sh[i];
+        out->strides[i] = st[i];
+    }
+    nd_update_flags(out);
     return ND_OK;
 }
 
@@ -1434,48 +1454,218 @@ static void cast_loop(int64_t n, char **p, const ptrdiff_t *s, void *aux)
     (*f)(n, p[1], s[1], p[0], s[0]);
 }
 
-/* A transposing copy (dst rows along src columns) in 32x32 tiles, so
-** both sides stay in cache. */
-#define TILE 32
-static void transpose_copy(const NdIter *it, size_t isz)
+/* ---- transposing copies ----
+** dst(i, j) = src(i, j) over an R x C block whose dst rows are contiguous
+** (dst(i, j) at d + i * ds + j * N) and whose src columns are (src(i, j)
+** at s + i * N + j * ss): a C-order copy of a transposed view. Tiles of
+** TT x TT items keep both sides' cache lines in L1; inside a tile,
+** B x B register blocks are transposed with shuffles (SSE2 2x2 for 8
+** bytes and 4x4 for 4 bytes, AVX2 4x4 for 8 bytes when the CPU has it),
+** the tile edges and other itemsizes item by item. Generated per
+** itemsize: a copy never looks at the dtype. */
+typedef void (*TransFn)(char *d, ptrdiff_t ds, const char *s, ptrdiff_t ss,
+                        int64_t R, int64_t C);
+#define TT 32
+#define TRANS_KERNEL(NAME, N, B, BLOCK)                                    \
+    static void NAME(char *d, ptrdiff_t ds, const char *s, ptrdiff_t ss,   \
+                     int64_t R, int64_t C)                                 \
+    {                                                                      \
+        for (int64_t i0 = 0; i0 < R; i0 += TT)                             \
+            for (int64_t j0 = 0; j0 < C; j0 += TT) {                       \
+                int64_t ie = i0 + TT < R ? i0 + TT : R;                    \
+                int64_t je = j0 + TT < C ? j0 + TT : C, i = i0;            \
+                for (; i + (B) <= ie; i += (B)) {                          \
+                    int64_t j = j0;                                        \
+                    for (; j + (B) <= je; j += (B))                        \
+                        BLOCK(d + i * ds + j * (N), ds,                    \
+                              s + i * (N) + j * ss, ss);                   \
+                    for (; j < je; j++)                                    \
+                        for (int64_t q = i; q < i + (B); q++)              \
+                            memcpy(d + q * ds + j * (N),                   \
+                                   s + q * (N) + j * ss, (N));             \
+                }                                                          \
+                for (; i < ie; i++)                                        \
+                    for (int64_t j = j0; j < je; j++)                      \
+                        memcpy(d + i * ds + j * (N), s + i * (N) + j * ss, \
+                               (N));                                       \
+            }                                                              \
+    }
+#define BLK1(N)                                                            \
+    static inline void blk1_##N(char *d, ptrdiff_t ds, const char *s,      \
+                                ptrdiff_t ss)                              \
+    {                                                                      \
+        (void)ds, (void)ss;                                                \
+        memcpy(d, s, N);                                                   \
+    }                                                                      \
+    TRANS_KERNEL(trans_##N, N, 1, blk1_##N)
+BLK1(1)
+BLK1(2)
+BLK1(16)
+
+#if defined(__SSE2__)
+/* 2x2 of 8 bytes: v0 = src(i..i+1, j), v1 = src(i..i+1, j+1). */
+static inline void blk_sse8(char *d, ptrdiff_t ds, const char *s,
+                            ptrdiff_t ss)
 {
-    int64_t R = it->shape[0], C = it->shape[1];
-    ptrdiff_t d0 = it->strides[0][0], d1 = it->strides[0][1];
-    ptrdiff_t s0 = it->strides[1][0], s1 = it->strides[1][1];
-    for (int64_t i0 = 0; i0 < R; i0 += TILE)
-        for (int64_t j0 = 0; j0 < C; j0 += TILE) {
-            int64_t ie = i0 + TILE < R ? i0 + TILE : R;
-            int64_t je = j0 + TILE < C ? j0 + TILE : C;
-            if (isz == 8) {
-                for (int64_t i = i0; i < ie; i++)
-                    for (int64_t j = j0; j < je; j++)
-                        *(uint64_t *)(it->ptr[0] + i * d0 + j * d1) =
-                            *(const uint64_t *)(it->ptr[1] + i * s0 + j * s1);
-            } else {
-                for (int64_t i = i0; i < ie; i++)
-                    for (int64_t j = j0; j < je; j++)
-                        memcpy(it->ptr[0] + i * d0 + j * d1,
-                               it->ptr[1] + i * s0 + j * s1, isz);
+    __m128d v0 = _mm_loadu_pd((const double *)s);
+    __m128d v1 = _mm_loadu_pd((const double *)(s + ss));
+    _mm_storeu_pd((double *)d, _mm_unpacklo_pd(v0, v1));
+    _mm_storeu_pd((double *)(d + ds), _mm_unpackhi_pd(v0, v1));
+}
+/* 4x4 of 4 bytes. */
+static inline void blk_sse4(char *d, ptrdiff_t ds, const char *s,
+                            ptrdiff_t ss)
+{
+    __m128 v0 = _mm_loadu_ps((const float *)s);
+    __m128 v1 = _mm_loadu_ps((const float *)(s + ss));
+    __m128 v2 = _mm_loadu_ps((const float *)(s + 2 * ss));
+    __m128 v3 = _mm_loadu_ps((const float *)(s + 3 * ss));
+    _MM_TRANSPOSE4_PS(v0, v1, v2, v3);
+    _mm_storeu_ps((float *)d, v0);
+    _mm_storeu_ps((float *)(d + ds), v1);
+    _mm_storeu_ps((float *)(d + 2 * ds), v2);
+    _mm_storeu_ps((float *)(d + 3 * ds), v3);
+}
+TRANS_KERNEL(trans_8, 8, 2, blk_sse8)
+TRANS_KERNEL(trans_4, 4, 4, blk_sse4)
+#else
+BLK1(4)
+BLK1(8)
+#endif
+
+#if ND_AVX2
+ND_AVX2_BEGIN
+/* 4x4 of 8 bytes: unpack pairs, then swap 128-bit halves. */
+static inline void blk_avx8(char *d, ptrdiff_t ds, const char *s,
+                            ptrdiff_t ss)
+{
+    __m256d v0 = _mm256_loadu_pd((const double *)s);
+    __m256d v1 = _mm256_loadu_pd((const double *)(s + ss));
+    __m256d v2 = _mm256_loadu_pd((const double *)(s + 2 * ss));
+    __m256d v3 = _mm256_loadu_pd((const double *)(s + 3 * ss));
+    __m256d t0 = _mm256_unpacklo_pd(v0, v1), t1 = _mm256_unpackhi_pd(v0, v1);
+    __m256d t2 = _mm256_unpacklo_pd(v2, v3), t3 = _mm256_unpackhi_pd(v2, v3);
+    _mm256_storeu_pd((double *)d, _mm256_permute2f128_pd(t0, t2, 0x20));
+    _mm256_storeu_pd((double *)(d + ds), _mm256_permute2f128_pd(t1, t3, 0x20));
+    _mm256_storeu_pd((double *)(d + 2 * ds),
+                     _mm256_permute2f128_pd(t0, t2, 0x31));
+    _mm256_storeu_pd((double *)(d + 3 * ds),
+                     _mm256_permute2f128_pd(t1, t3, 0x31));
+}
+TRANS_KERNEL(trans_8_avx2, 8, 4, blk_avx8)
+ND_AVX2_END
+#endif
+
+/* -1 unknown, 0 baseline kernels, 1 AVX2 ones. */
+static int copy_simd = -1;
+
+int nd_copy_simd(int mode)
+{
+#if ND_AVX2
+    if (mode == 0)
+        copy_simd = 0;
+    else if (mode == 1 || copy_simd < 0)
+        copy_simd = nd_use_avx2();
+    return copy_simd;
+#else
+    (void)mode;
+    return 0;
+#endif
+}
+
+static TransFn trans_fn(size_t isz)
+{
+    switch (isz) {
+    case 1: return trans_1;
+    case 2: return trans_2;
+    case 4: return trans_4;
+#if ND_AVX2
+    case 8: return nd_copy_simd(-1) ? trans_8_avx2 : trans_8;
+#else
+    case 8: return trans_8;
+#endif
+    case 16: return trans_16;
+    default: return NULL;
+    }
+}
+
+/* A same-dtype copy whose iteration (dst-ordered) ends in two axes that
+** src walks transposed: the last axis steps dst by one item and the one
+** before it steps src by one item. Outer axes are walked here. Returns 0
+** when the layout is not that. */
+static int transposed_copy(const NdIter *it, size_t isz)
+{
+    int nd = it->ndim, a = nd - 1, b = nd - 2;
+    TransFn fn;
+    if (nd < 2 || it->strides[0][a] != (ptrdiff_t)isz ||
+        it->strides[1][b] != (ptrdiff_t)isz || !(fn = trans_fn(isz)))
+        return 0;
+    int64_t idx[ND_MAXDIMS] = {0}, R = it->shape[b], C = it->shape[a];
+    ptrdiff_t ds = it->strides[0][b], ss = it->strides[1][a];
+    char *dp = it->ptr[0], *sp = it->ptr[1];
+    for (;;) {
+        fn(dp, ds, sp, ss, R, C);
+        int d = b - 1;
+        for (; d >= 0; d--) {
+            if (++idx[d] < it->shape[d]) {
+                dp += it->strides[0][d];
+                sp += it->strides[1][d];
+                break;
             }
+            idx[d] = 0;
+            dp -= it->strides[0][d] * (it->shape[d] - 1);
+            sp -= it->strides[1][d] * (it->shape[d] - 1);
         }
+        if (d < 0)
+            return 1;
+    }
+}
+
+/* C-contiguous by shape and strides (not trusting flags a caller may
+** have left stale). */
+static int is_c_order(const NdArray *a)
+{
+    int64_t c = (int64_t)dtype_sizes[a->dtype];
+    for (int i = a->ndim - 1; i >= 0; i--) {
+        if (a->shape[i] != 1 && a->strides[i] != c)
+            return 0;
+        c *= a->shape[i];
+    }
+    return 1;
 }
 
 NdError nd_assign(NdArray *dst, const NdArray *src, NdErr *e)
 {
     NdArray b;
-    NdError err = nd_broadcast_to(&b, src, dst->ndim, dst->shape, e);
-    if (err)
-        return err;
-    const NdArray *ops[2] = {dst, &b};
-    NdIter it;
-    nd_iter_init(&it, 2, ops, dst->ndim, dst->shape, 0);
-    if (dst->dtype == src->dtype && it.ndim == 2 &&
-        it.strides[1][0] == (ptrdiff_t)dtype_sizes[dst->dtype] &&
-        it.strides[0][1] == (ptrdiff_t)dtype_sizes[dst->dtype] &&
-        it.shape[0] >= 16 && it.shape[1] >= 16) {
-        transpose_copy(&it, dtype_sizes[dst->dtype]);
+    const NdArray *s = src;
+    int same = dst->ndim == src->ndim;
+    for (int i = 0; same && i < dst->ndim; i++)
+        same = dst->shape[i] == src->shape[i];
+    if (same && is_c_order(dst) && is_c_order(src)) {
+        /* one block: memmove or one contiguous cast loop */
+        int64_t n = nd_size(dst);
+        if (n == 0)
+            return ND_OK;
+        if (dst->dtype == src->dtype)
+            memmove(dst->data, src->data, (size_t)n * dtype_sizes[dst->dtype]);
+        else
+            cast_table[src->dtype][dst->dtype](
+                n, src->data, (ptrdiff_t)dtype_sizes[src->dtype], dst->data,
+                (ptrdiff_t)dtype_sizes[dst->dtype]);
         return ND_OK;
     }
+    if (!same) {
+        NdError err = nd_broadcast_to(&b, src, dst->ndim, dst->shape, e);
+        if (err)
+            return err;
+        s = &b;
+    }
+    const NdArray *ops[2] = {dst, s};
+    NdIter it;
+    nd_iter_init(&it, 2, ops, dst->ndim, dst->shape, 0);
+    if (dst->dtype == src->dtype &&
+        transposed_copy(&it, dtype_sizes[dst->dtype]))
+        return ND_OK;
     if (dst->dtype == src->dtype)
         nd_iter_run(&it, copy_loop(dtype_sizes[dst->dtype]), NULL);
     else

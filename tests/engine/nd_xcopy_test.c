@@ -4,9 +4,10 @@
 ** a[idx] with one int64 index array (the take loop that bounds-checks as
 ** it gathers), a[mask] with one contiguous mask (word-wise count and
 ** compaction), and the copies of nd_assign (contiguous casts, blocked
-** transposes). Every case is compared with an element-by-element
-** reference computed here, over every itemsize, odd shapes, and the
-** strided layouts that must fall back to the general walks.
+** transposes with the SIMD and the baseline kernels). Every case is
+** compared with an element-by-element reference computed here, over
+** every itemsize, odd shapes, and the strided layouts that must fall
+** back to the general walks.
 */
 #include <stdlib.h>
 
@@ -503,9 +504,172 @@ static void test_mask(void)
     }
 }
 
+/* Reference dst == src element by element (same shape; src's dtype cast
+** to dst's through nd_get/nd_set for different dtypes). */
+static int check_copy(const NdArray *dst, const NdArray *src)
+{
+    int64_t idx[ND_MAXDIMS] = {0}, n = nd_size(dst);
+    size_t isz = nd_dtype_size(dst->dtype);
+    for (int64_t k = 0; k < n; k++, next(dst, idx)) {
+        const char *sp = src->data;
+        for (int d = 0; d < src->ndim; d++) {
+            int dd = d + dst->ndim - src->ndim;
+            sp += (src->shape[d] == 1 ? 0 : idx[dd]) * src->strides[d];
+        }
+        if (dst->dtype == src->dtype) {
+            if (memcmp(at(dst, idx), sp, isz))
+                return 0;
+        } else {
+            char want[16];
+            nd_set_double(dst->dtype, want, nd_get_double(src->dtype, sp));
+            if (memcmp(at(dst, idx), want, isz))
+                return 0;
+        }
+    }
+    return 1;
+}
+
+static const NdDType copy_sizes[] = {ND_UINT8,   ND_FLOAT16, ND_INT32,
+                                     ND_FLOAT64, ND_COMPLEX128};
+
+static void test_copies(void)
+{
+    NdErr e;
+    int64_t shapes[][2] = {{1, 1},   {1, 9},   {2, 5},   {3, 3},
+                           {4, 4},   {5, 7},   {25, 40}, {31, 33},
+                           {32, 32}, {33, 65}, {64, 3},  {100, 37}};
+    int nshapes = (int)(sizeof shapes / sizeof *shapes);
+    /* m.T.copy() for every itemsize and odd shapes, with the SIMD
+    ** kernel and the baseline one */
+    for (int simd = 1; simd >= 0; simd--) {
+        int on = nd_copy_simd(simd);
+        for (size_t t = 0; t < sizeof copy_sizes / sizeof *copy_sizes; t++) {
+            NdDType dt = copy_sizes[t];
+            int good = 1;
+            for (int k = 0; k < nshapes; k++) {
+                NdArray m = mk(dt, 2, shapes[k]), mt, o;
+                fill_pattern(&m, (unsigned)k);
+                nd_transpose(&mt, &m, NULL, &e);
+                o = mk(dt, 2, mt.shape);
+                good &= nd_assign(&o, &mt, &e) == ND_OK &&
+                        check_copy(&o, &mt);
+                free(o.data);
+                /* a transposed view of a strided view: a[::2].T */
+                NdArray v, vt;
+                nd_slice_axis(&v, &m, 1, 0, 2, (shapes[k][1] + 1) / 2);
+                nd_transpose(&vt, &v, NULL, &e);
+                o = mk(dt, 2, vt.shape);
+                good &= nd_assign(&o, &vt, &e) == ND_OK &&
+                        check_copy(&o, &vt);
+                free(o.data);
+                free(m.data);
+            }
+            ok(good, "nd_assign: m.T.copy() %s, 12 shapes 1x1..100x37, "
+                     "and m[:, ::2].T (%s kernel)",
+               nd_dtype_name(dt), on ? "SIMD" : "baseline");
+        }
+    }
+    nd_copy_simd(1);
+    /* n-d: the last two axes swapped (an outer loop over 2-d blocks),
+    ** a full reversal (general walk), a broadcast source, a cast */
+    for (size_t t = 0; t < sizeof copy_sizes / sizeof *copy_sizes; t++) {
+        NdDType dt = copy_sizes[t];
+        int64_t sh[4] = {3, 2, 9, 17};
+        int axes[4] = {0, 1, 3, 2}, rev[3] = {2, 1, 0};
+        NdArray a = mk(dt, 4, sh), at4, o;
+        fill_pattern(&a, 9);
+        nd_transpose(&at4, &a, axes, &e);
+        o = mk(dt, 4, at4.shape);
+        ok(nd_assign(&o, &at4, &e) == ND_OK && check_copy(&o, &at4),
+           "nd_assign: a.transpose(0,1,3,2).copy() %s (3x2 blocks)",
+           nd_dtype_name(dt));
+        free(o.data);
+        NdArray b = mk(dt, 3, sh + 1), bt;
+        fill_pattern(&b, 10);
+        nd_transpose(&bt, &b, rev, &e);
+        o = mk(dt, 3, bt.shape);
+        ok(nd_assign(&o, &bt, &e) == ND_OK && check_copy(&o, &bt),
+           "nd_assign: b.transpose(2,1,0).copy() %s (general walk)",
+           nd_dtype_name(dt));
+        free(o.data);
+        /* a (9,1) column broadcast into (9,17) and a row into (9,17) */
+        int64_t col[2] = {9, 1}, row[1] = {17};
+        NdArray c = mk(dt, 2, col), r = mk(dt, 1, row);
+        fill_pattern(&c, 11), fill_pattern(&r, 12);
+        o = mk(dt, 2, sh + 2);
+        ok(nd_assign(&o, &c, &e) == ND_OK && check_copy(&o, &c) &&
+               nd_assign(&o, &r, &e) == ND_OK && check_copy(&o, &r),
+           "nd_assign: broadcast column and row into (9,17) %s",
+           nd_dtype_name(dt));
+        free(o.data);
+        free(a.data), free(b.data), free(c.data), free(r.data);
+    }
+    /* contiguous casts (one loop) and the same cast from a transposed
+    ** view (iterator), against nd_get_double/nd_set_double */
+    {
+        int64_t sh[2] = {13, 21};
+        NdArray f = mk(ND_FLOAT64, 2, sh), ft, o;
+        for (int i = 0; i < 13 * 21; i++)
+            ((double *)f.data)[i] = (i - 100) * 0.37 + (i % 7 == 0 ? 1e6 : 0);
+        NdDType to[] = {ND_FLOAT32, ND_INT16, ND_UINT8, ND_BOOL, ND_FLOAT16,
+                        ND_INT64};
+        for (size_t t = 0; t < sizeof to / sizeof *to; t++) {
+            o = mk(to[t], 2, sh);
+            ok(nd_assign(&o, &f, &e) == ND_OK && check_copy(&o, &f),
+               "nd_assign: contiguous float64 -> %s", nd_dtype_name(to[t]));
+            free(o.data);
+            nd_transpose(&ft, &f, NULL, &e);
+            o = mk(to[t], 2, ft.shape);
+            ok(nd_assign(&o, &ft, &e) == ND_OK && check_copy(&o, &ft),
+               "nd_assign: transposed float64 -> %s", nd_dtype_name(to[t]));
+            free(o.data);
+        }
+        /* empty arrays copy nothing and succeed */
+        int64_t z[2] = {0, 5};
+        NdArray ez = mk(ND_FLOAT64, 2, z), oz = mk(ND_FLOAT32, 2, z);
+        ok(nd_assign(&oz, &ez, &e) == ND_OK, "nd_assign: (0,5) cast copy");
+        free(ez.data), free(oz.data), free(f.data);
+    }
+    /* nd_init's flags are what nd_update_flags computes */
+    {
+        int64_t dims[] = {0, 1, 2, 3};
+        int good = 1;
+        for (int nd = 0; nd <= 3; nd++) {
+            int total = 1;
+            for (int i = 0; i < nd; i++)
+                total *= 4;
+            for (int c = 0; c < total; c++) {
+                int64_t sh[3];
+                for (int i = 0, q = c; i < nd; i++, q /= 4)
+                    sh[i] = dims[q % 4];
+                NdArray a, b;
+                nd_init(&a, ND_INT32, nd, sh, NULL);
+                b = a;
+                nd_update_flags(&b);
+                good &= a.flags == b.flags;
+            }
+        }
+        ok(good, "nd_init: flags as nd_update_flags for 85 shapes");
+    }
+    /* nd_transpose into itself */
+    {
+        int64_t sh[3] = {2, 3, 4};
+        int axes[3] = {1, 2, 0};
+        NdArray a = mk(ND_INT8, 3, sh), v = a;
+        nd_transpose(&v, &v, axes, &e);
+        ok(v.shape[0] == 3 && v.shape[1] == 4 && v.shape[2] == 2 &&
+               v.strides[0] == 4 && v.strides[1] == 1 &&
+               v.strides[2] == 12 && !(v.flags & ND_OWNDATA) &&
+               !(v.flags & ND_C_CONTIGUOUS),
+           "nd_transpose: out == a, axes (1,2,0)");
+        free(a.data);
+    }
+}
+
 int main(void)
 {
     test_take();
     test_mask();
+    test_copies();
     return tap_done();
 }
