@@ -307,15 +307,17 @@ static int absent(lua_State *L, int idx)
     return idx == 0 || lua_isnoneornil(L, idx) || is_none(L, idx);
 }
 
-/* Keyword table (last argument with metatable nd.KW) or 0. */
+/* Keyword table (last argument with metatable nd.KW) or 0. The KW
+** metatable carries a lightuserdata key no Lua code can make, so one
+** lookup in that small table tells, not a registry lookup plus a compare
+** (this runs a few times on every call that takes keywords). */
 static int kwx(lua_State *L, int top)
 {
-    if (top == 0 || lua_type(L, top) != LUA_TTABLE)
+    int is;
+    if (top == 0 || lua_type(L, top) != LUA_TTABLE ||
+        !lua_getmetatable(L, top))
         return 0;
-    if (!lua_getmetatable(L, top))
-        return 0;
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_KW);
-    int is = lua_rawequal(L, -1, -2);
+    is = lua_rawgetp(L, -1, &KEY_KW) == LUA_TBOOLEAN;
     lua_pop(L, 2);
     return is ? top : 0;
 }
@@ -1319,6 +1321,17 @@ static int a_imag(lua_State *L)
 /* ------------------------------------------------------------------ */
 /* element-wise */
 
+/* Does input x overlap output o other than exactly (same data, same
+** view)? Memory is shared only within one buffer, which is cheap to
+** rule out before measuring extents. */
+static int partial_overlap(const NdArray *x, const NdArray *o)
+{
+    if (x == o || (x->buffer && o->buffer && x->buffer != o->buffer))
+        return 0;
+    return nd_shares_memory(x, o) &&
+           (x->data != o->data || x->ndim != o->ndim);
+}
+
 /* Result of a ufunc: 0-d results are NumPy scalars unless out= given. */
 static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
 {
@@ -1329,8 +1342,9 @@ static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
     NdDType t;
     int nd;
     int64_t shape[ND_MAXDIMS];
-    int oi = kwx(L, top_) ? argx(L, top_, 0, "out") : 0;
-    int di = kwx(L, top_) ? argx(L, top_, 0, "dtype") : 0;
+    const int kw = kwx(L, top_);
+    int oi = kw ? argx(L, top_, 0, "out") : 0;
+    int di = kw ? argx(L, top_, 0, "dtype") : 0;
     const NdArray *a = operand(L, ia, &ta, sa);
     const NdArray *b = operand(L, ib, &tb, sb);
     TRY(nd_binary_prepare(op, a, b, &t, &nd, shape, &err));
@@ -1346,11 +1360,9 @@ static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
         if (!o)
             raisef(L, "TypeError", "return arrays must be of ArrayType");
         /* Partial overlap with an input: compute from a copy. */
-        if (a != o && nd_shares_memory(a, o) &&
-            (a->data != o->data || a->ndim != o->ndim))
+        if (partial_overlap(a, o))
             a = push_copy(L, a, a->dtype);
-        if (b != o && nd_shares_memory(b, o) &&
-            (b->data != o->data || b->ndim != o->ndim))
+        if (partial_overlap(b, o))
             b = push_copy(L, b, b->dtype);
         TRY(nd_binary(op, a, b, o, &err));
         lua_pushvalue(L, oi);
@@ -1369,7 +1381,9 @@ static int unary(lua_State *L, NdUnaryOp op)
     char sa[16];
     NdErr err;
     NdDType t;
-    int oi = kwx(L, top_) ? argx(L, top_, 0, "out") : 0;
+    int oi = lua_type(L, top_) == LUA_TTABLE && kwx(L, top_)
+                 ? argx(L, top_, 0, "out")
+                 : 0;
     const NdArray *a = operand(L, 1, &ta, sa);
     TRY(nd_unary_prepare(op, a, &t, &err));
     if (oi && !absent(L, oi)) {
@@ -4281,7 +4295,8 @@ static int l_kw(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
-    luaL_setmetatable(L, MT_KW);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_KW); /* no name lookup */
+    lua_setmetatable(L, 1);
     return 1;
 }
 
@@ -4586,6 +4601,8 @@ int luaopen_nd(lua_State *L)
     lua_setfield(L, -2, "__tostring");
     lua_pop(L, 1);
     luaL_newmetatable(L, MT_KW);
+    lua_pushboolean(L, 1);
+    lua_rawsetp(L, -2, &KEY_KW);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_KW);
     luaL_newmetatable(L, MT_SLICE);
     lua_pushcfunction(L, slice_index);
