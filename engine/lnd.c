@@ -4,7 +4,8 @@
 ** Every argument is checked and every result and scratch buffer is
 ** allocated as userdata before the core computes, so a Lua error can
 ** never leak or corrupt anything. Owners carry their data inline in the
-** userdata; views carry their owner as user value 1. Errors are tables
+** userdata and have no user value; views carry their owner as user
+** value 1. Errors are tables
 ** {type=, message=} with metatable "nd.error". The Lua API (every
 ** function, argument and keyword) is documented in docs/ndarray.md.
 */
@@ -157,7 +158,7 @@ static void size_string(char *buf, size_t n, double bytes)
 static int alloc_protected(lua_State *L)
 {
     size_t *n = lua_touserdata(L, 1);
-    lua_newuserdatauv(L, *n, 1);
+    lua_newuserdatauv(L, *n, 0);
     return 1;
 }
 
@@ -224,7 +225,7 @@ static NdArray *push_new(lua_State *L, NdArray *desc)
         }
         u = lua_touserdata(L, -1);
     } else {
-        u = lua_newuserdatauv(L, total, 1);
+        u = lua_newuserdatauv(L, total, 0);
     }
     copy_desc(&u->a, desc);
     u->a.data = (char *)u + LND_HDR;
@@ -260,7 +261,7 @@ static NdArray *push_view(lua_State *L, const NdArray *v, int src)
     u->tag = &KEY_ARRAY;
     set_array_mt(L);
     /* the owner: src's own owner if src is a view */
-    if (lua_getiuservalue(L, src, 1) == LUA_TNIL) {
+    if (lua_getiuservalue(L, src, 1) <= LUA_TNIL) { /* an owner */
         lua_pop(L, 1);
         lua_pushvalue(L, src);
     }
@@ -1260,7 +1261,7 @@ static int a_T(lua_State *L)
 static int a_base(lua_State *L)
 {
     checkarray(L, 1);
-    if (lua_getiuservalue(L, 1, 1) == LUA_TNIL) {
+    if (lua_getiuservalue(L, 1, 1) <= LUA_TNIL) { /* an owner */
         lua_pop(L, 1);
         lua_pushlightuserdata(L, NULL);
     }
