@@ -1556,16 +1556,20 @@ TRANS_KERNEL(trans_8_avx2, 8, 4, blk_avx8)
 ND_AVX2_END
 #endif
 
-/* -1 unknown, 0 baseline kernels, 1 AVX2 ones. */
+/* -1 unknown, 0 baseline kernels, 1 AVX2, 2 AVX2 and AVX-512F. */
 static int copy_simd = -1;
 
 int nd_copy_simd(int mode)
 {
 #if ND_AVX2
-    if (mode == 0)
+    if (mode == 0) {
         copy_simd = 0;
-    else if (mode == 1 || copy_simd < 0)
-        copy_simd = nd_use_avx2();
+    } else if (mode == 1 || copy_simd < 0) {
+        int level = nd_use_avx2(); /* 0 with PYPREP_ND_NOSIMD=1 */
+        if (level && __builtin_cpu_supports("avx512f"))
+            level = 2;
+        copy_simd = level;
+    }
     return copy_simd;
 #else
     (void)mode;
@@ -1580,7 +1584,7 @@ static TransFn trans_fn(size_t isz)
     case 2: return trans_2;
     case 4: return trans_4;
 #if ND_AVX2
-    case 8: return nd_copy_simd(-1) ? trans_8_avx2 : trans_8;
+    case 8: return nd_copy_simd(-1) >= 1 ? trans_8_avx2 : trans_8;
 #else
     case 8: return trans_8;
 #endif

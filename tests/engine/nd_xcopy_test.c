@@ -145,8 +145,8 @@ static NdError get(const NdArray *a, const NdIndex *ix, int n, NdDType t,
     return nd_index_get(&plan, o, e);
 }
 
-static const NdDType every_size[] = {ND_BOOL,    ND_INT16,  ND_FLOAT32,
-                                     ND_FLOAT64, ND_COMPLEX128};
+static const NdDType every_size[] = {ND_BOOL, ND_INT16, ND_FLOAT32, ND_FLOAT64,
+                                     ND_COMPLEX128};
 
 static void test_take(void)
 {
@@ -272,8 +272,7 @@ static void test_take(void)
             NdError rc = get(&a, &ix, 1, dt, &o, &e);
             ok(rc == ND_OK && o.ndim == 3 && o.shape[1] == 5 &&
                    o.shape[2] == 3 && check_take(&a, &x, &o),
-               "nd_index: take rows of a (7,5,3) %s array",
-               nd_dtype_name(dt));
+               "nd_index: take rows of a (7,5,3) %s array", nd_dtype_name(dt));
             free(o.data);
             /* a.T: rows are not contiguous */
             NdArray tr;
@@ -368,57 +367,76 @@ static void fill_mask(NdArray *m, int kind)
         uint8_t v = 0;
         r = r * 1103515245u + 12345u;
         switch (kind) {
-        case 0: v = 0; break;
-        case 1: v = 1; break;
-        case 2: v = (uint8_t)(i & 1); break;
-        case 3: v = (uint8_t)((i / 3) & 1); break;
-        case 4: v = (uint8_t)((r >> 16) & 1); break;
-        case 5: v = i == n - 1; break;
-        default: v = (uint8_t)((r >> 16) & 1 ? ((r >> 20) & 1 ? 2 : 255) : 0);
+        case 0:
+            v = 0;
+            break;
+        case 1:
+            v = 1;
+            break;
+        case 2:
+            v = (uint8_t)(i & 1);
+            break;
+        case 3:
+            v = (uint8_t)((i / 3) & 1);
+            break;
+        case 4:
+            v = (uint8_t)((r >> 16) & 1);
+            break;
+        case 5:
+            v = i == n - 1;
+            break;
+        default:
+            v = (uint8_t)((r >> 16) & 1 ? ((r >> 20) & 1 ? 2 : 255) : 0);
         }
         *at(m, idx) = (char)v;
     }
 }
 
-static const char *const mask_names[] = {"all-false", "all-true",
-                                         "alternating", "runs of 3",
-                                         "random", "last only",
-                                         "bytes 2/255"};
+static const char *const mask_names[] = {
+    "all-false", "all-true",  "alternating", "runs of 3",
+    "random",    "last only", "bytes 2/255"};
 
 static void test_mask(void)
 {
     NdErr e;
     NdArray o;
-    int64_t lens[] = {1, 7, 8, 9, 16, 63, 64, 65, 200, 1000};
+    int64_t lens[] = {1, 7, 8, 9, 16, 17, 31, 63, 64, 65, 200, 1000};
     /* 1-d: every pattern and length (the 8-byte words, the tail, the
-    ** last-8-slots switch), every itemsize */
-    for (int kind = 0; kind < 7; kind++) {
-        int good = 1, count_ok = 1;
-        for (size_t l = 0; l < sizeof lens / sizeof *lens; l++)
-            for (size_t t = 0; t < sizeof every_size / sizeof *every_size;
-                 t++) {
-                NdDType dt = every_size[t];
-                NdArray a = mk1(dt, lens[l]), m = mk1(ND_BOOL, lens[l]);
-                NdIndex ix = ixarr(&m);
-                fill_pattern(&a, (unsigned)kind);
-                fill_mask(&m, kind);
-                int64_t want = 0;
-                for (int64_t i = 0; i < lens[l]; i++)
-                    want += m.data[i] != 0;
-                if (get(&a, &ix, 1, dt, &o, &e) != ND_OK)
-                    good = 0;
-                else {
-                    count_ok &= o.shape[0] == want;
-                    good &= check_mask(&a, &m, &o);
+    ** last-8-slots switch), every itemsize, with the SIMD (AVX-512)
+    ** compaction and the baseline one */
+    for (int simd = 1; simd >= 0; simd--) {
+        int level = nd_copy_simd(simd);
+        for (int kind = 0; kind < 7; kind++) {
+            int good = 1, count_ok = 1;
+            for (size_t l = 0; l < sizeof lens / sizeof *lens; l++)
+                for (size_t t = 0; t < sizeof every_size / sizeof *every_size;
+                     t++) {
+                    NdDType dt = every_size[t];
+                    NdArray a = mk1(dt, lens[l]), m = mk1(ND_BOOL, lens[l]);
+                    NdIndex ix = ixarr(&m);
+                    fill_pattern(&a, (unsigned)kind);
+                    fill_mask(&m, kind);
+                    int64_t want = 0;
+                    for (int64_t i = 0; i < lens[l]; i++)
+                        want += m.data[i] != 0;
+                    if (get(&a, &ix, 1, dt, &o, &e) != ND_OK)
+                        good = 0;
+                    else {
+                        count_ok &= o.shape[0] == want;
+                        good &= check_mask(&a, &m, &o);
+                    }
+                    free(o.data);
+                    free(a.data), free(m.data);
                 }
-                free(o.data);
-                free(a.data), free(m.data);
-            }
-        ok(count_ok, "nd_index: mask count (%s, lengths 1..1000)",
-           mask_names[kind]);
-        ok(good, "nd_index: a[mask] (%s, every itemsize) as element loop",
-           mask_names[kind]);
+            ok(count_ok, "nd_index: mask count (%s, lengths 1..1000)",
+               mask_names[kind]);
+            ok(good,
+               "nd_index: a[mask] (%s, every itemsize) as element loop "
+               "(SIMD level %d)",
+               mask_names[kind], level);
+        }
     }
+    nd_copy_simd(1);
     /* 2-d mask over a 2-d array; a row mask over (n,3) and (n,5,2) */
     for (int kind = 0; kind < 7; kind++) {
         int64_t sh[3] = {13, 11, 2};
@@ -441,8 +459,10 @@ static void test_mask(void)
             free(o.data);
             free(a2.data), free(m2.data), free(a3.data), free(m1.data);
         }
-        ok(good, "nd_index: 2-d mask, row masks over (13,11) and (13,11,2) "
-                 "(%s)", mask_names[kind]);
+        ok(good,
+           "nd_index: 2-d mask, row masks over (13,11) and (13,11,2) "
+           "(%s)",
+           mask_names[kind]);
     }
     /* layouts that fall back: strided source, strided mask, transposed
     ** source under a 2-d mask, a mask after a slice (axis 1) */
@@ -481,8 +501,8 @@ static void test_mask(void)
         fill_mask(&mrow, 2);
         NdIndex two[2] = {ixslice(0, 1), ixarr(&mrow)};
         NdError rc = get(&b, two, 2, ND_INT32, &o, &e);
-        int good = rc == ND_OK && o.ndim == 2 && o.shape[0] == 12 &&
-                   o.shape[1] == 4;
+        int good =
+            rc == ND_OK && o.ndim == 2 && o.shape[0] == 12 && o.shape[1] == 4;
         for (int i = 0; good && i < 12; i++)
             for (int j = 0, k = 0; j < 9; j++)
                 if (mrow.data[j])
@@ -529,8 +549,8 @@ static int check_copy(const NdArray *dst, const NdArray *src)
     return 1;
 }
 
-static const NdDType copy_sizes[] = {ND_UINT8,   ND_FLOAT16, ND_INT32,
-                                     ND_FLOAT64, ND_COMPLEX128};
+static const NdDType copy_sizes[] = {ND_UINT8, ND_FLOAT16, ND_INT32, ND_FLOAT64,
+                                     ND_COMPLEX128};
 
 static void test_copies(void)
 {
@@ -551,21 +571,20 @@ static void test_copies(void)
                 fill_pattern(&m, (unsigned)k);
                 nd_transpose(&mt, &m, NULL, &e);
                 o = mk(dt, 2, mt.shape);
-                good &= nd_assign(&o, &mt, &e) == ND_OK &&
-                        check_copy(&o, &mt);
+                good &= nd_assign(&o, &mt, &e) == ND_OK && check_copy(&o, &mt);
                 free(o.data);
                 /* a transposed view of a strided view: a[::2].T */
                 NdArray v, vt;
                 nd_slice_axis(&v, &m, 1, 0, 2, (shapes[k][1] + 1) / 2);
                 nd_transpose(&vt, &v, NULL, &e);
                 o = mk(dt, 2, vt.shape);
-                good &= nd_assign(&o, &vt, &e) == ND_OK &&
-                        check_copy(&o, &vt);
+                good &= nd_assign(&o, &vt, &e) == ND_OK && check_copy(&o, &vt);
                 free(o.data);
                 free(m.data);
             }
-            ok(good, "nd_assign: m.T.copy() %s, 12 shapes 1x1..100x37, "
-                     "and m[:, ::2].T (%s kernel)",
+            ok(good,
+               "nd_assign: m.T.copy() %s, 12 shapes 1x1..100x37, "
+               "and m[:, ::2].T (%s kernel)",
                nd_dtype_name(dt), on ? "SIMD" : "baseline");
         }
     }
@@ -611,8 +630,8 @@ static void test_copies(void)
         NdArray f = mk(ND_FLOAT64, 2, sh), ft, o;
         for (int i = 0; i < 13 * 21; i++)
             ((double *)f.data)[i] = (i - 100) * 0.37 + (i % 7 == 0 ? 1e6 : 0);
-        NdDType to[] = {ND_FLOAT32, ND_INT16, ND_UINT8, ND_BOOL, ND_FLOAT16,
-                        ND_INT64};
+        NdDType to[] = {ND_FLOAT32, ND_INT16,   ND_UINT8,
+                        ND_BOOL,    ND_FLOAT16, ND_INT64};
         for (size_t t = 0; t < sizeof to / sizeof *to; t++) {
             o = mk(to[t], 2, sh);
             ok(nd_assign(&o, &f, &e) == ND_OK && check_copy(&o, &f),
@@ -658,9 +677,8 @@ static void test_copies(void)
         NdArray a = mk(ND_INT8, 3, sh), v = a;
         nd_transpose(&v, &v, axes, &e);
         ok(v.shape[0] == 3 && v.shape[1] == 4 && v.shape[2] == 2 &&
-               v.strides[0] == 4 && v.strides[1] == 1 &&
-               v.strides[2] == 12 && !(v.flags & ND_OWNDATA) &&
-               !(v.flags & ND_C_CONTIGUOUS),
+               v.strides[0] == 4 && v.strides[1] == 1 && v.strides[2] == 12 &&
+               !(v.flags & ND_OWNDATA) && !(v.flags & ND_C_CONTIGUOUS),
            "nd_transpose: out == a, axes (1,2,0)");
         free(a.data);
     }
