@@ -223,11 +223,10 @@ int nd_shares_memory(const NdArray *a, const NdArray *b);
 NdError nd_assign(NdArray *dst, const NdArray *src, NdErr *e);
 /* Fill dst with one value given as a 0-d array. */
 NdError nd_fill(NdArray *dst, const NdArray *value, NdErr *e);
-/* SIMD level of the copy kernels: 1 = AVX2 (nd_assign's transposes), 2
-** = also AVX-512F (nd_index_get's mask compaction), picked from the CPU
-** unless PYPREP_ND_NOSIMD is set. mode 0 forces the baseline (0), 1
-** re-detects, -1 only asks; returns the level (for tests and benchmarks:
-** every level gives the same bytes). */
+/* The AVX2 transposing-copy kernel of nd_assign, used when the CPU has
+** AVX2 and PYPREP_ND_NOSIMD is unset. mode 0 forces the baseline
+** kernels, 1 re-detects, -1 only asks; returns whether it is on (for
+** tests and benchmarks: both give the same bytes). */
 int nd_copy_simd(int mode);
 
 /* ---- element-wise ufuncs ---- */
@@ -300,11 +299,17 @@ NdError nd_accumulate(int prod, const NdArray *a, int axis, NdArray *out,
 NdDType nd_sum_dtype(NdDType t);
 
 /* ---- sorting ---- */
-/* Scratch bytes nd_sort/nd_argsort need for a along axis. */
+/* Scratch bytes nd_sort needs for a along axis (0 when the lanes are
+** contiguous and short enough, or the CPU has the vectorised sort). */
 size_t nd_sort_scratch(const NdArray *a, int axis);
 /* Sort a in place along axis (NaN last); scratch is used for lanes that
 ** are not contiguous (may be NULL when they are). */
 NdError nd_sort(NdArray *a, int axis, void *scratch, NdErr *e);
+/* The AVX-512 value sort (4- and 8-byte dtypes), used when the CPU has it
+** and PYPREP_ND_NOSIMD is unset. mode 0 forces the baseline kernels, 1
+** re-detects, -1 only asks; returns whether it is on. For tests and
+** benchmarks: nd_sort_scratch's answer depends on it. */
+int nd_sort_simd(int mode);
 /* out (int64, a's shape) = argsort along axis in NumPy's introsort
 ** order. */
 NdError nd_argsort(const NdArray *a, int axis, NdArray *out, void *scratch,

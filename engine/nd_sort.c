@@ -1,15 +1,16 @@
 /*
 ** nd_sort.c - sort, argsort, unique and quantiles.
 **
-** argsort is NumPy 1.24's introsort (aquicksort: median of three,
-** insertion sort below 16 elements, heapsort past 2*log2(n) levels), so
-** ties come out in NumPy's order. Values sort with the same scheme; NaN
-** sorts last like NumPy. Lanes that are not contiguous are copied into
-** caller scratch first.
+** argsort is NumPy 1.24's introsort (median of three, insertion sort below
+** 16, heapsort past 2*log2(n) levels), so ties come out in NumPy's order.
+** Value sorts move NaNs last, then run an AVX-512 quicksort (4/8-byte
+** keys), the introsort or a radix/counting sort; only -0.0 vs 0.0 order
+** tells them apart, so lanes holding both keep the introsort (NumPy's).
 */
 #include "nd_int.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #define SMALL_QUICKSORT 15
 #define PYA_QS_STACK 128
@@ -279,6 +280,505 @@ static const UniqFn uniq_fns[ND_NTYPES] = {
 #undef X
 };
 
+/* ---- AVX-512 quicksort for 4- and 8-byte keys (sort of values only) ----
+** In the spirit of Bramas (2017) and x86-simd-sort (NumPy 1.25's AVX-512
+** sort; 1.24 here still runs its scalar introsort on 8-byte keys): an
+** in-place partition compresses each vector's keys below the pivot to
+** the left end and the rest to the right end, reading from whichever end
+** has less free room; the pivot is the median of one vector of samples;
+** runs of at most VS_NREG vectors are sorted by a bitonic network in
+** registers (padded with the largest key). A partition whose left side
+** comes out empty (the pivot is the minimum) is redone with ">", so runs
+** of equal keys always shrink; past 2*log2(n) levels the scalar heapsort
+** finishes, as in the introsort. Callers have moved NaNs out and made
+** sure -0.0 and 0.0 do not both occur, so equal keys have equal bits and
+** the bytes are the ones every correct sort gives. */
+#if ND_AVX2
+#if defined(__clang__)
+#define VS_AVX512_BEGIN                                                    \
+    _Pragma("clang attribute push(__attribute__((target(\"avx512f,\
+avx512vl\"))), apply_to = function)")
+#define VS_AVX512_END _Pragma("clang attribute pop")
+#else
+#define VS_AVX512_BEGIN                                                    \
+    _Pragma("GCC push_options") _Pragma("GCC target(\"avx512f,avx512vl\")")
+#define VS_AVX512_END _Pragma("GCC pop_options")
+#endif
+#define VS_SIMD 1
+#else
+#define VS_SIMD 0
+#endif
+
+#if VS_SIMD
+#include <immintrin.h>
+
+/* Keys travel as __m512i whatever their type. Width-dependent moves:
+** W64 has 8 lanes, W32 16; X1..X8 swap lanes i and i^j (cheap in-lane
+** shuffles where they exist), REV reverses the register. */
+#define PD(a) _mm512_castsi512_pd(a)
+#define PS(a) _mm512_castsi512_ps(a)
+#define W64_L 8
+#define W64_X1(v) _mm512_castpd_si512(_mm512_permute_pd(PD(v), 0x55))
+#define W64_X2(v) _mm512_permutex_epi64(v, 0x4E)
+#define W64_X4(v) _mm512_shuffle_i64x2(v, v, 0x4E)
+#define W64_X8(v) (v) /* unused: 8 lanes */
+#define W64_REV(v)                                                         \
+    _mm512_permutexvar_epi64(_mm512_set_epi64(0, 1, 2, 3, 4, 5, 6, 7), v)
+#define W64_COMP(m, v) _mm512_maskz_compress_epi64((__mmask8)(m), v)
+#define W64_MLOAD(s, m, p) _mm512_mask_loadu_epi64(s, (__mmask8)(m), p)
+#define W64_MSTORE(p, m, v) _mm512_mask_storeu_epi64(p, (__mmask8)(m), v)
+#define W64_SET1(x) _mm512_set1_epi64(x)
+#define W64_B __m512i /* a partition block: 8 keys */
+#define W64_BLOAD(p) _mm512_loadu_si512(p)
+#define W64_BSTORE(p, v) _mm512_storeu_si512(p, v)
+#define W64_BMSTORE(p, m, v) _mm512_mask_storeu_epi64(p, (__mmask8)(m), v)
+#define W64_BSET1(x) _mm512_set1_epi64(x)
+#define W64_BPERM(v, t)                                                    \
+    _mm512_permutexvar_epi64(_mm512_cvtepu8_epi64(_mm_loadl_epi64(        \
+                                 (const __m128i *)(t))),                   \
+                             v)
+#define W32_L 16
+#define W32_X1(v) _mm512_shuffle_epi32(v, (_MM_PERM_ENUM)0xB1)
+#define W32_X2(v) _mm512_shuffle_epi32(v, (_MM_PERM_ENUM)0x4E)
+#define W32_X4(v) _mm512_permutex_epi64(v, 0x4E)
+#define W32_X8(v) _mm512_shuffle_i64x2(v, v, 0x4E)
+#define W32_REV(v)                                                         \
+    _mm512_permutexvar_epi32(_mm512_set_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8,  \
+                                              9, 10, 11, 12, 13, 14, 15), \
+                             v)
+#define W32_COMP(m, v) _mm512_maskz_compress_epi32((__mmask16)(m), v)
+#define W32_MLOAD(s, m, p) _mm512_mask_loadu_epi32(s, (__mmask16)(m), p)
+#define W32_MSTORE(p, m, v) _mm512_mask_storeu_epi32(p, (__mmask16)(m), v)
+#define W32_SET1(x) _mm512_set1_epi32(x)
+#define W32_B __m256i
+#define W32_BLOAD(p) _mm256_loadu_si256((const __m256i *)(p))
+#define W32_BSTORE(p, v) _mm256_storeu_si256((__m256i *)(p), v)
+#define W32_BMSTORE(p, m, v) _mm256_mask_storeu_epi32(p, (__mmask8)(m), v)
+#define W32_BSET1(x) _mm256_set1_epi32(x)
+#define W32_BPERM(v, t)                                                    \
+    _mm256_permutevar8x32_epi32(                                           \
+        v, _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(t))))
+
+/* Key-dependent operations: min, max merged into src on lanes m, >=, >. */
+#define F64_MIN(a, b) _mm512_castpd_si512(_mm512_min_pd(PD(a), PD(b)))
+#define F64_MAX(a, b) _mm512_castpd_si512(_mm512_max_pd(PD(a), PD(b)))
+#define F64_MMAX(s, m, a, b)                                               \
+    _mm512_castpd_si512(                                                   \
+        _mm512_mask_max_pd(PD(s), (__mmask8)(m), PD(a), PD(b)))
+#define F64_GE(a, b) _mm512_cmp_pd_mask(PD(a), PD(b), _CMP_GE_OQ)
+#define F64_GT(a, b) _mm512_cmp_pd_mask(PD(a), PD(b), _CMP_GT_OQ)
+#define F64_BGE F64_GE
+#define F64_BGT F64_GT
+#define I64_MIN _mm512_min_epi64
+#define I64_MAX _mm512_max_epi64
+#define I64_MMAX(s, m, a, b) _mm512_mask_max_epi64(s, (__mmask8)(m), a, b)
+#define I64_GE _mm512_cmpge_epi64_mask
+#define I64_GT _mm512_cmpgt_epi64_mask
+#define I64_BGE I64_GE
+#define I64_BGT I64_GT
+#define U64_MIN _mm512_min_epu64
+#define U64_MAX _mm512_max_epu64
+#define U64_MMAX(s, m, a, b) _mm512_mask_max_epu64(s, (__mmask8)(m), a, b)
+#define U64_GE _mm512_cmpge_epu64_mask
+#define U64_GT _mm512_cmpgt_epu64_mask
+#define U64_BGE U64_GE
+#define U64_BGT U64_GT
+#define F32_MIN(a, b) _mm512_castps_si512(_mm512_min_ps(PS(a), PS(b)))
+#define F32_MAX(a, b) _mm512_castps_si512(_mm512_max_ps(PS(a), PS(b)))
+#define F32_MMAX(s, m, a, b)                                               \
+    _mm512_castps_si512(                                                   \
+        _mm512_mask_max_ps(PS(s), (__mmask16)(m), PS(a), PS(b)))
+#define F32_GE(a, b) _mm512_cmp_ps_mask(PS(a), PS(b), _CMP_GE_OQ)
+#define F32_GT(a, b) _mm512_cmp_ps_mask(PS(a), PS(b), _CMP_GT_OQ)
+#define PS8(a) _mm256_castsi256_ps(a)
+#define F32_BGE(a, b) _mm256_cmp_ps_mask(PS8(a), PS8(b), _CMP_GE_OQ)
+#define F32_BGT(a, b) _mm256_cmp_ps_mask(PS8(a), PS8(b), _CMP_GT_OQ)
+#define I32_MIN _mm512_min_epi32
+#define I32_MAX _mm512_max_epi32
+#define I32_MMAX(s, m, a, b) _mm512_mask_max_epi32(s, (__mmask16)(m), a, b)
+#define I32_GE _mm512_cmpge_epi32_mask
+#define I32_GT _mm512_cmpgt_epi32_mask
+#define I32_BGE _mm256_cmpge_epi32_mask
+#define I32_BGT _mm256_cmpgt_epi32_mask
+#define U32_MIN _mm512_min_epu32
+#define U32_MAX _mm512_max_epu32
+#define U32_MMAX(s, m, a, b) _mm512_mask_max_epu32(s, (__mmask16)(m), a, b)
+#define U32_GE _mm512_cmpge_epu32_mask
+#define U32_GT _mm512_cmpgt_epu32_mask
+#define U32_BGE _mm256_cmpge_epu32_mask
+#define U32_BGT _mm256_cmpgt_epu32_mask
+
+#define VS_INLINE static inline __attribute__((always_inline))
+#define VS_UNROLL _Pragma("GCC unroll 64")
+#define VS_NREG 16 /* registers of the base-case network */
+#define VS_UNP 8   /* vectors per partition step */
+
+/* vs_ptab[m]: the permutation putting the lanes of an 8-lane block
+** that are clear in m first, then those set, each in lane order. */
+static uint8_t vs_ptab[256][8];
+
+static void vs_init_ptab(void)
+{
+    for (int m = 0; m < 256; m++) {
+        int k = 0;
+        for (int set = 0; set < 2; set++)
+            for (int i = 0; i < 8; i++)
+                if (((m >> i) & 1) == set)
+                    vs_ptab[m][k++] = (uint8_t)i;
+    }
+}
+
+/* Lanes whose index has bit j set (j < 16, a constant). */
+VS_INLINE unsigned vs_lmask(int j)
+{
+    return j == 1 ? 0xAAAAu : j == 2 ? 0xCCCCu : j == 4 ? 0xF0F0u : 0xFF00u;
+}
+
+/*
+** VQS(S, W, T, BT, PAD, HEAP) generates vsort_S, the AVX-512 sort of
+** keys of C type T (bits of type BT, the largest key's bits PAD) in
+** W-width lanes with the key operations S_*, HEAP its scalar fallback;
+** its helpers are named v*_S.
+*/
+#define VQS(S, W, T, BT, PAD, HEAP)                                        \
+    /* A compare-exchange step inside a register: lane i meets lane i^j;   \
+    ** lanes in m keep the max, the others the min. */                     \
+    VS_INLINE __m512i vcx_##S(__m512i v, int j, unsigned m)                \
+    {                                                                      \
+        __m512i p = j == 1 ? W##_X1(v) : j == 2 ? W##_X2(v)                \
+                  : j == 4 ? W##_X4(v) : W##_X8(v);                        \
+        return S##_MMAX(S##_MIN(v, p), m, v, p);                           \
+    }                                                                      \
+    /* Sort one register (bitonic, directions per lane). */                \
+    VS_INLINE __m512i vsort1_##S(__m512i v)                                \
+    {                                                                      \
+        VS_UNROLL                                                          \
+        for (int k = 2; k <= W##_L; k <<= 1) {                             \
+            VS_UNROLL                                                      \
+            for (int j = k >> 1; j > 0; j >>= 1)                           \
+                v = vcx_##S(v, j, vs_lmask(j) ^                            \
+                                      (k < W##_L ? vs_lmask(k) : 0u));     \
+        }                                                                  \
+        return v;                                                          \
+    }                                                                      \
+    /* Sort a bitonic register ascending. */                               \
+    VS_INLINE __m512i vclean_##S(__m512i v)                                \
+    {                                                                      \
+        VS_UNROLL                                                          \
+        for (int j = W##_L >> 1; j > 0; j >>= 1)                           \
+            v = vcx_##S(v, j, vs_lmask(j));                                \
+        return v;                                                          \
+    }                                                                      \
+    /* v[0..h) and v[h..2h) sorted -> v[0..2h) sorted: compare with the    \
+    ** second run reversed, then half-cleaners at h/2 ... 1 registers and  \
+    ** inside each register. */                                            \
+    VS_INLINE void vmerge_##S(__m512i *v, const int h)                     \
+    {                                                                      \
+        __m512i w[VS_NREG / 2];                                            \
+        if (h > VS_NREG / 2)                                               \
+            return; /* never: keeps gcc's bounds analysis quiet */         \
+        VS_UNROLL                                                          \
+        for (int i = 0; i < h; i++)                                        \
+            w[i] = W##_REV(v[2 * h - 1 - i]);                              \
+        VS_UNROLL                                                          \
+        for (int i = 0; i < h; i++) {                                      \
+            v[h + i] = S##_MAX(v[i], w[i]);                                \
+            v[i] = S##_MIN(v[i], w[i]);                                    \
+        }                                                                  \
+        VS_UNROLL                                                          \
+        for (int d = h >> 1; d > 0; d >>= 1) {                             \
+            VS_UNROLL                                                      \
+            for (int r = 0; r < 2 * h; r++) {                              \
+                if (r & d)                                                 \
+                    continue;                                              \
+                __m512i lo = S##_MIN(v[r], v[r + d]);                      \
+                v[r + d] = S##_MAX(v[r], v[r + d]);                        \
+                v[r] = lo;                                                 \
+            }                                                              \
+        }                                                                  \
+        VS_UNROLL                                                          \
+        for (int r = 0; r < 2 * h; r++)                                    \
+            v[r] = vclean_##S(v[r]);                                       \
+    }                                                                      \
+    /* Sort nr registers (a power of two, a constant once inlined). */     \
+    VS_INLINE void vnet_##S(__m512i *v, const int nr)                      \
+    {                                                                      \
+        VS_UNROLL                                                          \
+        for (int r = 0; r < nr; r++)                                       \
+            v[r] = vsort1_##S(v[r]);                                       \
+        VS_UNROLL                                                          \
+        for (int h = 1; h < nr; h <<= 1) {                                 \
+            VS_UNROLL                                                      \
+            for (int b = 0; b < nr; b += 2 * h)                            \
+                vmerge_##S(v + b, h);                                      \
+        }                                                                  \
+    }                                                                      \
+    /* Sort n <= VS_NREG * lanes keys with one network of nr registers. */ \
+    VS_INLINE void vsmalln_##S(T *a, int64_t n, const int nr)              \
+    {                                                                      \
+        const int L = W##_L;                                               \
+        __m512i v[VS_NREG], pad = W##_SET1((BT)(PAD));                     \
+        VS_UNROLL                                                          \
+        for (int r = 0; r < nr; r++) {                                     \
+            int64_t left = n - (int64_t)r * L;                             \
+            unsigned m = left >= L ? 0xFFFFu                               \
+                         : left > 0 ? (1u << left) - 1 : 0u;               \
+            v[r] = W##_MLOAD(pad, m, a + r * L);                           \
+        }                                                                  \
+        vnet_##S(v, nr);                                                   \
+        VS_UNROLL                                                          \
+        for (int r = 0; r < nr; r++) {                                     \
+            int64_t left = n - (int64_t)r * L;                             \
+            unsigned m = left >= L ? 0xFFFFu                               \
+                         : left > 0 ? (1u << left) - 1 : 0u;               \
+            W##_MSTORE(a + r * L, m, v[r]);                                \
+        }                                                                  \
+    }                                                                      \
+    static void vsmall_##S(T *a, int64_t n)                                \
+    {                                                                      \
+        if (n <= W##_L)                                                    \
+            vsmalln_##S(a, n, 1);                                          \
+        else if (n <= 2 * W##_L)                                           \
+            vsmalln_##S(a, n, 2);                                          \
+        else if (n <= 4 * W##_L || VS_NREG == 2)                           \
+            vsmalln_##S(a, n, VS_NREG < 4 ? VS_NREG : 4);                  \
+        else if (n <= 8 * W##_L || VS_NREG == 4)                           \
+            vsmalln_##S(a, n, VS_NREG < 8 ? VS_NREG : 8);                  \
+        else                                                               \
+            vsmalln_##S(a, n, VS_NREG);                                    \
+    }                                                                      \
+    /* Partition one block of 8 keys: permute it to [keys < pivot, keys    \
+    ** >= pivot] (strict: <=, >) and store it whole at a[*ls] and ending   \
+    ** at a[*rs], or (masked) only the keys that belong there. */          \
+    VS_INLINE void vpblk_##S(T *a, int64_t *ls, int64_t *rs, W##_B x,      \
+                             W##_B pv, int strict, int masked)             \
+    {                                                                      \
+        unsigned m = strict ? (unsigned)S##_BGT(x, pv)                     \
+                            : (unsigned)S##_BGE(x, pv);                    \
+        int nr = __builtin_popcount(m), nl = 8 - nr;                       \
+        W##_B y = W##_BPERM(x, vs_ptab[m]);                                \
+        if (masked) {                                                      \
+            W##_BMSTORE(a + *ls, (1u << nl) - 1, y);                       \
+            W##_BMSTORE(a + *rs - 8, 0xFFu << nl, y);                      \
+        } else {                                                           \
+            W##_BSTORE(a + *ls, y);                                        \
+            W##_BSTORE(a + *rs - 8, y);                                    \
+        }                                                                  \
+        *ls += nl;                                                         \
+        *rs -= nr;                                                         \
+    }                                                                      \
+    /* Partition a[0..n) around pivot: returns k, a[0..k) < pivot and      \
+    ** a[k..n) >= pivot (strict: <= and >). The unread keys are            \
+    ** a[left..right), the free room at either end is left - ls and        \
+    ** rs - right; VS_UNP blocks held back at each end keep the two        \
+    ** rooms' sum at 16 * VS_UNP, and reading next from the end with less  \
+    ** room keeps both >= 8 while blocks are stored whole. */              \
+    static int64_t vpart_##S(T *a, int64_t n, T pivot, int strict)         \
+    {                                                                      \
+        const int U = VS_UNP;                                              \
+        int64_t left = 0, right = n;                                       \
+        for (int64_t i = n % 8; i > 0; i--) {                              \
+            if (strict ? a[left] > pivot : a[left] >= pivot) {             \
+                T t_ = a[left];                                            \
+                a[left] = a[--right];                                      \
+                a[right] = t_;                                             \
+            } else {                                                       \
+                left++;                                                    \
+            }                                                              \
+        }                                                                  \
+        BT pb;                                                             \
+        memcpy(&pb, &pivot, sizeof pb);                                    \
+        W##_B pv = W##_BSET1(pb);                                          \
+        int64_t ls = left, rs = right;                                     \
+        if (right - left < 2 * 8 * U) {                                    \
+            /* short: a block held back at each end (one when there is     \
+            ** only one), every block stored masked */                     \
+            if (left == right)                                             \
+                return left;                                               \
+            W##_B h = W##_BLOAD(a + left), h2 = h;                         \
+            left += 8;                                                     \
+            if (left < right) {                                            \
+                h2 = W##_BLOAD(a + right - 8);                             \
+                right -= 8;                                                \
+            }                                                              \
+            while (left < right) {                                         \
+                int64_t fr = rs - right < left - ls;                       \
+                int64_t at = fr ? right - 8 : left;                        \
+                right -= fr * 8;                                           \
+                left += (1 - fr) * 8;                                      \
+                vpblk_##S(a, &ls, &rs, W##_BLOAD(a + at), pv, strict, 1);  \
+            }                                                              \
+            vpblk_##S(a, &ls, &rs, h, pv, strict, 1);                      \
+            if (ls < rs)                                                   \
+                vpblk_##S(a, &ls, &rs, h2, pv, strict, 1);                 \
+            return ls;                                                     \
+        }                                                                  \
+        W##_B hl[VS_UNP], hr[VS_UNP];                                      \
+        VS_UNROLL                                                          \
+        for (int u = 0; u < U; u++) {                                      \
+            hl[u] = W##_BLOAD(a + left + u * 8);                           \
+            hr[u] = W##_BLOAD(a + right - (u + 1) * 8);                    \
+        }                                                                  \
+        left += U * 8;                                                     \
+        right -= U * 8;                                                    \
+        while (right - left >= U * 8) {                                    \
+            /* branch-free: which end comes next is unpredictable */       \
+            int64_t fr = rs - right < left - ls;                           \
+            int64_t at = fr ? right - U * 8 : left;                        \
+            right -= fr * U * 8;                                           \
+            left += (1 - fr) * U * 8;                                      \
+            W##_B x[VS_UNP];                                               \
+            VS_UNROLL                                                      \
+            for (int u = 0; u < U; u++)                                    \
+                x[u] = W##_BLOAD(a + at + u * 8);                          \
+            VS_UNROLL                                                      \
+            for (int u = 0; u < U; u++)                                    \
+                vpblk_##S(a, &ls, &rs, x[u], pv, strict, 0);               \
+        }                                                                  \
+        while (left < right) {                                             \
+            int64_t fr = rs - right < left - ls;                           \
+            int64_t at = fr ? right - 8 : left;                            \
+            right -= fr * 8;                                               \
+            left += (1 - fr) * 8;                                          \
+            vpblk_##S(a, &ls, &rs, W##_BLOAD(a + at), pv, strict, 0);      \
+        }                                                                  \
+        VS_UNROLL                                                          \
+        for (int u = 0; u < U; u++) {                                      \
+            vpblk_##S(a, &ls, &rs, hl[u], pv, strict, 1);                  \
+            vpblk_##S(a, &ls, &rs, hr[u], pv, strict, 1);                  \
+        }                                                                  \
+        return ls;                                                         \
+    }                                                                      \
+    /* Median of one vector of evenly spaced samples. */                   \
+    static T vpivot_##S(const T *a, int64_t n)                             \
+    {                                                                      \
+        T s[W##_L];                                                        \
+        int64_t step = n / W##_L;                                          \
+        for (int i = 0; i < W##_L; i++)                                    \
+            s[i] = a[i * step + step / 2];                                 \
+        _mm512_storeu_si512(s, vsort1_##S(_mm512_loadu_si512(s)));         \
+        return s[W##_L / 2];                                               \
+    }                                                                      \
+    static void vqsort_##S(T *a, int64_t n, int depth)                     \
+    {                                                                      \
+        while (n > VS_NREG * W##_L) {                                      \
+            if (depth-- <= 0) {                                            \
+                HEAP(a, n);                                                \
+                return;                                                    \
+            }                                                              \
+            T pivot = vpivot_##S(a, n);                                    \
+            int64_t k = vpart_##S(a, n, pivot, 0);                         \
+            if (k == 0) {                                                  \
+                /* the pivot is the minimum: split off its copies */       \
+                k = vpart_##S(a, n, pivot, 1);                             \
+                a += k;                                                    \
+                n -= k;                                                    \
+                continue;                                                  \
+            }                                                              \
+            if (k < n - k) {                                               \
+                vqsort_##S(a, k, depth);                                   \
+                a += k;                                                    \
+                n -= k;                                                    \
+            } else {                                                       \
+                vqsort_##S(a + k, n - k, depth);                           \
+                n = k;                                                     \
+            }                                                              \
+        }                                                                  \
+        if (n > 1)                                                         \
+            vsmall_##S(a, n);                                              \
+    }                                                                      \
+    static void vsort_##S(void *p, int64_t n)                              \
+    {                                                                      \
+        vqsort_##S((T *)p, n, 2 * get_msb((uint64_t)(n | 1)));             \
+    }
+
+/* The keys the AVX-512 sort handles: dtype, C type, key operations,
+** width, bit type, the largest key's bits. */
+#define VS_DTYPES(X)                                                       \
+    X(FLOAT64, double, F64, W64, int64_t, 0x7FF0000000000000LL)            \
+    X(INT64, int64_t, I64, W64, int64_t, INT64_MAX)                        \
+    X(UINT64, uint64_t, U64, W64, uint64_t, UINT64_MAX)                    \
+    X(FLOAT32, float, F32, W32, int32_t, 0x7F800000)                       \
+    X(INT32, int32_t, I32, W32, int32_t, INT32_MAX)                        \
+    X(UINT32, uint32_t, U32, W32, uint32_t, UINT32_MAX)
+
+VS_AVX512_BEGIN
+#define X(E, T, S, W, BT, PAD) VQS(S, W, T, BT, PAD, heapsort_##E##_plain)
+VS_DTYPES(X)
+#undef X
+VS_AVX512_END
+
+/* fscan64/fscan32 (below) for the AVX-512 path: bit 0 = a NaN, bit 1 =
+** a 0.0, bit 2 = a -0.0. */
+#define VSCAN(BITS, W, CMP, CAST, KT)                                      \
+    static int vscan##BITS(const char *p, int64_t n)                       \
+    {                                                                      \
+        const int L = W##_L;                                               \
+        const __m512i z = _mm512_setzero_si512();                          \
+        const __m512i nz = W##_SET1((KT)((KT)1 << (BITS - 1)));            \
+        unsigned nan = 0, pz = 0, ng = 0;                                  \
+        for (int64_t i = 0; i < n; i += L) {                               \
+            int64_t left = n - i;                                          \
+            unsigned m = left >= L ? 0xFFFFu : (1u << left) - 1;           \
+            __m512i x = W##_MLOAD(z, m, p + i * (BITS / 8));               \
+            nan |= (unsigned)CMP(m, CAST(x), CAST(x), _CMP_UNORD_Q);       \
+            pz |= (unsigned)_mm512_mask_cmpeq_epi##BITS##_mask(m, x, z);   \
+            ng |= (unsigned)_mm512_mask_cmpeq_epi##BITS##_mask(m, x, nz);  \
+        }                                                                  \
+        return (nan != 0) | (pz != 0) << 1 | (ng != 0) << 2;               \
+    }
+VS_AVX512_BEGIN
+VSCAN(64, W64, _mm512_mask_cmp_pd_mask, PD, int64_t)
+VSCAN(32, W32, _mm512_mask_cmp_ps_mask, PS, int32_t)
+VS_AVX512_END
+
+static const SortFn vsort_fns[ND_NTYPES] = {
+#define X(E, T, S, W, BT, PAD) [ND_##E] = vsort_##S,
+    VS_DTYPES(X)
+#undef X
+};
+#endif /* VS_SIMD */
+
+/* -1: not decided yet; 0: baseline kernels; 1: AVX-512 sort. */
+static int vs_on = -1;
+
+int nd_sort_simd(int mode)
+{
+#if VS_SIMD
+    if (mode < 0 && vs_on >= 0)
+        return vs_on;
+    int ok = 0;
+    if (mode != 0) {
+        const char *env = getenv("PYPREP_ND_NOSIMD");
+        __builtin_cpu_init();
+        ok = !(env && *env && *env != '0') &&
+             __builtin_cpu_supports("avx512f") &&
+             __builtin_cpu_supports("avx512vl");
+    }
+    if (ok && !vs_ptab[1][0])
+        vs_init_ptab();
+    vs_on = ok;
+    return ok;
+#else
+    (void)mode;
+    vs_on = 0;
+    return 0;
+#endif
+}
+
+/* The vectorised sort for t, or NULL (none, or baseline forced). */
+static SortFn simd_fn(NdDType t)
+{
+#if VS_SIMD
+    if (vs_on < 0)
+        nd_sort_simd(-1);
+    return vs_on ? vsort_fns[t] : NULL;
+#else
+    (void)t;
+    return NULL;
+#endif
+}
+
 /* ---- LSD radix sort for long lanes of 4- and 8-byte values ----
 ** For sort (not argsort) every correct algorithm gives the same bytes,
 ** with one exception: -0.0 and 0.0 compare equal, so how they interleave
@@ -345,21 +845,73 @@ static const UniqFn uniq_fns[ND_NTYPES] = {
 RADIX(32, uint32_t)
 RADIX(64, uint64_t)
 
+/* Float lanes: bit 0 = a NaN, bit 1 = a 0.0, bit 2 = a -0.0; only lanes
+** with NaNs pay for moving them. */
+#define FSCAN(BITS, KT, NANLOW)                                            \
+    static int fscan##BITS(const char *p, int64_t n)                       \
+    {                                                                      \
+        const KT top = (KT)1 << (BITS - 1);                                \
+        KT nan = 0, pz = 0, nz = 0;                                        \
+        for (int64_t i = 0; i < n; i++) {                                  \
+            KT u;                                                          \
+            memcpy(&u, p + i * (BITS / 8), sizeof u);                      \
+            nan |= (KT)((KT)(u << 1) > (KT)(NANLOW));                      \
+            pz |= (KT)(u == 0);                                            \
+            nz |= (KT)(u == top);                                          \
+        }                                                                  \
+        return (nan != 0) | (pz != 0) << 1 | (nz != 0) << 2;               \
+    }
+FSCAN(32, uint32_t, 0xFF000000u)
+FSCAN(64, uint64_t, 0xFFE0000000000000u)
+
+/* 1-byte values: a counting sort (flip maps int8 to unsigned order). */
+#define COUNT_MIN 192 /* below, the introsort is as fast */
+static void count_sort8(uint8_t *p, int64_t n, unsigned flip)
+{
+    int64_t h[256] = {0}, k = 0;
+    for (int64_t i = 0; i < n; i++)
+        h[p[i] ^ flip]++;
+    for (unsigned d = 0; d < 256; d++)
+        for (int64_t c = h[d]; c > 0; c--)
+            p[k++] = (uint8_t)(d ^ flip);
+}
+
+/* Does a contiguous lane of n values of t take the radix sort (and so
+** need n * itemsize bytes of scratch)? */
+static int lane_radix(NdDType t, int64_t n)
+{
+    size_t isz = nd_dtype_size(t);
+    char kind = nd_dtype_kind(t);
+    return n >= RADIX_MIN && (isz == 4 || isz == 8) && kind != 'c' &&
+           kind != 'b' && !simd_fn(t);
+}
+
 /* Sort one contiguous lane of n values; tmp (n * isz bytes, or NULL)
-** lets long lanes use the radix sort. */
+** lets long lanes use the radix sort where the vectorised one is not
+** available. */
 static void sort_lane(NdDType t, SortFn f, char *p, int64_t n, char *tmp)
 {
     size_t isz = nd_dtype_size(t);
     char kind = nd_dtype_kind(t);
-    if (!tmp || n < RADIX_MIN || (isz != 4 && isz != 8) || kind == 'c' ||
-        kind == 'b') {
+    SortFn v = n > 1 ? simd_fn(t) : NULL;
+    if (isz == 1 && n >= COUNT_MIN) {
+        count_sort8((uint8_t *)p, n, kind == 'i' ? 0x80u : 0u);
+        return;
+    }
+    if (!v && !(tmp && lane_radix(t, n))) {
         f(p, n);
         return;
     }
     int64_t k = n;
     if (kind == 'f') {
-        /* NaNs last, as quicksort_E does; then look for both zeros */
-        int neg0 = 0, pos0 = 0;
+        int s;
+#if VS_SIMD
+        if (v)
+            s = isz == 8 ? vscan64(p, n) : vscan32(p, n);
+        else
+#endif
+            s = isz == 8 ? fscan64(p, n) : fscan32(p, n);
+        /* NaNs last, exactly as quicksort_E moves them */
 #define NANS_OUT(T)                                                        \
     do {                                                                   \
         T *a = (T *)p;                                                     \
@@ -369,25 +921,22 @@ static void sort_lane(NdDType t, SortFn f, char *p, int64_t n, char *tmp)
                 a[i] = a[--k];                                             \
                 a[k] = x;                                                  \
             }                                                              \
-        for (int64_t i = 0; i < k; i++)                                    \
-            if (a[i] == 0) {                                               \
-                if (signbit(a[i]))                                         \
-                    neg0 = 1;                                              \
-                else                                                       \
-                    pos0 = 1;                                              \
-            }                                                              \
     } while (0)
-        if (isz == 8)
-            NANS_OUT(double);
-        else
-            NANS_OUT(float);
+        if (s & 1) {
+            if (isz == 8)
+                NANS_OUT(double);
+            else
+                NANS_OUT(float);
+        }
 #undef NANS_OUT
-        if (neg0 && pos0) {
+        if ((s & 6) == 6) {
             f(p, k); /* NaNs are already last: f leaves them there */
             return;
         }
     }
-    if (isz == 8)
+    if (v)
+        v(p, k);
+    else if (isz == 8)
         radix64(p, tmp, k, kind);
     else
         radix32(p, tmp, k, kind);
@@ -397,7 +946,11 @@ size_t nd_sort_scratch(const NdArray *a, int axis)
 {
     if (a->ndim == 0)
         return 0;
-    return (size_t)a->shape[axis] * (nd_dtype_size(a->dtype) + 8);
+    int64_t n = a->shape[axis];
+    size_t isz = nd_dtype_size(a->dtype);
+    if (a->strides[axis] == (int64_t)isz && !lane_radix(a->dtype, n))
+        return 0;
+    return (size_t)n * (isz + 8);
 }
 
 /* Visit every lane along axis: fn(lane pointer, stride) in C order. */
@@ -441,7 +994,9 @@ NdError nd_sort(NdArray *a, int axis, void *scratch, NdErr *e)
     ptrdiff_t st = a->strides[axis];
     FOR_LANES(a, axis, p, {
         if (st == (ptrdiff_t)isz) {
-            sort_lane(a->dtype, f, p, n, scratch);
+            /* nd_sort_scratch gave nothing for lanes without radix */
+            sort_lane(a->dtype, f, p, n,
+                      lane_radix(a->dtype, n) ? scratch : NULL);
         } else {
             /* scratch holds n * (isz + 8) bytes: the lane, then room
             ** for the radix sort's second buffer */
