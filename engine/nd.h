@@ -223,10 +223,11 @@ int nd_shares_memory(const NdArray *a, const NdArray *b);
 NdError nd_assign(NdArray *dst, const NdArray *src, NdErr *e);
 /* Fill dst with one value given as a 0-d array. */
 NdError nd_fill(NdArray *dst, const NdArray *value, NdErr *e);
-/* The AVX2 transposing-copy kernel of nd_assign, used when the CPU has
-** AVX2 and PYPREP_ND_NOSIMD is unset. mode 0 forces the baseline
-** kernels, 1 re-detects, -1 only asks; returns whether it is on (for
-** tests and benchmarks: both give the same bytes). */
+/* SIMD level of the copy kernels: 1 = AVX2 (nd_assign's transposes), 2
+** = also AVX-512F (nd_index_get's mask compaction), picked from the CPU
+** unless PYPREP_ND_NOSIMD is set. mode 0 forces the baseline (0), 1
+** re-detects, -1 only asks; returns the level (for tests and benchmarks:
+** every level gives the same bytes). */
 int nd_copy_simd(int mode);
 
 /* ---- element-wise ufuncs ---- */
