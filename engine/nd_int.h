@@ -164,8 +164,52 @@ apply_to = function)")
 #define ND_AVX2_END _Pragma("GCC pop_options")
 #endif
 int nd_use_avx2(void);
+
+/* AVX-512 (F, BW, VL, DQ) copies of the hottest element-wise kernels,
+** compiled between ND_AVX512_BEGIN and ND_AVX512_END with 512-bit
+** vectors preferred, picked when nd_use_avx512() says the CPU (and OS)
+** has them; PYPREP_ND_NOSIMD=1 keeps the baseline here too. Both
+** compilers keep FP contraction off in these files (no FMA), so every
+** level computes the same IEEE operations in the same order. */
+#define ND_AVX512 1
+#if defined(__clang__)
+#define ND_AVX512_BEGIN                                                    \
+    _Pragma("clang attribute push(__attribute__((target(\"avx512f,\
+avx512bw,avx512vl,avx512dq\"))), apply_to = function)")
+#define ND_AVX512_END _Pragma("clang attribute pop")
+#else
+#define ND_AVX512_BEGIN                                                    \
+    _Pragma("GCC push_options")                                           \
+    _Pragma("GCC target(\"avx512f,avx512bw,avx512vl,avx512dq,\
+prefer-vector-width=512\")")
+#define ND_AVX512_END _Pragma("GCC pop_options")
+#endif
+int nd_use_avx512(void);
 #else
 #define ND_AVX2 0
+#define ND_AVX512 0
 #endif
+
+/* Kernel level cap for tests comparing the levels: 0 baseline, 1 AVX2,
+** 2 AVX-512 (never above what the CPU has or PYPREP_ND_NOSIMD allows).
+** Sets the cap, makes the dispatch tables of nd_ufunc.c and nd_reduce.c
+** re-read it on their next use and returns the level now in effect.
+** Not thread-safe: call it between operations. */
+int nd_set_simd_level(int level);
+/* Bumped by nd_set_simd_level: a dispatch table built under an older
+** value is rebuilt. */
+extern int nd_simd_epoch;
+
+/* Elements to run before out reaches a 64-byte boundary, so that the
+** vector stores of the loop after them do not straddle cache lines (what
+** NumPy's loops do); 0 for short runs, where it does not pay, and for an
+** output not aligned to its element size. */
+static inline int64_t nd_peel(const void *out, size_t size, int64_t n)
+{
+    uintptr_t a = (uintptr_t)out;
+    if (n * (int64_t)size < 2048 || a % size != 0)
+        return 0;
+    return (int64_t)(((0 - a) & 63) / size);
+}
 
 #endif
