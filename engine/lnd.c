@@ -37,7 +37,7 @@
 
 /* Registry keys by address: faster than luaL_* name lookups, which
 ** intern the name (a strcmp) on every call. */
-static const char KEY_ARRAY = 0, KEY_KW = 0;
+static const char KEY_ARRAY = 0, KEY_KW = 0, KEY_SLICE = 0, KEY_ELLIPSIS = 0;
 
 typedef struct {
     NdArray a;
@@ -321,6 +321,18 @@ static int kwx(lua_State *L, int top)
     is = lua_rawgetp(L, -1, &KEY_KW) == LUA_TBOOLEAN;
     lua_pop(L, 2);
     return is ? top : 0;
+}
+
+/* Is the value at idx a userdata whose metatable carries marker key?
+** (slices and Ellipsis: one lookup in a small table, no name lookup) */
+static int marked(lua_State *L, int idx, const char *key)
+{
+    int is;
+    if (lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx))
+        return 0;
+    is = lua_rawgetp(L, -1, key) == LUA_TBOOLEAN;
+    lua_pop(L, 2);
+    return is;
 }
 
 /* Number of positional arguments. */
@@ -1929,22 +1941,6 @@ static int build_index(lua_State *L, int first, int last, NdIndex *ix,
         if (lua_isinteger(L, k)) {
             x->kind = ND_IX_INT;
             x->i = lua_tointeger(L, k);
-        } else if (is_none(L, k)) {
-            x->kind = ND_IX_NEWAXIS;
-            *all_int = 0;
-        } else if (luaL_testudata(L, k, MT_ELLIPSIS)) {
-            x->kind = ND_IX_ELLIPSIS;
-            *all_int = 0;
-        } else if (luaL_testudata(L, k, MT_SLICE)) {
-            LndSlice *s = lua_touserdata(L, k);
-            x->kind = ND_IX_SLICE;
-            x->has_start = s->has_start;
-            x->has_stop = s->has_stop;
-            x->has_step = s->has_step;
-            x->start = s->start;
-            x->stop = s->stop;
-            x->step = s->step;
-            *all_int = 0;
         } else if ((arr = lnd_toarray(L, k)) != NULL) {
             char kd = nd_dtype_kind(arr->dtype);
             if (arr->ndim == 0 && (kd == 'i' || kd == 'u')) {
@@ -1955,6 +1951,22 @@ static int build_index(lua_State *L, int first, int last, NdIndex *ix,
                 x->arr = arr;
                 *all_int = 0;
             }
+        } else if (is_none(L, k)) {
+            x->kind = ND_IX_NEWAXIS;
+            *all_int = 0;
+        } else if (marked(L, k, &KEY_SLICE)) {
+            LndSlice *s = lua_touserdata(L, k);
+            x->kind = ND_IX_SLICE;
+            x->has_start = s->has_start;
+            x->has_stop = s->has_stop;
+            x->has_step = s->has_step;
+            x->start = s->start;
+            x->stop = s->stop;
+            x->step = s->step;
+            *all_int = 0;
+        } else if (marked(L, k, &KEY_ELLIPSIS)) {
+            x->kind = ND_IX_ELLIPSIS;
+            *all_int = 0;
         } else if (lua_type(L, k) == LUA_TTABLE) {
             lua_Integer m = seq_len(L, k);
             NdArray *a2 = from_nested(L, k, m == 0 ? ND_INT64 : -1);
@@ -4609,10 +4621,14 @@ int luaopen_nd(lua_State *L)
     luaL_newmetatable(L, MT_SLICE);
     lua_pushcfunction(L, slice_index);
     lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 1);
+    lua_rawsetp(L, -2, &KEY_SLICE);
     lua_pop(L, 1);
     luaL_newmetatable(L, MT_ELLIPSIS);
     lua_pushliteral(L, "Ellipsis");
     lua_setfield(L, -2, "__name");
+    lua_pushboolean(L, 1);
+    lua_rawsetp(L, -2, &KEY_ELLIPSIS);
     lua_pop(L, 1);
 
     /* dtype objects, cached so identity comparisons hold */
