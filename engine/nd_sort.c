@@ -428,6 +428,71 @@ static void vs_init_ptab(void)
     }
 }
 
+/* Batcher's odd-even merge sort of 16 inputs (63 comparators); its
+** first 19 sort inputs 0..7. */
+static const uint8_t vs_oem16[63][2] = {
+    {0, 1},   {2, 3},   {0, 2},   {1, 3},   {1, 2},   {4, 5},   {6, 7},
+    {4, 6},   {5, 7},   {5, 6},   {0, 4},   {2, 6},   {2, 4},   {1, 5},
+    {3, 7},   {3, 5},   {1, 2},   {3, 4},   {5, 6},   {8, 9},   {10, 11},
+    {8, 10},  {9, 11},  {9, 10},  {12, 13}, {14, 15}, {12, 14}, {13, 15},
+    {13, 14}, {8, 12},  {10, 14}, {10, 12}, {9, 13},  {11, 15}, {11, 13},
+    {9, 10},  {11, 12}, {13, 14}, {0, 8},   {4, 12},  {4, 8},   {2, 10},
+    {6, 14},  {6, 10},  {2, 4},   {6, 8},   {10, 12}, {1, 9},   {5, 13},
+    {5, 9},   {3, 11},  {7, 15},  {7, 11},  {3, 5},   {7, 9},   {11, 13},
+    {1, 2},   {3, 4},   {5, 6},   {7, 8},   {9, 10},  {11, 12}, {13, 14}};
+
+VS_AVX512_BEGIN
+/* Transpose 8 registers of 8 64-bit lanes: r[i] lane j <-> r[j] lane i. */
+VS_INLINE void vs_tr8(__m512i *r)
+{
+    const __m512i ia = _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0);
+    const __m512i ib = _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2);
+    __m512i t[8], u[8];
+    for (int i = 0; i < 4; i++) {
+        t[2 * i] = _mm512_unpacklo_epi64(r[2 * i], r[2 * i + 1]);
+        t[2 * i + 1] = _mm512_unpackhi_epi64(r[2 * i], r[2 * i + 1]);
+    }
+    for (int h = 0; h < 8; h += 4) {
+        u[h] = _mm512_permutex2var_epi64(t[h], ia, t[h + 2]);
+        u[h + 2] = _mm512_permutex2var_epi64(t[h], ib, t[h + 2]);
+        u[h + 1] = _mm512_permutex2var_epi64(t[h + 1], ia, t[h + 3]);
+        u[h + 3] = _mm512_permutex2var_epi64(t[h + 1], ib, t[h + 3]);
+    }
+    for (int c = 0; c < 4; c++) {
+        r[c] = _mm512_shuffle_i64x2(u[c], u[c + 4], 0x44);
+        r[c + 4] = _mm512_shuffle_i64x2(u[c], u[c + 4], 0xEE);
+    }
+}
+/* Transpose 16 registers of 16 32-bit lanes. */
+VS_INLINE void vs_tr16(__m512i *r)
+{
+    __m512i t[16], u[16];
+    for (int i = 0; i < 8; i++) {
+        t[2 * i] = _mm512_unpacklo_epi32(r[2 * i], r[2 * i + 1]);
+        t[2 * i + 1] = _mm512_unpackhi_epi32(r[2 * i], r[2 * i + 1]);
+    }
+    /* u[4g + m], chunk k: rows 4g..4g+3 of column 4k + m */
+    for (int g = 0; g < 4; g++) {
+        __m512i a = t[4 * g], b = t[4 * g + 1], c = t[4 * g + 2],
+                d = t[4 * g + 3];
+        u[4 * g] = _mm512_unpacklo_epi64(a, c);
+        u[4 * g + 1] = _mm512_unpackhi_epi64(a, c);
+        u[4 * g + 2] = _mm512_unpacklo_epi64(b, d);
+        u[4 * g + 3] = _mm512_unpackhi_epi64(b, d);
+    }
+    for (int m = 0; m < 4; m++) {
+        __m512i x = _mm512_shuffle_i32x4(u[m], u[4 + m], 0x88);
+        __m512i y = _mm512_shuffle_i32x4(u[m], u[4 + m], 0xDD);
+        __m512i x2 = _mm512_shuffle_i32x4(u[8 + m], u[12 + m], 0x88);
+        __m512i y2 = _mm512_shuffle_i32x4(u[8 + m], u[12 + m], 0xDD);
+        r[m] = _mm512_shuffle_i32x4(x, x2, 0x88);
+        r[8 + m] = _mm512_shuffle_i32x4(x, x2, 0xDD);
+        r[4 + m] = _mm512_shuffle_i32x4(y, y2, 0x88);
+        r[12 + m] = _mm512_shuffle_i32x4(y, y2, 0xDD);
+    }
+}
+VS_AVX512_END
+
 /* Lanes whose index has bit j set (j < 16, a constant). */
 VS_INLINE unsigned vs_lmask(int j)
 {
@@ -500,14 +565,53 @@ VS_INLINE unsigned vs_lmask(int j)
         for (int r = 0; r < 2 * h; r++)                                    \
             v[r] = vclean_##S(v[r]);                                       \
     }                                                                      \
-    /* Sort nr registers (a power of two, a constant once inlined). */     \
-    VS_INLINE void vnet_##S(__m512i *v, const int nr)                      \
+    /* Sort the columns of v[0..nr) (nr 8 or 16): each lane ascending      \
+    ** down the registers, by Batcher's network on whole registers. */     \
+    VS_INLINE void vcols_##S(__m512i *v, const int nr)                     \
     {                                                                      \
         VS_UNROLL                                                          \
-        for (int r = 0; r < nr; r++)                                       \
-            v[r] = vsort1_##S(v[r]);                                       \
+        for (int c = 0; c < 63; c++) {                                     \
+            int i = vs_oem16[c][0], j = vs_oem16[c][1];                    \
+            if (nr == 8 && c == 19)                                        \
+                break;                                                     \
+            __m512i lo = S##_MIN(v[i], v[j]);                              \
+            v[j] = S##_MAX(v[i], v[j]);                                    \
+            v[i] = lo;                                                     \
+        }                                                                  \
+    }                                                                      \
+    /* Sort nr registers (a power of two, a constant once inlined). With   \
+    ** 16 registers (8 with 8 lanes) sorting the columns and transposing   \
+    ** gives sorted runs of 1 or 2 registers for far fewer operations      \
+    ** than sorting each register. */                                      \
+    VS_INLINE void vnet_##S(__m512i *v, const int nr)                      \
+    {                                                                      \
+        int h0 = 1;                                                        \
+        if (W##_L == 16 && nr == 16) {                                     \
+            vcols_##S(v, nr);                                              \
+            vs_tr16(v);                                                    \
+        } else if (W##_L == 8 && nr >= 8) {                                \
+            vcols_##S(v, nr);                                              \
+            vs_tr8(v);                                                     \
+            if (nr == 16) {                                                \
+                __m512i w[8];                                              \
+                vs_tr8(v + 8);                                             \
+                VS_UNROLL                                                  \
+                for (int c = 0; c < 8; c++)                                \
+                    w[c] = v[8 + c];                                       \
+                VS_UNROLL                                                  \
+                for (int c = 7; c >= 0; c--) {                             \
+                    v[2 * c] = v[c];                                       \
+                    v[2 * c + 1] = w[c];                                   \
+                }                                                          \
+                h0 = 2;                                                    \
+            }                                                              \
+        } else {                                                           \
+            VS_UNROLL                                                      \
+            for (int r = 0; r < nr; r++)                                   \
+                v[r] = vsort1_##S(v[r]);                                   \
+        }                                                                  \
         VS_UNROLL                                                          \
-        for (int h = 1; h < nr; h <<= 1) {                                 \
+        for (int h = h0; h < nr; h <<= 1) {                                \
             VS_UNROLL                                                      \
             for (int b = 0; b < nr; b += 2 * h)                            \
                 vmerge_##S(v + b, h);                                      \
