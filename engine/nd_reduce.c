@@ -653,6 +653,16 @@ static void init_first(NdArray *out, const NdArray *a, const char *axes)
     nd_assign(&ov, &first, NULL);
 }
 
+/* Does a reduction of a into out (dtype t) cover all of a in one C-order
+** run? Then the iterator would make a single kernel call with the
+** accumulator's stride 0, and the caller makes it directly. float16
+** keeps the iterator (its kernels round per call). */
+static int whole_run(const NdArray *a, const NdArray *out, NdDType t)
+{
+    return a->dtype == t && t != ND_FLOAT16 && ND_ISC(a) &&
+           nd_size(out) == 1 && nd_size(a) > 0;
+}
+
 /*
 ** A sum over the leading or the trailing axes of a C-contiguous array of
 ** the accumulator's dtype, without the iterator: the kernel calls
@@ -885,8 +895,7 @@ NdError nd_reduce(NdReduceOp op, const NdArray *a, const char *axes,
         if (op == ND_R_MEAN && t == ND_FLOAT16 && a->dtype == ND_FLOAT16)
             return mean_half(a, axes, count, out, e);
         fill_value(out, 0);
-        if (fn && a->dtype == t && ND_ISC(a) && out->ndim == 0 &&
-            nd_size(a) > 0) {
+        if (fn && whole_run(a, out, t)) {
             /* whole contiguous array: one kernel call, no iterator */
             char *p[2] = {out->data, a->data};
             ptrdiff_t s[2] = {0, (ptrdiff_t)nd_dtype_size(t)};
@@ -931,12 +940,27 @@ NdError nd_reduce(NdReduceOp op, const NdArray *a, const char *axes,
         NdArray mean = *out;
         mean.data = mem;
         fill_value(&mean, 0);
-        run_red(&mean, a, axes, fn, t);
+        int whole = whole_run(a, out, t);
+        if (whole) {
+            char *p[2] = {mem, a->data};
+            ptrdiff_t s[2] = {0, (ptrdiff_t)nd_dtype_size(t)};
+            fn(nd_size(a), p, s, NULL);
+        } else {
+            run_red(&mean, a, axes, fn, t);
+        }
         char store[16];
         NdArray c;
         nd_scalar_double(&c, store, ND_FLOAT64, (double)count);
         nd_binary(ND_TRUEDIV, &mean, &c, &mean, NULL);
         fill_value(out, 0);
+        if (whole) {
+            /* the iterator's single run, called directly */
+            char *p[3] = {out->data, a->data, mem};
+            ptrdiff_t s[3] = {0, (ptrdiff_t)nd_dtype_size(t), 0};
+            (t == ND_FLOAT32 ? sq_loop32() : sq_loop64())(nd_size(a), p, s,
+                                                         NULL);
+            goto var_done;
+        }
         NdArray ov, mv;
         out_view(&ov, out, a, axes);
         out_view(&mv, &mean, a, axes);
@@ -949,6 +973,7 @@ NdError nd_reduce(NdReduceOp op, const NdArray *a, const char *axes,
                     : t == ND_FLOAT32 ? sq_loop32()
                                       : sq_loop64(),
                     NULL);
+    var_done:
         if (mem != small)
             free(mem);
         double d = (double)count - ddof;

@@ -388,6 +388,35 @@ static void test_sum_paths(int got_level)
             if (memcmp(ig, iw, (size_t)kept * 8) != 0)
                 ibad++;
         }
+    /* whole-array mean and std: NumPy's two pairwise passes */
+    int sbad = 0;
+    static const int64_t slen[] = {1, 9, 130, 1000, 20001, 3, 60000};
+    for (int li = 0; li < 7; li++) {
+        int64_t n = slen[li];
+        int64_t shp[2] = {li == 5 ? 1 : n, li == 5 ? 3 : 1};
+        double mean = 0, var = 0, *d = malloc((size_t)n * 8);
+        for (int64_t o = 0; o < n; o += ND_BUFSIZE)
+            mean += pw(x + o, n - o < ND_BUFSIZE ? n - o : ND_BUFSIZE);
+        mean /= (double)n;
+        for (int64_t i = 0; i < n; i++)
+            d[i] = (x[i] - mean) * (x[i] - mean);
+        for (int64_t o = 0; o < n; o += ND_BUFSIZE)
+            var += pw(d + o, n - o < ND_BUFSIZE ? n - o : ND_BUFSIZE);
+        double sd = sqrt(var / (double)n), gm = -1, gs = -1;
+        NdArray a, o;
+        nd_init(&a, ND_FLOAT64, li == 5 ? 2 : 1, shp, NULL);
+        a.data = (char *)x;
+        nd_reduce_prepare(ND_R_MEAN, &a, NULL, 0, -1, &o, NULL);
+        o.data = (char *)&gm;
+        nd_reduce(ND_R_MEAN, &a, NULL, 0, &o, NULL);
+        o.data = (char *)&gs;
+        nd_reduce(ND_R_STD, &a, NULL, 0, &o, NULL);
+        if (memcmp(&gm, &mean, 8) != 0 || memcmp(&gs, &sd, 8) != 0)
+            sbad++;
+        free(d);
+    }
+    ok(sbad == 0, "nd simd: level %d float64 mean and std of whole arrays "
+       "in NumPy's order", got_level);
     ok(bad == 0, "nd simd: level %d float64 sums over leading/trailing "
        "axes in NumPy's order (%d cases)", got_level, cnt);
     ok(ibad == 0, "nd simd: level %d int64 sums over leading/trailing "
