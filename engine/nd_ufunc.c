@@ -80,6 +80,21 @@ int nd_set_simd_level(int level)
 #endif
 }
 
+/* Kind and itemsize by dtype, local so the per-call paths need no call
+** into nd.c (their cost shows at n = 10); the element count likewise. */
+#define KIND_OF(E, T, N, K, S) K,
+#define SIZE_OF(E, T, N, K, S) S,
+static const char kind_of[ND_NTYPES] = {ND_DTYPES(KIND_OF)};
+static const unsigned char size_of[ND_NTYPES] = {ND_DTYPES(SIZE_OF)};
+
+static inline int64_t count_of(const NdArray *a)
+{
+    int64_t n = 1;
+    for (int i = 0; i < a->ndim; i++)
+        n *= a->shape[i];
+    return n;
+}
+
 /* float32 math uses the f-suffixed libm functions. */
 #define FM(T, fn, ...) (sizeof(T) == 4 ? fn##f(__VA_ARGS__) : fn(__VA_ARGS__))
 
@@ -504,8 +519,8 @@ static NdError bin_types(NdBinaryOp op, const NdArray *a, const NdArray *b,
                          NdDType *lt, NdDType *ot, NdErr *e)
 {
     const NdArray *ops[2] = {a, b};
-    NdDType t = nd_result_type(2, ops);
-    char k = nd_dtype_kind(t);
+    NdDType t = a->dtype == b->dtype ? a->dtype : nd_result_type(2, ops);
+    char k = kind_of[t];
     if (bin_loops_ready != nd_simd_epoch)
         bin_loops_init();
     switch (op) {
@@ -633,6 +648,22 @@ static int bin_rows(NdLoop fn, const NdArray *a, const NdArray *b,
     return 1;
 }
 
+/* *x is a 0-d operand of another dtype than the loop's (a Lua integer
+** against a float array: b > 0): make it a 0-d of the loop dtype holding
+** the value the chunked cast would give every element, so the scalar
+** paths of the kernels run instead of casting n copies. */
+static const NdArray *scalar_as(const NdArray *x, NdDType lt, NdArray *tmp,
+                                char *store)
+{
+    if (x->ndim != 0 || x->dtype == lt)
+        return x;
+    nd_init(tmp, lt, 0, NULL, NULL);
+    tmp->data = store;
+    tmp->flags |= ND_WRITEABLE;
+    nd_cast_fn(x->dtype, lt)(1, x->data, 0, store, 0);
+    return tmp;
+}
+
 NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
                   NdArray *out, NdErr *e)
 {
@@ -641,20 +672,26 @@ NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
     if (err)
         return err;
     NdDType klt = nd_kernel_type(lt), kot = nd_kernel_type(ot);
+    NdArray sa, sb;
+    _Alignas(16) char sta[16], stb[16];
+    if (lt == klt && !(op == ND_POW && kind_of[lt] == 'i')) {
+        a = scalar_as(a, lt, &sa, sta);
+        b = scalar_as(b, lt, &sb, stb);
+    }
     if (lt == klt && a->dtype == lt && b->dtype == lt && out->dtype == ot &&
         ND_ISC(out) && same_shape(a, out) && same_shape(b, out) &&
-        !(op == ND_POW && nd_dtype_kind(lt) == 'i')) {
+        !(op == ND_POW && kind_of[lt] == 'i')) {
         char *p[3] = {a->data, b->data, out->data};
-        ptrdiff_t s[3] = {a->ndim ? (ptrdiff_t)nd_dtype_size(lt) : 0,
-                          b->ndim ? (ptrdiff_t)nd_dtype_size(lt) : 0,
-                          (ptrdiff_t)nd_dtype_size(ot)};
-        int64_t n = nd_size(out);
+        ptrdiff_t s[3] = {a->ndim ? (ptrdiff_t)size_of[lt] : 0,
+                          b->ndim ? (ptrdiff_t)size_of[lt] : 0,
+                          (ptrdiff_t)size_of[ot]};
+        int64_t n = count_of(out);
         if (n > 0)
             bin_loops[op][lt](n, p, s, NULL);
         return ND_OK;
     }
     if (lt == klt && a->dtype == lt && b->dtype == lt && out->dtype == ot &&
-        ND_ISC(out) && !(op == ND_POW && nd_dtype_kind(lt) == 'i') &&
+        ND_ISC(out) && !(op == ND_POW && kind_of[lt] == 'i') &&
         bin_rows(bin_loops[op][lt], a, b, out))
         return ND_OK;
     if (!nd_can_cast(ot, out->dtype, ND_CAST_SAME_KIND))
@@ -921,7 +958,7 @@ static NdError un_types(NdUnaryOp op, NdDType in, NdDType *lt, NdDType *ot,
                         NdErr *e)
 {
     NdDType t = in;
-    char k = nd_dtype_kind(in);
+    char k = kind_of[in];
     if (un_ready != nd_simd_epoch)
         un_init();
     if (op == ND_NEG && k == 'b')
@@ -970,9 +1007,8 @@ NdError nd_unary(NdUnaryOp op, const NdArray *a, NdArray *out, NdErr *e)
         ND_ISC(out) && ND_ISC(a) && a->ndim == out->ndim &&
         same_shape(a, out)) {
         char *p[2] = {a->data, out->data};
-        ptrdiff_t s[2] = {(ptrdiff_t)nd_dtype_size(lt),
-                          (ptrdiff_t)nd_dtype_size(ot)};
-        int64_t n = nd_size(out);
+        ptrdiff_t s[2] = {(ptrdiff_t)size_of[lt], (ptrdiff_t)size_of[ot]};
+        int64_t n = count_of(out);
         if (n > 0)
             un_loops[op][lt](n, p, s, NULL);
         return ND_OK;

@@ -515,6 +515,63 @@ static void test_rows(int got_level)
        cnt);
 }
 
+/* A 0-d operand of another dtype (Lua integers are int64): the value
+** the loop sees, checked element by element. */
+static void test_mixed_scalars(int got_level)
+{
+    int64_t n = 1000;
+    NdArray a, s, o, bo, i8, u8, o16, f32, of32;
+    char st[16];
+    int bad = 0;
+    fill_inputs(ND_FLOAT64);
+    vec(&a, ND_FLOAT64, in_a, 1, n);
+    vec(&o, ND_FLOAT64, outbuf, 3, n);
+    vec(&bo, ND_BOOL, outbuf + 8 * (NMAX + MAXOFF), 1, n);
+    static const int64_t iv[] = {0, 1, -1, 7, 300, INT64_MAX};
+    for (int k = 0; k < 6; k++) {
+        nd_scalar_int(&s, st, ND_INT64, iv[k]);
+        double sv = (double)iv[k];
+        nd_binary(ND_GT, &a, &s, &bo, NULL);
+        nd_binary(ND_MUL, &a, &s, &o, NULL);
+        for (int64_t i = 0; i < n; i++) {
+            double x = ((double *)a.data)[i], y = x * sv;
+            double g = ((double *)o.data)[i];
+            if (bo.data[i] != (x > sv) ||
+                (memcmp(&g, &y, 8) != 0 && !(g != g && y != y)))
+                bad++;
+        }
+    }
+    ok(bad == 0, "nd simd: level %d float64 > and * int64 0-d scalars",
+       got_level);
+    fill_inputs(ND_INT8);
+    vec(&i8, ND_INT8, in_a, 1, n);
+    vec(&o, ND_INT8, outbuf, 3, n);
+    nd_scalar_int(&s, st, ND_INT64, 100);
+    bad = nd_binary(ND_ADD, &i8, &s, &o, NULL) != ND_OK;
+    for (int64_t i = 0; i < n; i++)
+        bad += ((int8_t *)o.data)[i] !=
+               (int8_t)(uint8_t)((uint8_t)((int8_t *)i8.data)[i] + 100);
+    ok(bad == 0, "nd simd: level %d int8 + 100 wraps in int8", got_level);
+    fill_inputs(ND_UINT8);
+    vec(&u8, ND_UINT8, in_a, 1, n);
+    vec(&o16, ND_INT16, outbuf, 3, n);
+    nd_scalar_int(&s, st, ND_INT64, -1);
+    bad = nd_binary(ND_ADD, &u8, &s, &o16, NULL) != ND_OK;
+    for (int64_t i = 0; i < n; i++)
+        bad += ((int16_t *)o16.data)[i] != ((uint8_t *)u8.data)[i] - 1;
+    ok(bad == 0, "nd simd: level %d uint8 + -1 is int16", got_level);
+    fill_inputs(ND_FLOAT32);
+    vec(&f32, ND_FLOAT32, in_a, 1, n);
+    vec(&of32, ND_FLOAT32, outbuf, 3, n);
+    nd_scalar_int(&s, st, ND_INT64, 3);
+    bad = nd_binary(ND_MUL, &f32, &s, &of32, NULL) != ND_OK;
+    for (int64_t i = 0; i < n; i++) {
+        float y = ((float *)f32.data)[i] * 3.0f, g = ((float *)of32.data)[i];
+        bad += memcmp(&g, &y, 4) != 0 && !(g != g && y != y);
+    }
+    ok(bad == 0, "nd simd: level %d float32 * 3 stays float32", got_level);
+}
+
 /* Wraparound, NaN and -0 at the current level, checked as values. */
 static void test_values(int got_level)
 {
@@ -560,6 +617,7 @@ int main(void)
     ok(nd_set_simd_level(0) == 0, "nd simd: level 0 is the baseline");
     test_sum_paths(0);
     test_rows(0);
+    test_mixed_scalars(0);
     for (int level = 1; level <= 2; level++) {
         int got = nd_set_simd_level(level);
         if (got < level)
@@ -568,6 +626,7 @@ int main(void)
         test_values(got);
         test_sum_paths(got);
         test_rows(got);
+        test_mixed_scalars(got);
         test_binary(level, got);
         test_unary(level, got);
         test_reduce(level, got);
