@@ -411,7 +411,7 @@ avx512vl\"))), apply_to = function)")
 #define VS_INLINE static inline __attribute__((always_inline))
 #define VS_UNROLL _Pragma("GCC unroll 64")
 #define VS_NREG 16 /* registers of the base-case network */
-#define VS_UNP 8   /* vectors per partition step */
+#define VS_UNP 16   /* vectors per partition step */
 
 /* vs_ptab[m]: the permutation putting the lanes of an 8-lane block
 ** that are clear in m first, then those set, each in lane order. */
@@ -820,10 +820,10 @@ VS_AVX512_END
         const int L = W##_L;                                               \
         const __m512i z = _mm512_setzero_si512();                          \
         const __m512i nz = W##_SET1((KT)((KT)1 << (BITS - 1)));            \
-        unsigned nan = 0, pz = 0, ng = 0;                                  \
+        unsigned nan = 0, pz = 0, ng = 0, m = 0xFFFFu;                     \
         for (int64_t i = 0; i < n; i += L) {                               \
-            int64_t left = n - i;                                          \
-            unsigned m = left >= L ? 0xFFFFu : (1u << left) - 1;           \
+            if (n - i < L)                                                 \
+                m = (1u << (n - i)) - 1;                                   \
             __m512i x = W##_MLOAD(z, m, p + i * (BITS / 8));               \
             nan |= (unsigned)CMP(m, CAST(x), CAST(x), _CMP_UNORD_Q);       \
             pz |= (unsigned)_mm512_mask_cmpeq_epi##BITS##_mask(m, x, z);   \
@@ -883,7 +883,8 @@ static SortFn simd_fn(NdDType t)
 #endif
 }
 
-/* ---- LSD radix sort for long lanes of 4- and 8-byte values ----
+/* ---- LSD radix sort for long lanes of 2-, 4- and 8-byte values ----
+** (4 and 8 bytes only without the AVX-512 sort, which is faster.)
 ** For sort (not argsort) every correct algorithm gives the same bytes,
 ** with one exception: -0.0 and 0.0 compare equal, so how they interleave
 ** depends on the algorithm; a float lane holding both keeps the introsort
@@ -893,6 +894,7 @@ static SortFn simd_fn(NdDType t)
 ** byte per pass; a byte equal in every key costs no pass. (Buffering the
 ** scattered writes per bucket was measured slower here at every size.) */
 #define RADIX_MIN 8192 /* below, the introsort is as fast */
+#define RADIX16_MIN 1024 /* 2-byte keys: two passes */
 
 #define RADIX(BITS, KT)                                                    \
     static KT key##BITS(KT u, char kind, int back)                         \
@@ -946,6 +948,7 @@ static SortFn simd_fn(NdDType t)
             memcpy(lane + i * NB, &u, NB);                                 \
         }                                                                  \
     }
+RADIX(16, uint16_t)
 RADIX(32, uint32_t)
 RADIX(64, uint64_t)
 
@@ -986,6 +989,8 @@ static int lane_radix(NdDType t, int64_t n)
 {
     size_t isz = nd_dtype_size(t);
     char kind = nd_dtype_kind(t);
+    if (isz == 2) /* int16, uint16 (float16 is sorted as float32) */
+        return n >= RADIX16_MIN && (kind == 'i' || kind == 'u');
     return n >= RADIX_MIN && (isz == 4 || isz == 8) && kind != 'c' &&
            kind != 'b' && !simd_fn(t);
 }
@@ -1042,8 +1047,10 @@ static void sort_lane(NdDType t, SortFn f, char *p, int64_t n, char *tmp)
         v(p, k);
     else if (isz == 8)
         radix64(p, tmp, k, kind);
-    else
+    else if (isz == 4)
         radix32(p, tmp, k, kind);
+    else
+        radix16(p, tmp, k, kind);
 }
 
 size_t nd_sort_scratch(const NdArray *a, int axis)
