@@ -125,7 +125,9 @@ typedef struct {
     int nvalues;
     double elapsed_ms;     /* host wall clock, request to verdict */
     size_t memory_peak;    /* peak live Lua bytes (0 if unknown: crash) */
-    uint64_t instructions; /* approximate VM instructions executed */
+    uint64_t instructions; /* approximate VM instructions executed; counted
+                              only with an instruction budget or in-process
+                              (0 otherwise: see docs/sandbox.md, timer mode) */
     int signal;            /* CRASHED: the signal that killed the worker */
 } SandboxResult;
 

@@ -17,6 +17,8 @@
 
 #define SB_MSG_MAX 2048     /* longest error message kept */
 #define SB_HOOK_PERIOD 1000 /* VM instructions between hook calls */
+#define SB_TICK_US 2000     /* timer mode: the hook is armed this often */
+#define SB_CO_MAX 256       /* coroutines resumed inside one another */
 #define SB_CLOSE_DEPTH 200  /* nested coroutine.close calls allowed */
 
 typedef struct SbCtx SbCtx;
@@ -49,6 +51,12 @@ struct SbCtx {
     void *free_list[SB_CLASSES]; /* class k holds blocks of 16 * (k + 1) */
     size_t cached;               /* bytes on the free lists */
     /* time */
+    int timer; /* 1: hooks armed by a timer tick (sb_arm), else a count hook
+                  (in-process runs and instruction budgets) */
+    lua_State *co_stack[SB_CO_MAX]; /* threads resumed inside one another */
+    volatile sig_atomic_t co_depth; /* read by sb_arm in a signal handler */
+    volatile int64_t arm_ns; /* what the last sb_arm cost (see sb_hook) */
+    int64_t tick_us;         /* the timer's current period */
     int64_t deadline_ns; /* CLOCK_MONOTONIC; 0 = none */
     unsigned time_ms;    /* for the message */
     uint64_t instr, instr_cap;
@@ -77,6 +85,14 @@ void sb_ctx_init(SbCtx *c, const SandboxConfig *cfg);
 ** Returns SANDBOX_OK, or a kind with a message in msg. */
 SandboxKind sb_state_open(SbCtx *c, const SandboxLib *libs, size_t nlibs,
                           uint64_t seed, char *msg, size_t msgsz);
+
+/* Timer mode: make the running thread call the hook at its next VM
+** instruction. Async-signal-safe (lua_sethook is, as lua.c's SIGINT
+** handler relies on); the worker's SIGALRM handler calls it. */
+void sb_arm(SbCtx *c);
+
+/* Timer mode: a SIGALRM every us microseconds (0 stops it). */
+void sb_set_timer(SbCtx *c, int64_t us);
 
 /* Close c->L and release the blocks the allocator kept. */
 void sb_state_close(SbCtx *c);

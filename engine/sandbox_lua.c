@@ -7,12 +7,21 @@
 ** table.move spin in C, nested coroutine.close overflows the C stack in
 ** 5.4.4). Every limit sets one sticky `doomed` kind; once set the hook
 ** fires on every instruction, so pcall/xpcall/coroutines cannot outlive it.
+**
+** The hook: a count hook makes Lua 5.4 trace every VM instruction
+** (luaG_traceexec), which doubled the cost of tight loops. Worker
+** processes therefore run in timer mode: no hook, and every SB_TICK_US a
+** SIGALRM arms a one-shot hook on the running thread (sb_arm). Lua does
+** not say which thread runs, so resume, wrap and close keep a stack of
+** the coroutines they enter. In-process runs and instruction budgets
+** keep the count hook.
 */
 #include <inttypes.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <time.h>
 
 #include <lauxlib.h>
@@ -210,6 +219,33 @@ static void sb_doom(SbCtx *c, lua_State *L, SandboxKind k)
         c->doomed = k;
     if (L)
         lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
+    /* every thread that may run next must stop at once too */
+    if (c->timer && c->L) {
+        lua_sethook(c->L, sb_hook, LUA_MASKCOUNT, 1);
+        for (int i = 0; i < c->co_depth; i++)
+            lua_sethook(c->co_stack[i], sb_hook, LUA_MASKCOUNT, 1);
+    }
+}
+
+void sb_arm(SbCtx *c)
+{
+    int d = c->co_depth;
+    lua_State *L = d > 0 ? c->co_stack[d - 1] : c->L;
+    int64_t t0 = sb_now_ns(); /* clock_gettime: async-signal-safe */
+    if (L)
+        lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
+    c->arm_ns = sb_now_ns() - t0;
+}
+
+void sb_set_timer(SbCtx *c, int64_t us)
+{
+    struct itimerval it;
+    memset(&it, 0, sizeof it);
+    it.it_interval.tv_sec = it.it_value.tv_sec = (time_t)(us / 1000000);
+    it.it_interval.tv_usec = it.it_value.tv_usec =
+        (suseconds_t)(us % 1000000);
+    c->tick_us = us;
+    setitimer(ITIMER_REAL, &it, NULL);
 }
 
 /* Raise the doom's error. The value is text for people; the verdict is
@@ -268,7 +304,20 @@ static void sb_hook(lua_State *L, lua_Debug *ar)
     (void)ar;
     if (c == NULL)
         return;
-    c->instr += c->doomed ? 1 : SB_HOOK_PERIOD;
+    if (!c->timer)
+        c->instr += c->doomed ? 1 : SB_HOOK_PERIOD;
+    else if (!c->doomed) {
+        /* one shot: the next tick re-arms. Arming walks the thread's
+        ** call chain (Lua's settraps), which a deep recursion makes
+        ** long: keep the ticks at least 20 times as far apart as an
+        ** arming costs, so they can never eat the run. */
+        int64_t want = c->arm_ns / 50;
+        lua_sethook(L, NULL, 0, 0);
+        if (want < SB_TICK_US)
+            want = SB_TICK_US;
+        if (want > 2 * c->tick_us || 2 * want < c->tick_us)
+            sb_set_timer(c, want);
+    }
     if (c->pulse)
         c->pulse(c, now);
     sb_poll(L, c, now);
@@ -487,18 +536,116 @@ static int sb_move(lua_State *L)
     return 1;
 }
 
-/* coroutine.close: 5.4.4 does not count nested closes (a __close that
-** closes another coroutine, 20k deep) against the C stack and segfaults. */
-static int sb_coclose(lua_State *L)
+/* Enter coroutine co (it runs until the matching sb_co_leave): push it
+** on the stack sb_arm reads; a doomed run arms it at once. */
+static int sb_co_enter(lua_State *L, SbCtx *c, lua_State *co)
 {
-    SbCtx *c = sb_ctx(L);
-    int status, n = lua_gettop(L);
-    if (c->close_depth >= SB_CLOSE_DEPTH)
-        return luaL_error(L, "coroutine.close nested too deeply");
-    c->close_depth++;
+    int d = c->co_depth;
+    if (d >= SB_CO_MAX)
+        return luaL_error(L, "coroutines nested too deeply");
+    c->co_stack[d] = co;
+    c->co_depth = d + 1; /* after the store: the handler reads it */
+    if (c->doomed)
+        lua_sethook(co, sb_hook, LUA_MASKCOUNT, 1);
+    return d;
+}
+
+/* Call the original function (upvalue 1) on the arguments, protected,
+** inside coroutine co; restore the stack depth, then re-raise. */
+static int sb_co_call(lua_State *L, SbCtx *c, lua_State *co)
+{
+    int n = lua_gettop(L), d, status;
+    d = sb_co_enter(L, c, co);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     status = lua_pcall(L, n, LUA_MULTRET, 0);
+    c->co_depth = d;
+    return status;
+}
+
+static int sb_coresume(lua_State *L)
+{
+    lua_State *co = lua_tothread(L, 1);
+    luaL_argexpected(L, co, 1, "thread");
+    if (sb_co_call(L, sb_ctx(L), co) != LUA_OK)
+        return lua_error(L);
+    return lua_gettop(L);
+}
+
+/* lcorolib's auxresume with the resume bracketed by the thread stack. */
+static int sb_auxresume(lua_State *L, SbCtx *c, lua_State *co, int narg)
+{
+    int status, nres, d;
+    if (!lua_checkstack(co, narg)) {
+        lua_pushliteral(L, "too many arguments to resume");
+        return -1;
+    }
+    lua_xmove(L, co, narg);
+    d = sb_co_enter(L, c, co);
+    status = lua_resume(co, L, narg, &nres);
+    c->co_depth = d;
+    if (status == LUA_OK || status == LUA_YIELD) {
+        if (!lua_checkstack(L, nres + 1)) {
+            lua_pop(co, nres);
+            lua_pushliteral(L, "too many results to resume");
+            return -1;
+        }
+        lua_xmove(co, L, nres);
+        return nres;
+    }
+    lua_xmove(co, L, 1);
+    return -1;
+}
+
+/* The function coroutine.wrap returns: 5.4.4's auxwrap, word for word
+** but for the bracketing (upvalue 1 the thread). */
+static int sb_auxwrap(lua_State *L)
+{
+    SbCtx *c = sb_ctx(L);
+    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+    int r = sb_auxresume(L, c, co, lua_gettop(L));
+    if (r < 0) {
+        int stat = lua_status(co);
+        if (stat != LUA_OK && stat != LUA_YIELD) {
+            int d = sb_co_enter(L, c, co); /* __close handlers run on co */
+            stat = lua_resetthread(co);
+            c->co_depth = d;
+            lua_xmove(co, L, 1);
+        }
+        if (stat != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
+            luaL_where(L, 1);
+            lua_insert(L, -2);
+            lua_concat(L, 2);
+        }
+        return lua_error(L);
+    }
+    return r;
+}
+
+static int sb_cowrap(lua_State *L)
+{
+    lua_State *co;
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);
+    lua_pushcclosure(L, sb_auxwrap, 1);
+    return 1;
+}
+
+/* coroutine.close: 5.4.4 does not count nested closes (a __close that
+** closes another coroutine, 20k deep) against the C stack and segfaults.
+** The __close handlers it runs execute on the closed thread. */
+static int sb_coclose(lua_State *L)
+{
+    SbCtx *c = sb_ctx(L);
+    lua_State *co = lua_tothread(L, 1);
+    int status;
+    if (c->close_depth >= SB_CLOSE_DEPTH)
+        return luaL_error(L, "coroutine.close nested too deeply");
+    luaL_argexpected(L, co, 1, "thread");
+    c->close_depth++;
+    status = sb_co_call(L, c, co);
     c->close_depth--;
     if (status != LUA_OK)
         return lua_error(L);
@@ -559,6 +706,9 @@ static int sb_setup(lua_State *L)
     lua_pop(L, 1);
     lua_getfield(L, -1, LUA_COLIBNAME);
     sb_wrap(L, "close", sb_coclose);
+    sb_wrap(L, "resume", sb_coresume);
+    lua_pushcfunction(L, sb_cowrap);
+    lua_setfield(L, -2, "wrap");
     lua_pop(L, 1);
 
     /* Deterministic random stream for this evaluation. */
@@ -652,7 +802,8 @@ SandboxKind sb_state_open(SbCtx *c, const SandboxLib *libs, size_t nlibs,
     }
     lua_gc(c->L, LUA_GCGEN, 0, 0); /* sandbox.h: allocation settings */
     /* Coroutines inherit the hook of the thread that creates them. */
-    lua_sethook(c->L, sb_hook, LUA_MASKCOUNT, SB_HOOK_PERIOD);
+    if (!c->timer)
+        lua_sethook(c->L, sb_hook, LUA_MASKCOUNT, SB_HOOK_PERIOD);
     lua_pushcfunction(c->L, sb_setup);
     lua_pushlightuserdata(c->L, (void *)libs);
     lua_pushinteger(c->L, (lua_Integer)nlibs);

@@ -20,6 +20,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <linux/audit.h>
@@ -380,6 +381,7 @@ static int sb_seccomp(void)
     sb_allow(p, SYS_sigaltstack); /* queried by sanitizers' longjmp */
     sb_allow(p, SYS_rt_sigreturn);
     sb_allow(p, SYS_rt_sigprocmask);
+    sb_allow(p, SYS_setitimer); /* timer mode: the tick around each run */
     sb_allow(p, SYS_exit);
     sb_allow(p, SYS_exit_group);
     SB_RET(SECCOMP_RET_KILL_PROCESS);
@@ -398,6 +400,24 @@ static void sb_limit(int res, rlim_t soft, rlim_t hard)
 {
     struct rlimit rl = {soft, hard};
     setrlimit(res, &rl);
+}
+
+/* Timer mode (sandbox_lua.c): SIGALRM every SB_TICK_US during a run arms
+** a one-shot hook on the running Lua thread. */
+static SbCtx *volatile sb_alarm_ctx;
+
+static void sb_on_alarm(int sig)
+{
+    SbCtx *c = sb_alarm_ctx;
+    (void)sig;
+    if (c)
+        sb_arm(c);
+}
+
+static void sb_tick(SbCtx *c, int on)
+{
+    sb_alarm_ctx = on ? c : NULL;
+    sb_set_timer(c, on ? SB_TICK_US : 0);
 }
 
 /* The address space in use now (/proc/self/statm's first field). */
@@ -434,6 +454,11 @@ static void sb_confine(const SbWorkerSpec *spec, int sock, pid_t ppid)
             sigaction(s, &sa, NULL);
     signal(SIGINT, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);
+    if (spec->cfg.instructions == 0) { /* timer mode, see sb_tick */
+        sa.sa_handler = sb_on_alarm;
+        sa.sa_flags = SA_RESTART; /* the socket reads go on */
+        sigaction(SIGALRM, &sa, NULL);
+    }
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
     if (!spec->from_thread) {
@@ -490,6 +515,7 @@ static void sb_confine(const SbWorkerSpec *spec, int sock, pid_t ppid)
 
 /* ---- The worker -------------------------------------------------------*/
 
+
 static void sb_worker_main(const SbWorkerSpec *spec, int sock, pid_t ppid)
 {
     SbCtx c;
@@ -503,6 +529,7 @@ static void sb_worker_main(const SbWorkerSpec *spec, int sock, pid_t ppid)
     sb_ctx_init(&c, &spec->cfg);
     c.sink = sb_worker_sink;
     c.pulse = sb_worker_pulse;
+    c.timer = spec->cfg.instructions == 0; /* a budget needs the count */
     open_kind = sb_state_open(&c, spec->cfg.libs, spec->cfg.nlibs,
                               spec->cfg.seed, msg, sizeof msg);
     memset(&q, 0, sizeof q);
@@ -517,6 +544,8 @@ static void sb_worker_main(const SbWorkerSpec *spec, int sock, pid_t ppid)
             sb_send_verdict(&c, open_kind, msg, NULL, 0);
             break;
         }
+        if (c.timer)
+            sb_tick(&c, 1);
         kind = sb_eval(&c, q.src, q.srclen, q.name, q.args, q.nargs, msg,
                        sizeof msg, &base, &nres);
         if (kind == SANDBOX_OK) {
@@ -526,6 +555,8 @@ static void sb_worker_main(const SbWorkerSpec *spec, int sock, pid_t ppid)
                 nv = 0;
             }
         }
+        if (c.timer)
+            sb_tick(&c, 0);
         if (c.doomed)
             sb_doom_message(&c, &spec->cfg, msg, sizeof msg);
         sb_send_verdict(&c, kind, msg, vals, nv);
