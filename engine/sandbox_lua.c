@@ -17,6 +17,7 @@
 ** keep the count hook.
 */
 #include <inttypes.h>
+#include <stdatomic.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,8 +231,10 @@ static void sb_doom(SbCtx *c, lua_State *L, SandboxKind k)
 void sb_arm(SbCtx *c)
 {
     int d = c->co_depth;
-    lua_State *L = d > 0 ? c->co_stack[d - 1] : c->L;
+    lua_State *L;
     int64_t t0 = sb_now_ns(); /* clock_gettime: async-signal-safe */
+    atomic_signal_fence(memory_order_acquire);
+    L = d > 0 ? c->co_stack[d - 1] : c->L;
     if (L)
         lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
     c->arm_ns = sb_now_ns() - t0;
@@ -544,7 +547,8 @@ static int sb_co_enter(lua_State *L, SbCtx *c, lua_State *co)
     if (d >= SB_CO_MAX)
         return luaL_error(L, "coroutines nested too deeply");
     c->co_stack[d] = co;
-    c->co_depth = d + 1; /* after the store: the handler reads it */
+    atomic_signal_fence(memory_order_release); /* store, then publish */
+    c->co_depth = d + 1;
     if (c->doomed)
         lua_sethook(co, sb_hook, LUA_MASKCOUNT, 1);
     return d;
