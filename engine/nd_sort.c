@@ -411,7 +411,7 @@ avx512vl\"))), apply_to = function)")
 #define VS_INLINE static inline __attribute__((always_inline))
 #define VS_UNROLL _Pragma("GCC unroll 64")
 #define VS_NREG 16 /* registers of the base-case network */
-#define VS_UNP 16   /* vectors per partition step */
+#define VS_UNP 8    /* vectors per partition step */
 
 /* vs_ptab[m]: the permutation putting the lanes of an 8-lane block
 ** that are clear in m first, then those set, each in lane order. */
