@@ -126,9 +126,13 @@ NdArray *lnd_toarray(lua_State *L, int idx)
     return u ? &u->a : NULL;
 }
 
-static void set_array_mt(lua_State *L)
+/* Give the new userdata at the top the array metatable: copied from the
+** array at stack index like when there is one (a pointer copy), else
+** looked up in the registry (a hash lookup: a fifth of a small a+b). */
+static void set_array_mt(lua_State *L, int like)
 {
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_ARRAY);
+    if (!like || !lua_getmetatable(L, like))
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_ARRAY);
     lua_setmetatable(L, -2);
 }
 
@@ -181,7 +185,7 @@ static void copy_desc(NdArray *dst, const NdArray *src)
 /* Allocate the userdata for an initialised descriptor and push it. Large
 ** blocks go through a protected call so running out of memory is a
 ** MemoryError with NumPy's text, not a bare Lua memory error. */
-static NdArray *push_new(lua_State *L, NdArray *desc)
+static NdArray *push_new(lua_State *L, NdArray *desc, int like)
 {
     size_t nb = nd_nbytes(desc);
     size_t total = LND_HDR + nb;
@@ -235,19 +239,29 @@ static NdArray *push_new(lua_State *L, NdArray *desc)
     u->a.flags |= ND_OWNDATA | ND_WRITEABLE;
     u->scalar = 0;
     u->tag = &KEY_ARRAY;
-    set_array_mt(L);
+    set_array_mt(L, like);
     return &u->a;
+}
+
+/* A new C-order array; like: 0 or the stack index of an array (see
+** set_array_mt). */
+static NdArray *newarray_like(lua_State *L, NdDType t, int ndim,
+                              const int64_t *shape, int like)
+{
+    NdArray d;
+    NdErr err;
+    NdError rc;
+    like = like ? lua_absindex(L, like) : 0;
+    rc = nd_init(&d, t, ndim, shape, &err);
+    if (rc)
+        raise_nd(L, rc, &err);
+    return push_new(L, &d, like);
 }
 
 NdArray *lnd_newarray(lua_State *L, NdDType t, int ndim,
                       const int64_t *shape)
 {
-    NdArray d;
-    NdErr err;
-    NdError rc = nd_init(&d, t, ndim, shape, &err);
-    if (rc)
-        raise_nd(L, rc, &err);
-    return push_new(L, &d);
+    return newarray_like(L, t, ndim, shape, 0);
 }
 
 /* Push a view v whose memory belongs to the array at stack index src. */
@@ -260,7 +274,7 @@ static NdArray *push_view(lua_State *L, const NdArray *v, int src)
     nd_update_flags(&u->a);
     u->scalar = 0;
     u->tag = &KEY_ARRAY;
-    set_array_mt(L);
+    set_array_mt(L, src);
     /* the owner: src's own owner if src is a view */
     if (lua_getiuservalue(L, src, 1) <= LUA_TNIL) { /* an owner */
         lua_pop(L, 1);
@@ -1373,8 +1387,9 @@ static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
     const int kw = kwx(L, top_);
     int oi = kw ? argx(L, top_, 0, "out") : 0;
     int di = kw ? argx(L, top_, 0, "dtype") : 0;
-    const NdArray *a = operand(L, ia, &ta, sa);
-    const NdArray *b = operand(L, ib, &tb, sb);
+    NdArray *pa = lnd_toarray(L, ia), *pb = lnd_toarray(L, ib);
+    const NdArray *a = pa ? pa : operand(L, ia, &ta, sa);
+    const NdArray *b = pb ? pb : operand(L, ib, &tb, sb);
     TRY(nd_binary_prepare(op, a, b, &t, &nd, shape, &err));
     if (di && !absent(L, di))
         t = checkdtype(L, di);
@@ -1396,7 +1411,7 @@ static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
         lua_pushvalue(L, oi);
         return 1;
     }
-    NdArray *o = lnd_newarray(L, t, nd, shape);
+    NdArray *o = newarray_like(L, t, nd, shape, pa ? ia : pb ? ib : 0);
     TRY(nd_binary(op, a, b, o, &err));
     MARK_RESULT(L, o, -1);
     return 1;
@@ -1412,7 +1427,8 @@ static int unary(lua_State *L, NdUnaryOp op)
     int oi = lua_type(L, top_) == LUA_TTABLE && kwx(L, top_)
                  ? argx(L, top_, 0, "out")
                  : 0;
-    const NdArray *a = operand(L, 1, &ta, sa);
+    NdArray *pa = lnd_toarray(L, 1);
+    const NdArray *a = pa ? pa : operand(L, 1, &ta, sa);
     TRY(nd_unary_prepare(op, a, &t, &err));
     if (oi && !absent(L, oi)) {
         NdArray *o = lnd_toarray(L, oi);
@@ -1422,7 +1438,7 @@ static int unary(lua_State *L, NdUnaryOp op)
         lua_pushvalue(L, oi);
         return 1;
     }
-    NdArray *o = lnd_newarray(L, t, a->ndim, a->shape);
+    NdArray *o = newarray_like(L, t, a->ndim, a->shape, pa ? 1 : 0);
     TRY(nd_unary(op, a, o, &err));
     MARK_RESULT(L, o, -1);
     return 1;
@@ -2271,7 +2287,7 @@ static int reduce(lua_State *L, NdReduceOp op)
         desc.ndim = 0;
         nd_update_flags(&desc);
     }
-    NdArray *o = push_new(L, &desc);
+    NdArray *o = push_new(L, &desc, 0);
     if (op == ND_R_MEAN && a->dtype == ND_FLOAT16 &&
         desc.dtype == ND_FLOAT16 && di && !absent(L, di)) {
         /* mean(dtype=float16) of float16: NumPy sums in float16 (only
@@ -3889,7 +3905,7 @@ static int l_trace(lua_State *L)
     NdArray desc;
     NdErr err;
     TRY(nd_reduce_prepare(ND_R_SUM, &v, NULL, 0, -1, &desc, &err));
-    NdArray *o = push_new(L, &desc);
+    NdArray *o = push_new(L, &desc, 0);
     TRY(nd_reduce(ND_R_SUM, &v, NULL, 0, o, &err));
     mark_scalar(L, -1);
     return 1;
