@@ -350,6 +350,19 @@ static int marked(lua_State *L, int idx, const char *key)
     return is;
 }
 
+/* Keyword `name` of the keyword table at kw (0: none): its pushed value's
+** index, or 0 when absent. For callers that found kw once already. */
+static int kwarg(lua_State *L, int kw, const char *name)
+{
+    if (!kw)
+        return 0;
+    if (lua_getfield(L, kw, name) == LUA_TNIL) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    return lua_gettop(L);
+}
+
 /* Number of positional arguments. */
 static int nposx(lua_State *L, int top)
 {
@@ -1385,8 +1398,8 @@ static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
     int nd;
     int64_t shape[ND_MAXDIMS];
     const int kw = kwx(L, top_);
-    int oi = kw ? argx(L, top_, 0, "out") : 0;
-    int di = kw ? argx(L, top_, 0, "dtype") : 0;
+    int oi = kwarg(L, kw, "out");
+    int di = kwarg(L, kw, "dtype");
     NdArray *pa = lnd_toarray(L, ia), *pb = lnd_toarray(L, ib);
     const NdArray *a = pa ? pa : operand(L, ia, &ta, sa);
     const NdArray *b = pb ? pb : operand(L, ib, &tb, sb);
@@ -1424,9 +1437,7 @@ static int unary(lua_State *L, NdUnaryOp op)
     char sa[16];
     NdErr err;
     NdDType t;
-    int oi = lua_type(L, top_) == LUA_TTABLE && kwx(L, top_)
-                 ? argx(L, top_, 0, "out")
-                 : 0;
+    int oi = kwarg(L, kwx(L, top_), "out");
     NdArray *pa = lnd_toarray(L, 1);
     const NdArray *a = pa ? pa : operand(L, 1, &ta, sa);
     TRY(nd_unary_prepare(op, a, &t, &err));
