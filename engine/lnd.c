@@ -298,15 +298,21 @@ static void mark_scalar(lua_State *L, int idx)
             mark_scalar(L, idx);                                           \
     } while (0)
 
-/* Push a C-order copy of a (same dtype). */
-static NdArray *push_copy(lua_State *L, const NdArray *a, NdDType t)
+/* Push a C-order copy of a with dtype t; like as for newarray_like. */
+static NdArray *copy_like(lua_State *L, const NdArray *a, NdDType t,
+                          int like)
 {
     NdErr err;
-    NdArray *c = lnd_newarray(L, t, a->ndim, a->shape);
+    NdArray *c = newarray_like(L, t, a->ndim, a->shape, like);
     NdError rc = nd_assign(c, a, &err);
     if (rc)
         raise_nd(L, rc, &err);
     return c;
+}
+
+static NdArray *push_copy(lua_State *L, const NdArray *a, NdDType t)
+{
+    return copy_like(L, a, t, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1237,8 +1243,9 @@ static int l_copy(lua_State *L)
 {
     NdArray tmp;
     char store[16];
-    const NdArray *a = operand(L, 1, &tmp, store);
-    push_copy(L, a, a->dtype);
+    NdArray *pa = lnd_toarray(L, 1);
+    const NdArray *a = pa ? pa : operand(L, 1, &tmp, store);
+    copy_like(L, a, a->dtype, pa ? 1 : 0);
     return 1;
 }
 
@@ -1251,7 +1258,7 @@ static int l_astype(lua_State *L)
         raisef(L, "TypeError", "astype() missing required argument 'dtype' "
                                "(pos 1)");
     NdDType t = checkdtype(L, di);
-    push_copy(L, a, t);
+    copy_like(L, a, t, 1);
     mark_scalar(L, -1);
     return 1;
 }
@@ -2090,7 +2097,7 @@ static int l_getitem(lua_State *L)
                    (long long)d);
         if (i < 0)
             i += d;
-        NdArray *o = lnd_newarray(L, a->dtype, 0, NULL);
+        NdArray *o = newarray_like(L, a->dtype, 0, NULL, 1);
         memcpy(o->data, a->data + i * a->strides[0], nd_dtype_size(a->dtype));
         mark_scalar(L, -1);
         return 1;
@@ -2098,7 +2105,7 @@ static int l_getitem(lua_State *L)
     prepare_index(L, a, ix, &n, &plan);
     if (plan.nadv == 0) {
         if (all_int && plan.view.ndim == 0) {
-            NdArray *o = lnd_newarray(L, a->dtype, 0, NULL);
+            NdArray *o = newarray_like(L, a->dtype, 0, NULL, 1);
             memcpy(o->data, plan.view.data, nd_dtype_size(a->dtype));
             mark_scalar(L, -1);
             return 1;
@@ -2106,7 +2113,7 @@ static int l_getitem(lua_State *L)
         push_view(L, &plan.view, 1);
         return 1;
     }
-    NdArray *o = lnd_newarray(L, a->dtype, plan.ndim, plan.shape);
+    NdArray *o = newarray_like(L, a->dtype, plan.ndim, plan.shape, 1);
     TRY(nd_index_get(&plan, o, &err));
     return 1;
 }
@@ -2277,7 +2284,8 @@ static int reduce(lua_State *L, NdReduceOp op)
     int ki = argx(L, top_, 0, "keepdims");
     int ddi = argx(L, top_, 0, "ddof");
     int oi = argx(L, top_, 0, "out");
-    const NdArray *a = operand(L, 1, &ta, sa);
+    NdArray *pa = lnd_toarray(L, 1);
+    const NdArray *a = pa ? pa : operand(L, 1, &ta, sa);
     int given = axes_arg(L, ai, a, axes);
     int keep = ki ? tobool(L, ki) : 0;
     double ddof = ddi && !absent(L, ddi) ? todouble(L, ddi) : 0;
@@ -2298,7 +2306,7 @@ static int reduce(lua_State *L, NdReduceOp op)
         desc.ndim = 0;
         nd_update_flags(&desc);
     }
-    NdArray *o = push_new(L, &desc, 0);
+    NdArray *o = push_new(L, &desc, pa ? 1 : 0);
     if (op == ND_R_MEAN && a->dtype == ND_FLOAT16 &&
         desc.dtype == ND_FLOAT16 && di && !absent(L, di)) {
         /* mean(dtype=float16) of float16: NumPy sums in float16 (only
