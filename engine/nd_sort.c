@@ -814,12 +814,12 @@ VS_AVX512_END
 
 /* fscan64/fscan32 (below) for the AVX-512 path: bit 0 = a NaN, bit 1 =
 ** a 0.0, bit 2 = a -0.0. */
-#define VSCAN(BITS, W, CMP, CAST, KT)                                      \
+#define VSCAN(BITS, W, CMP, CAST, NEG0)                                      \
     static int vscan##BITS(const char *p, int64_t n)                       \
     {                                                                      \
         const int L = W##_L;                                               \
         const __m512i z = _mm512_setzero_si512();                          \
-        const __m512i nz = W##_SET1((KT)((KT)1 << (BITS - 1)));            \
+        const __m512i nz = W##_SET1(NEG0);                                 \
         unsigned nan = 0, pz = 0, ng = 0, m = 0xFFFFu;                     \
         for (int64_t i = 0; i < n; i += L) {                               \
             if (n - i < L)                                                 \
@@ -832,8 +832,8 @@ VS_AVX512_END
         return (nan != 0) | (pz != 0) << 1 | (ng != 0) << 2;               \
     }
 VS_AVX512_BEGIN
-VSCAN(64, W64, _mm512_mask_cmp_pd_mask, PD, int64_t)
-VSCAN(32, W32, _mm512_mask_cmp_ps_mask, PS, int32_t)
+VSCAN(64, W64, _mm512_mask_cmp_pd_mask, PD, INT64_MIN)
+VSCAN(32, W32, _mm512_mask_cmp_ps_mask, PS, INT32_MIN)
 VS_AVX512_END
 
 static const SortFn vsort_fns[ND_NTYPES] = {
