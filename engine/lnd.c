@@ -5,9 +5,9 @@
 ** allocated as userdata before the core computes, so a Lua error can
 ** never leak or corrupt anything. Owners carry their data inline in the
 ** userdata and have no user value; views carry their owner as user
-** value 1. Errors are tables
-** {type=, message=} with metatable "nd.error". The Lua API (every
-** function, argument and keyword) is documented in docs/ndarray.md.
+** value 1. Errors are tables {type=, message=} with metatable
+** "nd.error". The Lua API (every function, argument and keyword) is
+** documented in docs/ndarray.md.
 */
 #include "lnd.h"
 
@@ -35,8 +35,9 @@
 #define REG_DTYPES "nd.dtypes"
 #define REG_POPTS "nd.printoptions"
 
-/* Registry keys by address: faster than luaL_* name lookups, which
-** intern the name (a strcmp) on every call. */
+/* Keys by address, for registry entries and for markers inside our
+** metatables: faster than luaL_* name lookups, which intern the name (a
+** strcmp) on every call, and no Lua code can make such a key. */
 static const char KEY_ARRAY = 0, KEY_KW = 0, KEY_SLICE = 0, KEY_ELLIPSIS = 0,
                   KEY_DTYPE = 0;
 
