@@ -26,16 +26,17 @@ typedef struct SbCtx SbCtx;
 /* Small blocks are kept on free lists per 16-byte class (see sb_alloc). */
 #define SB_SMALL 1024
 #define SB_CLASSES (SB_SMALL / 16)
-/* bytes kept on the lists; none under ASan, which must see every free */
+#define SB_CACHE_MAX ((size_t)8 << 20) /* bytes kept on the lists */
+/* no lists under ASan, which must see every free */
 #if defined(__SANITIZE_ADDRESS__)
-#define SB_CACHE_MAX 0
+#define SB_CACHE_ON 0
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#define SB_CACHE_MAX 0
+#define SB_CACHE_ON 0
 #endif
 #endif
-#ifndef SB_CACHE_MAX
-#define SB_CACHE_MAX ((size_t)8 << 20)
+#ifndef SB_CACHE_ON
+#define SB_CACHE_ON 1
 #endif
 
 /* Receives output bytes already counted against the cap. */

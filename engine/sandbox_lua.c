@@ -117,7 +117,7 @@ static void *sb_small_get(SbCtx *c, size_t n)
 static void sb_small_put(SbCtx *c, void *p, size_t n)
 {
     size_t k = sb_class(n);
-    if (c->cached >= SB_CACHE_MAX) {
+    if (!SB_CACHE_ON || c->cached >= SB_CACHE_MAX) {
         free(p);
         return;
     }
