@@ -659,8 +659,15 @@ static void init_first(NdArray *out, const NdArray *a, const char *axes)
 ** keeps the iterator (its kernels round per call). */
 static int whole_run(const NdArray *a, const NdArray *out, NdDType t)
 {
-    return a->dtype == t && t != ND_FLOAT16 && ND_ISC(a) &&
-           nd_size(out) == 1 && nd_size(a) > 0;
+    if (a->dtype != t || t == ND_FLOAT16 || !ND_ISC(a))
+        return 0;
+    for (int i = 0; i < out->ndim; i++)
+        if (out->shape[i] != 1)
+            return 0;
+    for (int i = 0; i < a->ndim; i++)
+        if (a->shape[i] == 0)
+            return 0;
+    return 1;
 }
 
 /*
