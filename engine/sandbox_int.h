@@ -27,6 +27,7 @@ typedef struct SbCtx SbCtx;
 #define SB_SMALL 1024
 #define SB_CLASSES (SB_SMALL / 16)
 #define SB_CACHE_MAX ((size_t)8 << 20) /* bytes kept on the lists */
+#define SB_BIG_BLOCK ((size_t)1 << 20) /* makes the collector incremental */
 /* no lists under ASan, which must see every free */
 #if defined(__SANITIZE_ADDRESS__)
 #define SB_CACHE_ON 0
@@ -51,6 +52,8 @@ struct SbCtx {
     int refused;
     void *free_list[SB_CLASSES]; /* class k holds blocks of 16 * (k + 1) */
     size_t cached;               /* bytes on the free lists */
+    int big_block; /* 1: a block of SB_BIG_BLOCK or more was allocated;
+                      2: the collector has been made incremental since */
     /* time */
     int timer; /* 1: hooks armed by a timer tick (sb_arm), else a count hook
                   (in-process runs and instruction budgets) */

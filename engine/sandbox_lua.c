@@ -183,6 +183,8 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     c->mem_used = c->mem_used - old + nsize;
     if (c->mem_used > c->mem_peak)
         c->mem_peak = c->mem_used;
+    if (nsize >= SB_BIG_BLOCK && !c->big_block)
+        c->big_block = 1; /* the next hook changes the collector's mode */
     if (nsize > old)
         c->refused = 0;
     return p;
@@ -320,6 +322,16 @@ static void sb_hook(lua_State *L, lua_Debug *ar)
             want = SB_TICK_US;
         if (want > 2 * c->tick_us || 2 * want < c->tick_us)
             sb_set_timer(c, want);
+    }
+    if (c->big_block == 1) {
+        /* Generational collection suits small temporaries; big ones
+        ** survive the minor collection their successor's allocation
+        ** starts, age into the old generation and pile up until a major
+        ** one (a*2.0+1.0 on 1e7 floats: 11 ms incremental, 157 ms
+        ** generational, twice the memory). Not from the allocator: a
+        ** hook runs between instructions, outside any collection. */
+        c->big_block = 2;
+        lua_gc(L, LUA_GCINC, 0, 0, 0);
     }
     if (c->pulse)
         c->pulse(c, now);
