@@ -28,6 +28,7 @@ typedef struct SbCtx SbCtx;
 #define SB_CLASSES (SB_SMALL / 16)
 #define SB_CACHE_MAX ((size_t)8 << 20) /* bytes kept on the lists */
 #define SB_BIG_BLOCK ((size_t)1 << 20) /* makes the collector incremental */
+#define SB_HUGE_BLOCK ((size_t)4 << 20) /* asks for transparent huge pages */
 /* no lists under ASan, which must see every free */
 #if defined(__SANITIZE_ADDRESS__)
 #define SB_CACHE_ON 0

