@@ -22,10 +22,13 @@
 #include "nd_linalg.h"
 #include "sandbox.h"
 
+/* The worker is one thread (BLAS runs single-threaded in it). Its
+** process clock would tick in 4 ms steps: RLIMIT_CPU arms the process
+** CPU timer, whose sum the kernel refreshes only at scheduler ticks. */
 static int l_now(lua_State *L)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     lua_pushnumber(L, (double)ts.tv_sec + ts.tv_nsec * 1e-9);
     return 1;
 }
