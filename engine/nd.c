@@ -503,13 +503,17 @@ NdError nd_init(NdArray *a, NdDType t, int ndim, const int64_t *shape,
     }
     /* as NumPy: the product of the non-zero dims must fit, even when
     ** another dim is 0 (strides are built from it) */
-    for (int i = 0; i < ndim; i++) {
-        if (shape[i] && total > INT64_MAX / shape[i])
+    /* overflow tests by multiplying, not dividing: two 64-bit divisions
+    ** were a tenth of a small a+b */
+    for (int i = 0; i < ndim; i++)
+        if (shape[i] && __builtin_mul_overflow(total, shape[i], &total))
             goto big;
-        total *= shape[i] ? shape[i] : 1;
+    {
+        int64_t bytes;
+        if (__builtin_mul_overflow(total, sz, &bytes) ||
+            bytes > INT64_MAX / 2)
+            goto big;
     }
-    if (total > (INT64_MAX / 2) / sz)
-        goto big;
     /* only the used dims are written: views copy what they need */
     a->dtype = t;
     a->ndim = ndim;
