@@ -779,16 +779,8 @@ static void compress_rows(size_t rb, char *d, const char *s, ptrdiff_t ss,
 ** memory form is microcoded on some CPUs), picked when nd_copy_simd
 ** says the CPU has it. The lanes' mask bits are gathered from the nonzero
 ** bytes by one multiplication. Full 64-byte stores: 8 (16) free slots. */
-#if defined(__clang__)
-#define XC_AVX512_BEGIN                                                    \
-    _Pragma("clang attribute push(__attribute__((target(\"avx512f\"))), \
-apply_to = function)")
-#define XC_AVX512_END _Pragma("clang attribute pop")
-#else
-#define XC_AVX512_BEGIN                                                    \
-    _Pragma("GCC push_options") _Pragma("GCC target(\"avx512f\")")
-#define XC_AVX512_END _Pragma("GCC pop_options")
-#endif
+#define XC_AVX512_BEGIN ND_TARGET_BEGIN("avx512f")
+#define XC_AVX512_END ND_TARGET_END
 #include <immintrin.h>
 
 static inline unsigned lane_bits(uint64_t z)

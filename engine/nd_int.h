@@ -153,16 +153,21 @@ void nd_copy_contig(NdDType to, char *dst, NdDType from, const char *src,
 #if (defined(__x86_64__) || defined(__i386__)) && \
     (defined(__GNUC__) || defined(__clang__))
 #define ND_AVX2 1
+/* Compile the functions up to ND_TARGET_END for the given target
+** features (a string literal: "avx2", "avx512f,avx512vl"). */
+#define ND_PRAGMA(x) _Pragma(#x)
 #if defined(__clang__)
-#define ND_AVX2_BEGIN                                                      \
-    _Pragma("clang attribute push(__attribute__((target(\"avx2\"))), \
-apply_to = function)")
-#define ND_AVX2_END _Pragma("clang attribute pop")
+#define ND_TARGET_BEGIN(f)                                                 \
+    ND_PRAGMA(clang attribute push(__attribute__((target(f))),            \
+                                   apply_to = function))
+#define ND_TARGET_END ND_PRAGMA(clang attribute pop)
 #else
-#define ND_AVX2_BEGIN                                                      \
-    _Pragma("GCC push_options") _Pragma("GCC target(\"avx2\")")
-#define ND_AVX2_END _Pragma("GCC pop_options")
+#define ND_TARGET_BEGIN(f)                                                 \
+    ND_PRAGMA(GCC push_options) ND_PRAGMA(GCC target(f))
+#define ND_TARGET_END ND_PRAGMA(GCC pop_options)
 #endif
+#define ND_AVX2_BEGIN ND_TARGET_BEGIN("avx2")
+#define ND_AVX2_END ND_TARGET_END
 int nd_use_avx2(void);
 
 /* AVX-512 (F, BW, VL, DQ) copies of the hottest element-wise kernels,
@@ -174,16 +179,13 @@ int nd_use_avx2(void);
 #define ND_AVX512 1
 #if defined(__clang__)
 #define ND_AVX512_BEGIN                                                    \
-    _Pragma("clang attribute push(__attribute__((target(\"avx512f,\
-avx512bw,avx512vl,avx512dq\"))), apply_to = function)")
-#define ND_AVX512_END _Pragma("clang attribute pop")
+    ND_TARGET_BEGIN("avx512f,avx512bw,avx512vl,avx512dq")
 #else
 #define ND_AVX512_BEGIN                                                    \
-    _Pragma("GCC push_options")                                           \
-    _Pragma("GCC target(\"avx512f,avx512bw,avx512vl,avx512dq,\
-prefer-vector-width=512\")")
-#define ND_AVX512_END _Pragma("GCC pop_options")
+    ND_TARGET_BEGIN("avx512f,avx512bw,avx512vl,avx512dq,"                 \
+                    "prefer-vector-width=512")
 #endif
+#define ND_AVX512_END ND_TARGET_END
 int nd_use_avx512(void);
 #else
 #define ND_AVX2 0

@@ -294,17 +294,11 @@ static const UniqFn uniq_fns[ND_NTYPES] = {
 ** sure -0.0 and 0.0 do not both occur, so equal keys have equal bits and
 ** the bytes are the ones every correct sort gives. */
 #if ND_AVX2
+#define VS_AVX512_BEGIN ND_TARGET_BEGIN("avx512f,avx512vl")
+#define VS_AVX512_END ND_TARGET_END
 #if defined(__clang__)
-#define VS_AVX512_BEGIN                                                    \
-    _Pragma("clang attribute push(__attribute__((target(\"avx512f,\
-avx512vl\"))), apply_to = function)")
-#define VS_AVX512_END _Pragma("clang attribute pop")
 /* unrolling is a speed hint: -O1 sanitizer builds need not honour it */
 #pragma clang diagnostic ignored "-Wpass-failed"
-#else
-#define VS_AVX512_BEGIN                                                    \
-    _Pragma("GCC push_options") _Pragma("GCC target(\"avx512f,avx512vl\")")
-#define VS_AVX512_END _Pragma("GCC pop_options")
 #endif
 #define VS_SIMD 1
 #else
