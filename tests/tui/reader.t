@@ -103,7 +103,7 @@ run_suite() {
     # a signal also restores the terminal
     keys "$PYPREP" Enter
     wait_for 'Python interview trainer' 5
-    pid=$(pgrep -n -f "^$PYPREP\$")
+    pid=$(app_pid)
     kill -TERM "$pid" 2>/dev/null
     wait_for 'PS\$ ?$' 3
     keys "stty -g > /tmp/pyprep-stty-after-$$; echo AFTER-TERM" Enter
@@ -119,7 +119,7 @@ run_suite() {
         if [ "$how" = C-c ]; then
             keys C-c
         else
-            pid=$(pgrep -n -f "^$PYPREP\$")
+            pid=$(app_pid)
             kill -"$how" "$pid" 2>/dev/null
         fi
         wait_for 'PS\$ ?$' 3

@@ -61,6 +61,16 @@ wait_gone() {
 
 keys() { tm send-keys -t main "$@"; }
 
+# app_pid: the pid of pyprep running in this test's pane. It is looked up
+# among the children of the pane's shell, never by name across the
+# machine: prove -j2 runs other TUI tests with the same binary at the same
+# time, and signalling their pyprep would break both tests.
+app_pid() {
+    local shell
+    shell=$(tm display-message -p -t main '#{pane_pid}' 2>/dev/null) || return 1
+    pgrep -n -P "$shell" -f "^$PYPREP\$"
+}
+
 # start_shell COLS ROWS [ENV...]: a bash in tmux, prompt "PS$ ".
 NSHELL=0
 start_shell() {
