@@ -29,6 +29,7 @@ typedef struct SbCtx SbCtx;
 #define SB_CACHE_MAX ((size_t)8 << 20) /* bytes kept on the lists */
 #define SB_BIG_BLOCK ((size_t)1 << 20) /* makes the collector incremental */
 #define SB_HUGE_BLOCK ((size_t)4 << 20) /* asks for transparent huge pages */
+#define SB_HEAP_SHARE 32 /* see sb_collect_first */
 /* no lists under ASan, which must see every free */
 #if defined(__SANITIZE_ADDRESS__)
 #define SB_CACHE_ON 0
@@ -55,6 +56,10 @@ struct SbCtx {
     size_t cached;               /* bytes on the free lists */
     int big_block; /* 1: a block of SB_BIG_BLOCK or more was allocated;
                       2: the collector has been made incremental since */
+    size_t big_live; /* bytes in live blocks of SB_BIG_BLOCK or more */
+    size_t big_base; /* big_live after the last collection sb_collect_first
+                        asked for (lowered by any collection's frees) */
+    int collecting;  /* 1: that collection runs, its retry comes next */
     /* time */
     int timer; /* 1: hooks armed by a timer tick (sb_arm), else a count hook
                   (in-process runs and instruction budgets) */
