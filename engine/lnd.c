@@ -29,6 +29,7 @@
 #define MT_ARRAY "nd.array"
 #define MT_DTYPE "nd.dtype"
 #define MT_ERROR "nd.error"
+#define MT_REFUSE "nd.refuse" /* the Python front end's refusals too */
 #define MT_KW "nd.KW"
 #define MT_SLICE "nd.slice"
 #define MT_ELLIPSIS "nd.ellipsis"
@@ -77,6 +78,31 @@ static int raisef(lua_State *L, const char *type, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     return raise_typed(L, type, msg);
+}
+
+/* What pyprep cannot answer as NumPy would is refused: an error of its
+** own kind, which the Python front end reports as a refusal and never
+** lets an `except` catch. */
+static int refusef(lua_State *L, const char *fmt, ...)
+{
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    lua_createtable(L, 0, 1);
+    lua_pushstring(L, msg);
+    lua_setfield(L, -2, "refuse");
+    luaL_setmetatable(L, MT_REFUSE);
+    return lua_error(L);
+}
+
+static int refuse_tostring(lua_State *L)
+{
+    lua_getfield(L, 1, "refuse");
+    lua_pushfstring(L, "not supported in pyprep: %s",
+                    lua_isstring(L, -1) ? lua_tostring(L, -1) : "?");
+    return 1;
 }
 
 static int raise_nd(lua_State *L, NdError code, const NdErr *e)
@@ -4318,16 +4344,20 @@ static int gen_tostring(lua_State *L)
     return 1;
 }
 
+static void set_guarded(lua_State *L, const luaL_Reg *r);
+
 /* Add nd.random (module table on top of the stack). */
 static void open_random(lua_State *L)
 {
     luaL_newmetatable(L, MT_GEN);
-    luaL_newlib(L, gen_methods);
+    lua_newtable(L);
+    set_guarded(L, gen_methods);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, gen_tostring);
     lua_setfield(L, -2, "__tostring");
     lua_pop(L, 1);
-    luaL_newlib(L, random_funcs);
+    lua_newtable(L);
+    set_guarded(L, random_funcs);
     lua_setfield(L, -2, "random");
 }
 
@@ -4654,6 +4684,202 @@ static const luaL_Reg meta[] = {
     {"__newindex", m_newindex},             {NULL, NULL},
 };
 
+/* ------------------------------------------------------------------ */
+/* Keywords. NumPy's functions take keywords pyprep does not implement
+** (where=, initial=, order=, kind=, return_index= ...). Ignoring one
+** answers what NumPy would not, so every function is registered behind
+** kw_guard with the keywords it reads, and any other keyword is refused
+** before the function runs. A function missing here reads none. */
+typedef struct {
+    lua_CFunction fn;
+    const char *names; /* space-separated */
+} KwSpec;
+
+static const KwSpec kw_specs[] = {
+    {l_absolute, "out"},
+    {l_add, "dtype out"},
+    {l_all, "axis keepdims out"},
+    {l_any, "axis keepdims out"},
+    {l_append, "axis"},
+    {l_arange, "dtype start step stop"},
+    {l_arccos, "out"},
+    {l_arcsin, "out"},
+    {l_arctan, "out"},
+    {l_arctan2, "dtype out"},
+    {l_argmax, "axis keepdims out"},
+    {l_argmin, "axis keepdims out"},
+    {l_argsort, "axis"},
+    {l_array, "copy dtype"},
+    {l_array_split, "axis indices_or_sections"},
+    {l_asarray, "dtype"},
+    {l_astype, "dtype"},
+    {l_bitwise_and, "dtype out"},
+    {l_bitwise_or, "dtype out"},
+    {l_bitwise_xor, "dtype out"},
+    {l_can_cast, "casting"},
+    {l_ceil, "out"},
+    {l_choice, "a p replace size"},
+    {l_clip, "a_max a_min"},
+    {l_concatenate, "axis dtype"},
+    {l_corrcoef, "bias ddof rowvar y"},
+    {l_cos, "out"},
+    {l_cosh, "out"},
+    {l_count_nonzero, "axis"},
+    {l_cov, "bias ddof rowvar y"},
+    {l_cumprod, "axis dtype"},
+    {l_cumsum, "axis dtype"},
+    {l_default_rng, "seed"},
+    {l_diag, "k"},
+    {l_empty, "dtype"},
+    {l_equal, "dtype out"},
+    {l_exp, "out"},
+    {l_expand_dims, "axis"},
+    {l_expm1, "out"},
+    {l_eye, "M dtype k"},
+    {l_floor_, "out"},
+    {l_floor_divide, "dtype out"},
+    {l_fmax, "dtype out"},
+    {l_fmin, "dtype out"},
+    {l_full, "dtype fill_value"},
+    {l_full_like, "dtype fill_value"},
+    {l_greater, "dtype out"},
+    {l_greater_equal, "dtype out"},
+    {l_hsplit, "axis indices_or_sections"},
+    {l_hypot, "dtype out"},
+    {l_identity, "dtype"},
+    {l_invert, "out"},
+    {l_isfinite, "out"},
+    {l_isinf, "out"},
+    {l_isnan, "out"},
+    {l_left_shift, "dtype out"},
+    {l_less, "dtype out"},
+    {l_less_equal, "dtype out"},
+    {l_linspace, "dtype endpoint num retstep stop"},
+    {l_log, "out"},
+    {l_log10, "out"},
+    {l_log1p, "out"},
+    {l_log2, "out"},
+    {l_logical_and, "dtype out"},
+    {l_logical_not, "out"},
+    {l_logical_or, "dtype out"},
+    {l_logical_xor, "dtype out"},
+    {l_max, "axis keepdims out"},
+    {l_maximum, "dtype out"},
+    {l_mean, "axis dtype keepdims out"},
+    {l_median, "axis keepdims q"},
+    {l_min, "axis keepdims out"},
+    {l_minimum, "dtype out"},
+    {l_multiply, "dtype out"},
+    {l_negative, "out"},
+    {l_normal, "loc scale size"},
+    {l_not_equal, "dtype out"},
+    {l_ones, "dtype"},
+    {l_ones_like, "dtype"},
+    {l_percentile, "axis keepdims q"},
+    {l_positive, "out"},
+    {l_power, "dtype out"},
+    {l_prod, "axis dtype keepdims out"},
+    {l_quantile, "axis keepdims q"},
+    {l_randint, "dtype endpoint high low size"},
+    {l_random, "size"},
+    {l_remainder, "dtype out"},
+    {l_repeat, "axis repeats"},
+    {l_reshape, "newshape"},
+    {l_right_shift, "dtype out"},
+    {l_rint, "out"},
+    {l_round, "decimals"},
+    {l_set_printoptions, "edgeitems floatmode linewidth precision sign suppress threshold"},
+    {l_sign, "out"},
+    {l_signbit, "out"},
+    {l_sin, "out"},
+    {l_sinh, "out"},
+    {l_sort, "axis"},
+    {l_split, "axis indices_or_sections"},
+    {l_sqrt, "out"},
+    {l_square, "out"},
+    {l_squeeze, "axis"},
+    {l_stack, "axis"},
+    {l_standard_normal, "size"},
+    {l_std, "axis ddof dtype keepdims out"},
+    {l_subtract, "dtype out"},
+    {l_sum, "axis dtype keepdims out"},
+    {l_tan, "out"},
+    {l_tanh, "out"},
+    {l_transpose, "axes"},
+    {l_true_divide, "dtype out"},
+    {l_trunc, "out"},
+    {l_uniform, "low high size"},
+    {l_unique, "return_counts"},
+    {l_var, "axis ddof dtype keepdims out"},
+    {l_vsplit, "axis indices_or_sections"},
+    {l_zeros, "dtype"},
+    {l_zeros_like, "dtype"},
+    {m_sort, "axis"},
+    {NULL, NULL},
+};
+
+static const char *kw_names(lua_CFunction fn)
+{
+    for (const KwSpec *k = kw_specs; k->fn; k++)
+        if (k->fn == fn)
+            return k->names;
+    return "";
+}
+
+static int kw_known(const char *names, const char *key, size_t n)
+{
+    for (const char *p = names; *p;) {
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        if ((size_t)(q - p) == n && memcmp(p, key, n) == 0)
+            return 1;
+        p = *q ? q + 1 : q;
+    }
+    return 0;
+}
+
+/* Upvalues: the function, its keywords, its name (for the message), the
+** KW metatable (one compare, where kwx needs a lookup). */
+static int kw_guard(lua_State *L)
+{
+    lua_CFunction fn = lua_tocfunction(L, lua_upvalueindex(1));
+    int top = lua_gettop(L), is_kw = 0;
+    if (top && lua_type(L, top) == LUA_TTABLE && lua_getmetatable(L, top)) {
+        is_kw = lua_rawequal(L, -1, lua_upvalueindex(4));
+        lua_pop(L, 1);
+    }
+    if (is_kw) {
+        const char *names = lua_touserdata(L, lua_upvalueindex(2));
+        lua_pushnil(L);
+        while (lua_next(L, top)) {
+            size_t n;
+            const char *key;
+            lua_pop(L, 1);
+            if (lua_type(L, -1) != LUA_TSTRING)
+                raisef(L, "TypeError", "keywords must be strings");
+            key = lua_tolstring(L, -1, &n);
+            if (!kw_known(names, key, n))
+                refusef(L, "keyword argument '%s' of %s()", key,
+                        lua_tostring(L, lua_upvalueindex(3)));
+        }
+    }
+    return fn(L);
+}
+
+/* luaL_setfuncs for functions behind kw_guard. */
+static void set_guarded(lua_State *L, const luaL_Reg *r)
+{
+    for (; r->name; r++) {
+        lua_pushcfunction(L, r->func);
+        lua_pushlightuserdata(L, (void *)kw_names(r->func));
+        lua_pushstring(L, r->name);
+        lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_KW);
+        lua_pushcclosure(L, kw_guard, 4);
+        lua_setfield(L, -2, r->name);
+    }
+}
+
 int luaopen_nd(lua_State *L)
 {
     /* print options, one per state */
@@ -4664,6 +4890,11 @@ int luaopen_nd(lua_State *L)
     luaL_newmetatable(L, MT_ERROR);
     lua_pushcfunction(L, err_tostring);
     lua_setfield(L, -2, "__tostring");
+    lua_pop(L, 1);
+    if (luaL_newmetatable(L, MT_REFUSE)) {
+        lua_pushcfunction(L, refuse_tostring);
+        lua_setfield(L, -2, "__tostring");
+    }
     lua_pop(L, 1);
     luaL_newmetatable(L, MT_KW);
     lua_pushboolean(L, 1);
@@ -4708,7 +4939,7 @@ int luaopen_nd(lua_State *L)
     lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_ARRAY);
     luaL_setfuncs(L, meta, 0);
     lua_newtable(L);
-    luaL_setfuncs(L, methods, 0);
+    set_guarded(L, methods);
     lua_newtable(L);
     luaL_setfuncs(L, getters, 0);
     lua_pushcclosure(L, m_index, 2);
@@ -4717,7 +4948,8 @@ int luaopen_nd(lua_State *L)
     lua_setfield(L, -2, "__name");
     lua_pop(L, 1);
 
-    luaL_newlib(L, funcs);
+    lua_newtable(L);
+    set_guarded(L, funcs);
     for (int t = 0; t < ND_NTYPES; t++) {
         push_dtype(L, (NdDType)t);
         lua_setfield(L, -2, nd_dtype_name((NdDType)t));

@@ -172,6 +172,14 @@ static int kw_tostring(lua_State *L)
     return 1;
 }
 
+static int refuse_tostring(lua_State *L)
+{
+    lua_getfield(L, 1, "refuse");
+    lua_pushfstring(L, "not supported in pyprep: %s",
+                    lua_isstring(L, -1) ? lua_tostring(L, -1) : "?");
+    return 1;
+}
+
 static int err_tostring(lua_State *L)
 {
     lua_getfield(L, 1, "type");
@@ -218,6 +226,13 @@ int luaopen_py(lua_State *L)
         lua_setfield(L, -2, "__tostring");
     }
     lua_setfield(L, -2, "EXC_MT");
+    /* refusals: raised by nd too (what it cannot answer as NumPy would),
+    ** so the metatable is shared through the registry */
+    if (luaL_newmetatable(L, "nd.refuse")) {
+        lua_pushcfunction(L, refuse_tostring);
+        lua_setfield(L, -2, "__tostring");
+    }
+    lua_setfield(L, -2, "REFUSE_MT");
     if (luaL_newmetatable(L, "nd.KW")) {
         lua_pushcfunction(L, kw_tostring);
         lua_setfield(L, -2, "__tostring");

@@ -35,7 +35,7 @@ local TYPE_MT = {}
 local MODULE_MT = {}
 local VIEW_MT = {}
 local SLICE_MT = {}
-local REFUSE_MT = {}
+local REFUSE_MT = C.REFUSE_MT -- shared with nd (see py_lib.c)
 -- user classes (see "classes and instances" below)
 local OBJ_MT = {}      -- instances: attributes under their names
 local CLS = {}         -- key of an instance's class: o[CLS]

@@ -39,7 +39,7 @@ const char py_rt_lua[] =
     "local MODULE_MT = {}\n"
     "local VIEW_MT = {}\n"
     "local SLICE_MT = {}\n"
-    "local REFUSE_MT = {}\n"
+    "local REFUSE_MT = C.REFUSE_MT -- shared with nd (see py_lib.c)\n"
     "-- user classes (see \"classes and instances\" below)\n"
     "local OBJ_MT = {}      -- instances: attributes under their names\n"
     "local CLS = {}         -- key of an instance's class: o[CLS]\n"

@@ -151,3 +151,33 @@ nd.set_printoptions(kw{precision = 3})
 is(nd.array({1 / 3, 2 / 3}), "[0.333 0.667]", "nd: set_printoptions")
 nd.set_printoptions(kw{precision = 8})
 is(nd.str(true), "True", "nd: str of a Python bool")
+
+-- keywords a function does not read are refused, never ignored
+do
+    local a = nd.arange(4.0)
+    local function refused(f, want, name)
+        local okc, e = pcall(f)
+        ok(not okc and getmetatable(e) ~= nil and
+           tostring(e) == "not supported in pyprep: " .. want, name)
+    end
+    refused(function() return nd.add(a, a, kw{where = nd.gt(a, 1)}) end,
+            "keyword argument 'where' of add()", "nd: add(where=) refused")
+    refused(function() return a:sum(kw{initial = 5}) end,
+            "keyword argument 'initial' of sum()", "nd: a.sum(initial=) refused")
+    refused(function() return nd.sum(a, kw{ddof = 1}) end,
+            "keyword argument 'ddof' of sum()", "nd: sum(ddof=) refused")
+    refused(function() return nd.ravel(a, kw{order = "F"}) end,
+            "keyword argument 'order' of ravel()",
+            "nd: a function reading no keyword refuses one")
+    refused(function() return nd.random.default_rng(0):normal(kw{bogus = 1}) end,
+            "keyword argument 'bogus' of normal()",
+            "nd: Generator methods check keywords too")
+    is(nd.add(a, a, kw{out = nd.zeros(4), dtype = "float64"}),
+       "[0. 2. 4. 6.]", "nd: add keeps out= and dtype=")
+    is(a:std(kw{ddof = 1, axis = 0, keepdims = true}), "[1.29099445]",
+       "nd: std keeps ddof=, axis= and keepdims=")
+    is(nd.random.default_rng(1):normal(kw{loc = 1, scale = 2, size = 2}),
+       "[1.69116838 2.64323629]", "nd: normal keeps loc=, scale=, size=")
+    is(nd.full_like(a, kw{fill_value = 7}), "[7. 7. 7. 7.]",
+       "nd: full_like keeps fill_value=")
+end
