@@ -1413,6 +1413,17 @@ static int a_imag(lua_State *L)
 /* Does input x overlap output o other than exactly (same data, same
 ** view)? Memory is shared only within one buffer, which is cheap to
 ** rule out before measuring extents. */
+/* A ufunc's out: keyword, or positional at pos (0: none given), not
+** both, as NumPy says. */
+static int out_arg(lua_State *L, int kw, int pos)
+{
+    int oi = kwarg(L, kw, "out");
+    if (oi && pos)
+        raisef(L, "TypeError", "cannot specify 'out' as both a positional "
+                               "and keyword argument");
+    return oi ? oi : pos;
+}
+
 static int partial_overlap(const NdArray *x, const NdArray *o)
 {
     if (x == o || (x->buffer && o->buffer && x->buffer != o->buffer))
@@ -1432,7 +1443,7 @@ static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
     int nd;
     int64_t shape[ND_MAXDIMS];
     const int kw = kwx(L, top_);
-    int oi = kwarg(L, kw, "out");
+    int oi = out_arg(L, kw, top_ - (kw != 0) >= 3 ? 3 : 0);
     int di = kwarg(L, kw, "dtype");
     NdArray *pa = lnd_toarray(L, ia), *pb = lnd_toarray(L, ib);
     const NdArray *a = pa ? pa : operand(L, ia, &ta, sa);
@@ -1471,7 +1482,8 @@ static int unary(lua_State *L, NdUnaryOp op)
     char sa[16];
     NdErr err;
     NdDType t;
-    int oi = kwarg(L, kwx(L, top_), "out");
+    const int kw = kwx(L, top_);
+    int oi = out_arg(L, kw, top_ - (kw != 0) >= 2 ? 2 : 0);
     NdArray *pa = lnd_toarray(L, 1);
     const NdArray *a = pa ? pa : operand(L, 1, &ta, sa);
     TRY(nd_unary_prepare(op, a, &t, &err));
@@ -2303,14 +2315,19 @@ static int reduce(lua_State *L, NdReduceOp op)
     char sa[16];
     NdErr err;
     char axes[ND_MAXDIMS];
+    /* NumPy's positions: sum/prod/mean(a, axis, dtype, out, keepdims),
+    ** var/std(a, axis, dtype, out, ddof, keepdims), min/max/all/any(a,
+    ** axis, out, keepdims), argmin/argmax(a, axis, out, *, keepdims) */
+    int has_dtype = op == ND_R_SUM || op == ND_R_PROD || op == ND_R_MEAN ||
+                    op == ND_R_VAR || op == ND_R_STD;
+    int has_ddof = op == ND_R_VAR || op == ND_R_STD;
+    int arg_keep = op == ND_R_ARGMIN || op == ND_R_ARGMAX;
+    int po = has_dtype ? 4 : 3;
     int ai = argx(L, top_, 2, "axis");
-    int di = (op == ND_R_SUM || op == ND_R_PROD || op == ND_R_MEAN ||
-              op == ND_R_VAR || op == ND_R_STD)
-                 ? argx(L, top_, 3, "dtype")
-                 : 0;
-    int ki = argx(L, top_, 0, "keepdims");
-    int ddi = argx(L, top_, 0, "ddof");
-    int oi = argx(L, top_, 0, "out");
+    int di = has_dtype ? argx(L, top_, 3, "dtype") : 0;
+    int oi = argx(L, top_, po, "out");
+    int ddi = has_ddof ? argx(L, top_, po + 1, "ddof") : 0;
+    int ki = argx(L, top_, arg_keep ? 0 : po + 1 + has_ddof, "keepdims");
     NdArray *pa = lnd_toarray(L, 1);
     const NdArray *a = pa ? pa : operand(L, 1, &ta, sa);
     int given = axes_arg(L, ai, a, axes);
@@ -4344,20 +4361,21 @@ static int gen_tostring(lua_State *L)
     return 1;
 }
 
-static void set_guarded(lua_State *L, const luaL_Reg *r);
+static void set_guarded(lua_State *L, const luaL_Reg *r,
+                        const char *prefix);
 
 /* Add nd.random (module table on top of the stack). */
 static void open_random(lua_State *L)
 {
     luaL_newmetatable(L, MT_GEN);
     lua_newtable(L);
-    set_guarded(L, gen_methods);
+    set_guarded(L, gen_methods, "Generator.");
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, gen_tostring);
     lua_setfield(L, -2, "__tostring");
     lua_pop(L, 1);
     lua_newtable(L);
-    set_guarded(L, random_funcs);
+    set_guarded(L, random_funcs, "random.");
     lua_setfield(L, -2, "random");
 }
 
@@ -4692,138 +4710,159 @@ static const luaL_Reg meta[] = {
 ** before the function runs. A function missing here reads none. */
 typedef struct {
     lua_CFunction fn;
-    const char *names; /* space-separated */
+    int maxpos;        /* positional arguments it reads; -1: not checked */
+    const char *names; /* keywords it reads, space-separated */
 } KwSpec;
 
 static const KwSpec kw_specs[] = {
-    {l_absolute, "out"},
-    {l_add, "dtype out"},
-    {l_all, "axis keepdims out"},
-    {l_any, "axis keepdims out"},
-    {l_append, "axis"},
-    {l_arange, "dtype start step stop"},
-    {l_arccos, "out"},
-    {l_arcsin, "out"},
-    {l_arctan, "out"},
-    {l_arctan2, "dtype out"},
-    {l_argmax, "axis keepdims out"},
-    {l_argmin, "axis keepdims out"},
-    {l_argsort, "axis"},
-    {l_array, "copy dtype"},
-    {l_array_split, "axis indices_or_sections"},
-    {l_asarray, "dtype"},
-    {l_astype, "dtype"},
-    {l_bitwise_and, "dtype out"},
-    {l_bitwise_or, "dtype out"},
-    {l_bitwise_xor, "dtype out"},
-    {l_can_cast, "casting"},
-    {l_ceil, "out"},
-    {l_choice, "a p replace size"},
-    {l_clip, "a_max a_min"},
-    {l_concatenate, "axis dtype"},
-    {l_corrcoef, "bias ddof rowvar y"},
-    {l_cos, "out"},
-    {l_cosh, "out"},
-    {l_count_nonzero, "axis"},
-    {l_cov, "bias ddof rowvar y"},
-    {l_cumprod, "axis dtype"},
-    {l_cumsum, "axis dtype"},
-    {l_default_rng, "seed"},
-    {l_diag, "k"},
-    {l_empty, "dtype"},
-    {l_equal, "dtype out"},
-    {l_exp, "out"},
-    {l_expand_dims, "axis"},
-    {l_expm1, "out"},
-    {l_eye, "M dtype k"},
-    {l_floor_, "out"},
-    {l_floor_divide, "dtype out"},
-    {l_fmax, "dtype out"},
-    {l_fmin, "dtype out"},
-    {l_full, "dtype fill_value"},
-    {l_full_like, "dtype fill_value"},
-    {l_greater, "dtype out"},
-    {l_greater_equal, "dtype out"},
-    {l_hsplit, "axis indices_or_sections"},
-    {l_hypot, "dtype out"},
-    {l_identity, "dtype"},
-    {l_invert, "out"},
-    {l_isfinite, "out"},
-    {l_isinf, "out"},
-    {l_isnan, "out"},
-    {l_left_shift, "dtype out"},
-    {l_less, "dtype out"},
-    {l_less_equal, "dtype out"},
-    {l_linspace, "dtype endpoint num retstep stop"},
-    {l_log, "out"},
-    {l_log10, "out"},
-    {l_log1p, "out"},
-    {l_log2, "out"},
-    {l_logical_and, "dtype out"},
-    {l_logical_not, "out"},
-    {l_logical_or, "dtype out"},
-    {l_logical_xor, "dtype out"},
-    {l_max, "axis keepdims out"},
-    {l_maximum, "dtype out"},
-    {l_mean, "axis dtype keepdims out"},
-    {l_median, "axis keepdims q"},
-    {l_min, "axis keepdims out"},
-    {l_minimum, "dtype out"},
-    {l_multiply, "dtype out"},
-    {l_negative, "out"},
-    {l_normal, "loc scale size"},
-    {l_not_equal, "dtype out"},
-    {l_ones, "dtype"},
-    {l_ones_like, "dtype"},
-    {l_percentile, "axis keepdims q"},
-    {l_positive, "out"},
-    {l_power, "dtype out"},
-    {l_prod, "axis dtype keepdims out"},
-    {l_quantile, "axis keepdims q"},
-    {l_randint, "dtype endpoint high low size"},
-    {l_random, "size"},
-    {l_remainder, "dtype out"},
-    {l_repeat, "axis repeats"},
-    {l_reshape, "newshape"},
-    {l_right_shift, "dtype out"},
-    {l_rint, "out"},
-    {l_round, "decimals"},
-    {l_set_printoptions, "edgeitems floatmode linewidth precision sign suppress threshold"},
-    {l_sign, "out"},
-    {l_signbit, "out"},
-    {l_sin, "out"},
-    {l_sinh, "out"},
-    {l_sort, "axis"},
-    {l_split, "axis indices_or_sections"},
-    {l_sqrt, "out"},
-    {l_square, "out"},
-    {l_squeeze, "axis"},
-    {l_stack, "axis"},
-    {l_standard_normal, "size"},
-    {l_std, "axis ddof dtype keepdims out"},
-    {l_subtract, "dtype out"},
-    {l_sum, "axis dtype keepdims out"},
-    {l_tan, "out"},
-    {l_tanh, "out"},
-    {l_transpose, "axes"},
-    {l_true_divide, "dtype out"},
-    {l_trunc, "out"},
-    {l_uniform, "low high size"},
-    {l_unique, "return_counts"},
-    {l_var, "axis ddof dtype keepdims out"},
-    {l_vsplit, "axis indices_or_sections"},
-    {l_zeros, "dtype"},
-    {l_zeros_like, "dtype"},
-    {m_sort, "axis"},
-    {NULL, NULL},
+    {l_absolute, 2, "out"},
+    {l_add, 3, "dtype out"},
+    {l_all, 4, "axis keepdims out"},
+    {l_any, 4, "axis keepdims out"},
+    {l_append, 3, "axis"},
+    {l_arange, 4, "dtype start step stop"},
+    {l_arccos, 2, "out"},
+    {l_arcsin, 2, "out"},
+    {l_arctan, 2, "out"},
+    {l_arctan2, 3, "dtype out"},
+    {l_argmax, 3, "axis keepdims out"},
+    {l_argmin, 3, "axis keepdims out"},
+    {l_argsort, 2, "axis"},
+    {l_array, 2, "copy dtype"},
+    {l_array_split, 3, "axis indices_or_sections"},
+    {l_asarray, 2, "dtype"},
+    {l_astype, 2, "dtype"},
+    {l_bitwise_and, 3, "dtype out"},
+    {l_bitwise_or, 3, "dtype out"},
+    {l_bitwise_xor, 3, "dtype out"},
+    {l_broadcast_to, 2, ""},
+    {l_can_cast, -1, "casting"},
+    {l_ceil, 2, "out"},
+    {l_choice, -1, "a p replace size"},
+    {l_clip, 3, "a_max a_min"},
+    {l_column_stack, 1, ""},
+    {l_concatenate, 2, "axis dtype"},
+    {l_copy, 1, ""},
+    {l_corrcoef, -1, "bias ddof rowvar y"},
+    {l_cos, 2, "out"},
+    {l_cosh, 2, "out"},
+    {l_count_nonzero, 2, "axis"},
+    {l_cov, -1, "bias ddof rowvar y"},
+    {l_cross, 2, ""},
+    {l_cumprod, 3, "axis dtype"},
+    {l_cumsum, 3, "axis dtype"},
+    {l_default_rng, -1, "seed"},
+    {l_diag, 2, "k"},
+    {l_dot, 2, ""},
+    {l_empty, 2, "dtype"},
+    {l_equal, 3, "dtype out"},
+    {l_exp, 2, "out"},
+    {l_expand_dims, 2, "axis"},
+    {l_expm1, 2, "out"},
+    {l_eye, 4, "M dtype k"},
+    {l_fill, 2, ""},
+    {l_flatten, 1, ""},
+    {l_floor_, 2, "out"},
+    {l_floor_divide, 3, "dtype out"},
+    {l_fmax, 3, "dtype out"},
+    {l_fmin, 3, "dtype out"},
+    {l_full, 3, "dtype fill_value"},
+    {l_full_like, 3, "dtype fill_value"},
+    {l_greater, 3, "dtype out"},
+    {l_greater_equal, 3, "dtype out"},
+    {l_hsplit, 2, "axis indices_or_sections"},
+    {l_hstack, 1, ""},
+    {l_hypot, 3, "dtype out"},
+    {l_identity, 2, "dtype"},
+    {l_inner, 2, ""},
+    {l_invert, 2, "out"},
+    {l_isfinite, 2, "out"},
+    {l_isinf, 2, "out"},
+    {l_isnan, 2, "out"},
+    {l_left_shift, 3, "dtype out"},
+    {l_less, 3, "dtype out"},
+    {l_less_equal, 3, "dtype out"},
+    {l_linspace, 6, "dtype endpoint num retstep stop"},
+    {l_log, 2, "out"},
+    {l_log10, 2, "out"},
+    {l_log1p, 2, "out"},
+    {l_log2, 2, "out"},
+    {l_logical_and, 3, "dtype out"},
+    {l_logical_not, 2, "out"},
+    {l_logical_or, 3, "dtype out"},
+    {l_logical_xor, 3, "dtype out"},
+    {l_matmul, 2, ""},
+    {l_max, 4, "axis keepdims out"},
+    {l_maximum, 3, "dtype out"},
+    {l_mean, 5, "axis dtype keepdims out"},
+    {l_median, 2, "axis keepdims q"},
+    {l_min, 4, "axis keepdims out"},
+    {l_minimum, 3, "dtype out"},
+    {l_multiply, 3, "dtype out"},
+    {l_negative, 2, "out"},
+    {l_nonzero, 1, ""},
+    {l_normal, -1, "loc scale size"},
+    {l_not_equal, 3, "dtype out"},
+    {l_ones, 2, "dtype"},
+    {l_ones_like, 2, "dtype"},
+    {l_outer, 2, ""},
+    {l_percentile, 3, "axis keepdims q"},
+    {l_positive, 2, "out"},
+    {l_power, 3, "dtype out"},
+    {l_prod, 5, "axis dtype keepdims out"},
+    {l_quantile, 3, "axis keepdims q"},
+    {l_randint, -1, "dtype endpoint high low size"},
+    {l_random, -1, "size"},
+    {l_ravel, 1, ""},
+    {l_remainder, 3, "dtype out"},
+    {l_repeat, 3, "axis repeats"},
+    {l_reshape, -1, "newshape"},
+    {l_right_shift, 3, "dtype out"},
+    {l_rint, 2, "out"},
+    {l_round, 2, "decimals"},
+    {l_set_printoptions, -1, "edgeitems floatmode linewidth precision sign suppress threshold"},
+    {l_sign, 2, "out"},
+    {l_signbit, 2, "out"},
+    {l_sin, 2, "out"},
+    {l_sinh, 2, "out"},
+    {l_sort, 2, "axis"},
+    {l_split, 3, "axis indices_or_sections"},
+    {l_sqrt, 2, "out"},
+    {l_square, 2, "out"},
+    {l_squeeze, 2, "axis"},
+    {l_stack, 2, "axis"},
+    {l_standard_normal, -1, "size"},
+    {l_std, 6, "axis ddof dtype keepdims out"},
+    {l_subtract, 3, "dtype out"},
+    {l_sum, 5, "axis dtype keepdims out"},
+    {l_swapaxes, 3, ""},
+    {l_tan, 2, "out"},
+    {l_tanh, 2, "out"},
+    {l_tile, 2, ""},
+    {l_tolist, 1, ""},
+    {l_trace, 1, ""},
+    {l_transpose, -1, "axes"},
+    {l_true_divide, 3, "dtype out"},
+    {l_trunc, 2, "out"},
+    {l_uniform, -1, "low high size"},
+    {l_unique, 1, "return_counts"},
+    {l_var, 6, "axis ddof dtype keepdims out"},
+    {l_vsplit, 2, "axis indices_or_sections"},
+    {l_vstack, 1, ""},
+    {l_where_any, 3, ""},
+    {l_zeros, 2, "dtype"},
+    {l_zeros_like, 2, "dtype"},
+    {m_sort, 2, "axis"},
+    {NULL, 0, NULL},
 };
 
-static const char *kw_names(lua_CFunction fn)
+static const KwSpec *kw_spec(lua_CFunction fn)
 {
+    static const KwSpec none = {NULL, -1, ""};
     for (const KwSpec *k = kw_specs; k->fn; k++)
         if (k->fn == fn)
-            return k->names;
-    return "";
+            return k;
+    return &none;
 }
 
 static int kw_known(const char *names, const char *key, size_t n)
@@ -4839,18 +4878,24 @@ static int kw_known(const char *names, const char *key, size_t n)
     return 0;
 }
 
-/* Upvalues: the function, its keywords, its name (for the message), the
-** KW metatable (one compare, where kwx needs a lookup). */
+/* Upvalues: the function, its KwSpec, its name for messages ("sum", or
+** "ndarray.sum" for a method, whose self counts as an argument), the KW
+** metatable (one compare, where kwx needs a lookup). */
 static int kw_guard(lua_State *L)
 {
     lua_CFunction fn = lua_tocfunction(L, lua_upvalueindex(1));
+    const KwSpec *spec = lua_touserdata(L, lua_upvalueindex(2));
     int top = lua_gettop(L), is_kw = 0;
     if (top && lua_type(L, top) == LUA_TTABLE && lua_getmetatable(L, top)) {
         is_kw = lua_rawequal(L, -1, lua_upvalueindex(4));
         lua_pop(L, 1);
     }
+    if (spec->maxpos >= 0 && top - is_kw > spec->maxpos) {
+        const char *name = lua_tostring(L, lua_upvalueindex(3));
+        refusef(L, "positional argument %d of %s()",
+                spec->maxpos + 1 - (strchr(name, '.') != NULL), name);
+    }
     if (is_kw) {
-        const char *names = lua_touserdata(L, lua_upvalueindex(2));
         lua_pushnil(L);
         while (lua_next(L, top)) {
             size_t n;
@@ -4859,7 +4904,7 @@ static int kw_guard(lua_State *L)
             if (lua_type(L, -1) != LUA_TSTRING)
                 raisef(L, "TypeError", "keywords must be strings");
             key = lua_tolstring(L, -1, &n);
-            if (!kw_known(names, key, n))
+            if (!kw_known(spec->names, key, n))
                 refusef(L, "keyword argument '%s' of %s()", key,
                         lua_tostring(L, lua_upvalueindex(3)));
         }
@@ -4867,13 +4912,14 @@ static int kw_guard(lua_State *L)
     return fn(L);
 }
 
-/* luaL_setfuncs for functions behind kw_guard. */
-static void set_guarded(lua_State *L, const luaL_Reg *r)
+/* luaL_setfuncs for functions behind kw_guard; prefix names the type of
+** methods ("ndarray."), "" for functions. */
+static void set_guarded(lua_State *L, const luaL_Reg *r, const char *prefix)
 {
     for (; r->name; r++) {
         lua_pushcfunction(L, r->func);
-        lua_pushlightuserdata(L, (void *)kw_names(r->func));
-        lua_pushstring(L, r->name);
+        lua_pushlightuserdata(L, (void *)kw_spec(r->func));
+        lua_pushfstring(L, "%s%s", prefix, r->name);
         lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_KW);
         lua_pushcclosure(L, kw_guard, 4);
         lua_setfield(L, -2, r->name);
@@ -4939,7 +4985,7 @@ int luaopen_nd(lua_State *L)
     lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_ARRAY);
     luaL_setfuncs(L, meta, 0);
     lua_newtable(L);
-    set_guarded(L, methods);
+    set_guarded(L, methods, "ndarray.");
     lua_newtable(L);
     luaL_setfuncs(L, getters, 0);
     lua_pushcclosure(L, m_index, 2);
@@ -4949,7 +4995,7 @@ int luaopen_nd(lua_State *L)
     lua_pop(L, 1);
 
     lua_newtable(L);
-    set_guarded(L, funcs);
+    set_guarded(L, funcs, "");
     for (int t = 0; t < ND_NTYPES; t++) {
         push_dtype(L, (NdDType)t);
         lua_setfield(L, -2, nd_dtype_name((NdDType)t));

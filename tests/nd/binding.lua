@@ -163,15 +163,37 @@ do
     refused(function() return nd.add(a, a, kw{where = nd.gt(a, 1)}) end,
             "keyword argument 'where' of add()", "nd: add(where=) refused")
     refused(function() return a:sum(kw{initial = 5}) end,
-            "keyword argument 'initial' of sum()", "nd: a.sum(initial=) refused")
+            "keyword argument 'initial' of ndarray.sum()",
+            "nd: a.sum(initial=) refused")
     refused(function() return nd.sum(a, kw{ddof = 1}) end,
             "keyword argument 'ddof' of sum()", "nd: sum(ddof=) refused")
     refused(function() return nd.ravel(a, kw{order = "F"}) end,
             "keyword argument 'order' of ravel()",
             "nd: a function reading no keyword refuses one")
     refused(function() return nd.random.default_rng(0):normal(kw{bogus = 1}) end,
-            "keyword argument 'bogus' of normal()",
+            "keyword argument 'bogus' of Generator.normal()",
             "nd: Generator methods check keywords too")
+    refused(function() return nd.sum(a, 0, nil, nil, true, 1) end,
+            "positional argument 6 of sum()",
+            "nd: a positional argument past those read is refused")
+    refused(function() return a:sum(0, nil, nil, true, 1) end,
+            "positional argument 5 of ndarray.sum()",
+            "nd: ... counted as Python counts a method's")
+    local c = nd.zeros(4)
+    is(function() nd.add(a, a, c) return c end, "[0. 2. 4. 6.]",
+       "nd: add's third positional argument is out")
+    is(function() nd.sqrt(a, c) return c end,
+       "[0.         1.         1.41421356 1.73205081]",
+       "nd: sqrt's second positional argument is out")
+    raises(function() return nd.add(a, a, c, kw{out = c}) end, "TypeError",
+           "cannot specify 'out' as both a positional and keyword argument",
+           "nd: out given twice")
+    is(nd.sum(nd.ones({2, 2}), 0, nil, nil, true), "[[2. 2.]]",
+       "nd: sum's fifth positional argument is keepdims")
+    is(nd.std(nd.arange(4.0), 0, nil, nil, 1), "1.2909944487358056",
+       "nd: std's fifth positional argument is ddof")
+    is(nd.max(nd.arange(4.0), 0, nil, true), "[3.]",
+       "nd: max's fourth positional argument is keepdims")
     is(nd.add(a, a, kw{out = nd.zeros(4), dtype = "float64"}),
        "[0. 2. 4. 6.]", "nd: add keeps out= and dtype=")
     is(a:std(kw{ddof = 1, axis = 0, keepdims = true}), "[1.29099445]",
