@@ -4708,13 +4708,7 @@ static const luaL_Reg meta[] = {
 ** answers what NumPy would not, so every function is registered behind
 ** kw_guard with the keywords it reads, and any other keyword is refused
 ** before the function runs. A function missing here reads none. */
-typedef struct {
-    lua_CFunction fn;
-    int maxpos;        /* positional arguments it reads; -1: not checked */
-    const char *names; /* keywords it reads, space-separated */
-} KwSpec;
-
-static const KwSpec kw_specs[] = {
+static const LndArgSpec kw_specs[] = {
     {l_absolute, 2, "out"},
     {l_add, 3, "dtype out"},
     {l_all, 4, "axis keepdims out"},
@@ -4732,6 +4726,7 @@ static const KwSpec kw_specs[] = {
     {l_array_split, 3, "axis indices_or_sections"},
     {l_asarray, 2, "dtype"},
     {l_astype, 2, "dtype"},
+    {l_atleast_1d, -1, ""},
     {l_bitwise_and, 3, "dtype out"},
     {l_bitwise_or, 3, "dtype out"},
     {l_bitwise_xor, 3, "dtype out"},
@@ -4754,6 +4749,7 @@ static const KwSpec kw_specs[] = {
     {l_default_rng, -1, "seed"},
     {l_diag, 2, "k"},
     {l_dot, 2, ""},
+    {l_dtype, -1, ""},
     {l_empty, 2, "dtype"},
     {l_equal, 3, "dtype out"},
     {l_exp, 2, "out"},
@@ -4762,12 +4758,15 @@ static const KwSpec kw_specs[] = {
     {l_eye, 4, "M dtype k"},
     {l_fill, 2, ""},
     {l_flatten, 1, ""},
+    {l_float, -1, ""},
     {l_floor_, 2, "out"},
     {l_floor_divide, 3, "dtype out"},
     {l_fmax, 3, "dtype out"},
     {l_fmin, 3, "dtype out"},
     {l_full, 3, "dtype fill_value"},
     {l_full_like, 3, "dtype fill_value"},
+    {l_get_printoptions, -1, ""},
+    {l_getitem, -1, ""},
     {l_greater, 3, "dtype out"},
     {l_greater_equal, 3, "dtype out"},
     {l_hsplit, 2, "axis indices_or_sections"},
@@ -4775,10 +4774,16 @@ static const KwSpec kw_specs[] = {
     {l_hypot, 3, "dtype out"},
     {l_identity, 2, "dtype"},
     {l_inner, 2, ""},
+    {l_int, -1, ""},
     {l_invert, 2, "out"},
+    {l_isarray, -1, ""},
     {l_isfinite, 2, "out"},
     {l_isinf, 2, "out"},
     {l_isnan, 2, "out"},
+    {l_isscalar, -1, ""},
+    {l_item, -1, ""},
+    {l_iter, -1, ""},
+    {l_kw, -1, ""},
     {l_left_shift, 3, "dtype out"},
     {l_less, 3, "dtype out"},
     {l_less_equal, 3, "dtype out"},
@@ -4797,8 +4802,10 @@ static const KwSpec kw_specs[] = {
     {l_mean, 5, "axis dtype keepdims out"},
     {l_median, 2, "axis keepdims q"},
     {l_min, 4, "axis keepdims out"},
+    {l_min_scalar_type, -1, ""},
     {l_minimum, 3, "dtype out"},
     {l_multiply, 3, "dtype out"},
+    {l_ndim, -1, ""},
     {l_negative, 2, "out"},
     {l_nonzero, 1, ""},
     {l_normal, -1, "loc scale size"},
@@ -4807,24 +4814,37 @@ static const KwSpec kw_specs[] = {
     {l_ones_like, 2, "dtype"},
     {l_outer, 2, ""},
     {l_percentile, 3, "axis keepdims q"},
+    {l_permutation, -1, ""},
     {l_positive, 2, "out"},
     {l_power, 3, "dtype out"},
     {l_prod, 5, "axis dtype keepdims out"},
+    {l_promote_types, -1, ""},
     {l_quantile, 3, "axis keepdims q"},
+    {l_rand, -1, ""},
     {l_randint, -1, "dtype endpoint high low size"},
+    {l_randn, -1, ""},
     {l_random, -1, "size"},
     {l_ravel, 1, ""},
     {l_remainder, 3, "dtype out"},
     {l_repeat, 3, "axis repeats"},
+    {l_repr, -1, ""},
     {l_reshape, -1, "newshape"},
+    {l_result_type, -1, ""},
     {l_right_shift, 3, "dtype out"},
     {l_rint, 2, "out"},
     {l_round, 2, "decimals"},
+    {l_seed, -1, ""},
     {l_set_printoptions, -1, "edgeitems floatmode linewidth precision sign suppress threshold"},
+    {l_setitem, -1, ""},
+    {l_shape, -1, ""},
+    {l_shares_memory, -1, ""},
+    {l_shuffle, -1, ""},
     {l_sign, 2, "out"},
     {l_signbit, 2, "out"},
     {l_sin, 2, "out"},
     {l_sinh, 2, "out"},
+    {l_size, -1, ""},
+    {l_slice, -1, ""},
     {l_sort, 2, "axis"},
     {l_split, 3, "axis indices_or_sections"},
     {l_sqrt, 2, "out"},
@@ -4833,6 +4853,7 @@ static const KwSpec kw_specs[] = {
     {l_stack, 2, "axis"},
     {l_standard_normal, -1, "size"},
     {l_std, 6, "axis ddof dtype keepdims out"},
+    {l_str, -1, ""},
     {l_subtract, 3, "dtype out"},
     {l_sum, 5, "axis dtype keepdims out"},
     {l_swapaxes, 3, ""},
@@ -4844,6 +4865,8 @@ static const KwSpec kw_specs[] = {
     {l_transpose, -1, "axes"},
     {l_true_divide, 3, "dtype out"},
     {l_trunc, 2, "out"},
+    {l_truth, -1, ""},
+    {l_typename, -1, ""},
     {l_uniform, -1, "low high size"},
     {l_unique, 1, "return_counts"},
     {l_var, 6, "axis ddof dtype keepdims out"},
@@ -4852,17 +4875,17 @@ static const KwSpec kw_specs[] = {
     {l_where_any, 3, ""},
     {l_zeros, 2, "dtype"},
     {l_zeros_like, 2, "dtype"},
+    {m_len, -1, ""},
     {m_sort, 2, "axis"},
     {NULL, 0, NULL},
 };
 
-static const KwSpec *kw_spec(lua_CFunction fn)
+static const LndArgSpec *kw_spec(lua_CFunction fn)
 {
-    static const KwSpec none = {NULL, -1, ""};
-    for (const KwSpec *k = kw_specs; k->fn; k++)
+    for (const LndArgSpec *k = kw_specs; k->fn; k++)
         if (k->fn == fn)
             return k;
-    return &none;
+    return NULL;
 }
 
 static int kw_known(const char *names, const char *key, size_t n)
@@ -4878,13 +4901,12 @@ static int kw_known(const char *names, const char *key, size_t n)
     return 0;
 }
 
-/* Upvalues: the function, its KwSpec, its name for messages ("sum", or
+/* Upvalues: the function, its LndArgSpec, its name for messages ("sum", or
 ** "ndarray.sum" for a method, whose self counts as an argument), the KW
 ** metatable (one compare, where kwx needs a lookup). */
 static int kw_guard(lua_State *L)
 {
-    lua_CFunction fn = lua_tocfunction(L, lua_upvalueindex(1));
-    const KwSpec *spec = lua_touserdata(L, lua_upvalueindex(2));
+    const LndArgSpec *spec = lua_touserdata(L, lua_upvalueindex(2));
     int top = lua_gettop(L), is_kw = 0;
     if (top && lua_type(L, top) == LUA_TTABLE && lua_getmetatable(L, top)) {
         is_kw = lua_rawequal(L, -1, lua_upvalueindex(4));
@@ -4909,7 +4931,20 @@ static int kw_guard(lua_State *L)
                         lua_tostring(L, lua_upvalueindex(3)));
         }
     }
-    return fn(L);
+    if (spec->fn)
+        return spec->fn(L);
+    lua_pushvalue(L, lua_upvalueindex(1)); /* a Lua function */
+    lua_insert(L, 1);
+    lua_call(L, top, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+void lnd_guard(lua_State *L, const LndArgSpec *spec, const char *name)
+{
+    lua_pushlightuserdata(L, (void *)spec);
+    lua_pushstring(L, name);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_KW);
+    lua_pushcclosure(L, kw_guard, 4);
 }
 
 /* luaL_setfuncs for functions behind kw_guard; prefix names the type of
@@ -4917,12 +4952,14 @@ static int kw_guard(lua_State *L)
 static void set_guarded(lua_State *L, const luaL_Reg *r, const char *prefix)
 {
     for (; r->name; r++) {
-        lua_pushcfunction(L, r->func);
-        lua_pushlightuserdata(L, (void *)kw_spec(r->func));
+        const LndArgSpec *spec = kw_spec(r->func);
+        if (!spec)
+            luaL_error(L, "nd: %s is missing from kw_specs", r->name);
         lua_pushfstring(L, "%s%s", prefix, r->name);
-        lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_KW);
-        lua_pushcclosure(L, kw_guard, 4);
-        lua_setfield(L, -2, r->name);
+        lua_pushcfunction(L, r->func);
+        lnd_guard(L, spec, lua_tostring(L, -2));
+        lua_setfield(L, -3, r->name);
+        lua_pop(L, 1);
     }
 }
 

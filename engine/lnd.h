@@ -36,6 +36,22 @@ NdArray *lnd_tocontig(lua_State *L, int idx, NdDType t);
 /* Flag the 0-d array at idx as a NumPy scalar. */
 void lnd_markscalar(lua_State *L, int idx);
 
+/* What a function of the module reads: positional arguments (maxpos; -1
+** leaves them unchecked) and keywords (names, space-separated). NumPy
+** takes arguments pyprep does not implement (where=, order= ...); the
+** guard refuses them instead of letting the function ignore them. */
+typedef struct {
+    lua_CFunction fn; /* or NULL for a Lua function */
+    int maxpos;
+    const char *names;
+} LndArgSpec;
+
+/* Replace the function on the top of the stack by a closure that checks
+** a call's arguments against spec (kept by pointer: static storage) and
+** raises a refusal (error of metatable "nd.refuse", {refuse = text}) for
+** any it does not read; name is used in that text. */
+void lnd_guard(lua_State *L, const LndArgSpec *spec, const char *name);
+
 /* The extension `nd.linalg` (engine/lnd_linalg.c): returns the linalg
 ** table and also stores it as field `linalg` of the loaded nd module.
 ** Linking it needs LAPACK/BLAS (mk/linalg.mk's LINALG_LIBS). */

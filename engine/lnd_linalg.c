@@ -1262,6 +1262,37 @@ static int l_refuse(lua_State *L)
     return refuse(L, luaL_checkstring(L, 1));
 }
 
+/* The arguments each function reads (see lnd_guard): the rest are
+** refused, not ignored. */
+static const LndArgSpec arg_specs[] = {
+    {l_det, 1, ""},
+    {l_slogdet, 1, ""},
+    {l_inv, 1, ""},
+    {l_solve, 2, ""},
+    {l_lstsq, 3, "rcond"},
+    {l_eig, 1, ""},
+    {l_eigvals, 1, ""},
+    {l_eigh, 2, "UPLO"},
+    {l_eigvalsh, 2, "UPLO"},
+    {l_svd, 4, "full_matrices compute_uv hermitian"},
+    {l_matrix_rank, 3, "tol hermitian"},
+    {l_pinv, 3, "rcond hermitian"},
+    {l_qr, 2, "mode"},
+    {l_cholesky, 1, ""},
+    {NULL, 0, NULL},
+};
+
+/* the functions of LINALG_LUA */
+static const struct {
+    const char *name;
+    LndArgSpec spec;
+} lua_specs[] = {
+    {"norm", {NULL, 4, "ord axis keepdims"}},
+    {"cond", {NULL, 2, "p"}},
+    {"matrix_power", {NULL, 2, "n"}},
+    {"multi_dot", {NULL, 1, "out"}},
+};
+
 static const luaL_Reg funcs[] = {
     {"det", l_det},
     {"slogdet", l_slogdet},
@@ -1283,7 +1314,17 @@ static const luaL_Reg funcs[] = {
 int luaopen_nd_linalg(lua_State *L)
 {
     nd_linalg_set_threads(1);
-    luaL_newlib(L, funcs);
+    lua_newtable(L);
+    for (const luaL_Reg *r = funcs; r->name; r++) {
+        const LndArgSpec *k = arg_specs;
+        while (k->fn && k->fn != r->func)
+            k++;
+        if (!k->fn)
+            luaL_error(L, "nd.linalg: %s is missing from arg_specs", r->name);
+        lua_pushcfunction(L, r->func);
+        lnd_guard(L, k, r->name);
+        lua_setfield(L, -2, r->name);
+    }
     lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
     if (lua_getfield(L, -1, "nd") == LUA_TTABLE) {
         /* norm, cond, matrix_power, multi_dot (LINALG_LUA) */
@@ -1295,6 +1336,16 @@ int luaopen_nd_linalg(lua_State *L)
             lua_pushcfunction(L, l_raise);
             lua_pushcfunction(L, l_refuse);
             lua_call(L, 5, 0);
+            for (size_t i = 0; i < sizeof lua_specs / sizeof *lua_specs;
+                 i++) {
+                if (lua_getfield(L, -3, lua_specs[i].name) !=
+                    LUA_TFUNCTION) {
+                    lua_pop(L, 1);
+                    continue;
+                }
+                lnd_guard(L, &lua_specs[i].spec, lua_specs[i].name);
+                lua_setfield(L, -4, lua_specs[i].name);
+            }
         } else {
             lua_pop(L, 1);
         }
