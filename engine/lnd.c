@@ -4733,20 +4733,20 @@ static const LndArgSpec kw_specs[] = {
     {l_broadcast_to, 2, ""},
     {l_can_cast, -1, "casting"},
     {l_ceil, 2, "out"},
-    {l_choice, -1, "a p replace size"},
+    {l_choice, 4, "a p replace size"},
     {l_clip, 3, "a_max a_min"},
     {l_column_stack, 1, ""},
     {l_concatenate, 2, "axis dtype"},
     {l_copy, 1, ""},
-    {l_corrcoef, -1, "bias ddof rowvar y"},
+    {l_corrcoef, 3, "bias ddof rowvar y"},
     {l_cos, 2, "out"},
     {l_cosh, 2, "out"},
     {l_count_nonzero, 2, "axis"},
-    {l_cov, -1, "bias ddof rowvar y"},
+    {l_cov, 5, "bias ddof rowvar y"},
     {l_cross, 2, ""},
     {l_cumprod, 3, "axis dtype"},
     {l_cumsum, 3, "axis dtype"},
-    {l_default_rng, -1, "seed"},
+    {l_default_rng, 1, "seed"},
     {l_diag, 2, "k"},
     {l_dot, 2, ""},
     {l_dtype, -1, ""},
@@ -4808,22 +4808,22 @@ static const LndArgSpec kw_specs[] = {
     {l_ndim, -1, ""},
     {l_negative, 2, "out"},
     {l_nonzero, 1, ""},
-    {l_normal, -1, "loc scale size"},
+    {l_normal, 3, "loc scale size"},
     {l_not_equal, 3, "dtype out"},
     {l_ones, 2, "dtype"},
     {l_ones_like, 2, "dtype"},
     {l_outer, 2, ""},
     {l_percentile, 3, "axis keepdims q"},
-    {l_permutation, -1, ""},
+    {l_permutation, 1, ""},
     {l_positive, 2, "out"},
     {l_power, 3, "dtype out"},
     {l_prod, 5, "axis dtype keepdims out"},
     {l_promote_types, -1, ""},
     {l_quantile, 3, "axis keepdims q"},
     {l_rand, -1, ""},
-    {l_randint, -1, "dtype endpoint high low size"},
+    {l_randint, 5, "dtype endpoint high low size"},
     {l_randn, -1, ""},
-    {l_random, -1, "size"},
+    {l_random, 1, "size"},
     {l_ravel, 1, ""},
     {l_remainder, 3, "dtype out"},
     {l_repeat, 3, "axis repeats"},
@@ -4833,12 +4833,12 @@ static const LndArgSpec kw_specs[] = {
     {l_right_shift, 3, "dtype out"},
     {l_rint, 2, "out"},
     {l_round, 2, "decimals"},
-    {l_seed, -1, ""},
+    {l_seed, 1, ""},
     {l_set_printoptions, -1, "edgeitems floatmode linewidth precision sign suppress threshold"},
     {l_setitem, -1, ""},
     {l_shape, -1, ""},
     {l_shares_memory, -1, ""},
-    {l_shuffle, -1, ""},
+    {l_shuffle, 1, ""},
     {l_sign, 2, "out"},
     {l_signbit, 2, "out"},
     {l_sin, 2, "out"},
@@ -4851,7 +4851,7 @@ static const LndArgSpec kw_specs[] = {
     {l_square, 2, "out"},
     {l_squeeze, 2, "axis"},
     {l_stack, 2, "axis"},
-    {l_standard_normal, -1, "size"},
+    {l_standard_normal, 1, "size"},
     {l_std, 6, "axis ddof dtype keepdims out"},
     {l_str, -1, ""},
     {l_subtract, 3, "dtype out"},
@@ -4867,7 +4867,7 @@ static const LndArgSpec kw_specs[] = {
     {l_trunc, 2, "out"},
     {l_truth, -1, ""},
     {l_typename, -1, ""},
-    {l_uniform, -1, "low high size"},
+    {l_uniform, 3, "low high size"},
     {l_unique, 1, "return_counts"},
     {l_var, 6, "axis ddof dtype keepdims out"},
     {l_vsplit, 2, "axis indices_or_sections"},
@@ -4913,9 +4913,14 @@ static int kw_guard(lua_State *L)
         lua_pop(L, 1);
     }
     if (spec->maxpos >= 0 && top - is_kw > spec->maxpos) {
+        /* a Generator method's arguments come after the generator; an
+        ** array method's are laid out as the function's, array first */
         const char *name = lua_tostring(L, lua_upvalueindex(3));
-        refusef(L, "positional argument %d of %s()",
-                spec->maxpos + 1 - (strchr(name, '.') != NULL), name);
+        int gen = strncmp(name, "Generator.", 10) == 0;
+        int method = gen || strncmp(name, "ndarray.", 8) == 0;
+        if (top - is_kw > spec->maxpos + gen)
+            refusef(L, "positional argument %d of %s()",
+                    spec->maxpos + 1 + gen - method, name);
     }
     if (is_kw) {
         lua_pushnil(L);

@@ -42,7 +42,7 @@ void lnd_markscalar(lua_State *L, int idx);
 ** guard refuses them instead of letting the function ignore them. */
 typedef struct {
     lua_CFunction fn; /* or NULL for a Lua function */
-    int maxpos;
+    int maxpos; /* a Generator method: not counting the generator */
     const char *names;
 } LndArgSpec;
 

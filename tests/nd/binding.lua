@@ -179,6 +179,14 @@ do
     refused(function() return a:sum(0, nil, nil, true, 1) end,
             "positional argument 5 of ndarray.sum()",
             "nd: ... counted as Python counts a method's")
+    refused(function() return nd.random.normal(0, 1, 3, 4) end,
+            "positional argument 4 of random.normal()",
+            "nd: random functions count positional arguments")
+    refused(function() return nd.random.default_rng(0):normal(0, 1, 3, 4) end,
+            "positional argument 4 of Generator.normal()",
+            "nd: ... Generator methods not counting the generator")
+    is(function() return nd.random.default_rng(1):normal(1, 2, 2) end,
+       "[1.69116838 2.64323629]", "nd: Generator.normal(loc, scale, size)")
     local c = nd.zeros(4)
     is(function() nd.add(a, a, c) return c end, "[0. 2. 4. 6.]",
        "nd: add's third positional argument is out")
