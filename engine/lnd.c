@@ -949,25 +949,54 @@ static int l_get_printoptions(lua_State *L)
 /* ------------------------------------------------------------------ */
 /* creation */
 
+/* ndmin: the array at the top becomes a view with leading 1s up to ndmin
+** dimensions (a view of it, as NumPy's _prepend_ones makes). */
+static void prepend_ones(lua_State *L, int ndmin)
+{
+    NdArray *a = lnd_toarray(L, -1), v;
+    int k;
+    if (ndmin > ND_MAXDIMS)
+        raisef(L, "ValueError", "ndmin bigger than allowable number of "
+                                "dimensions NPY_MAXDIMS (=%d)", ND_MAXDIMS);
+    if (a->ndim >= ndmin)
+        return;
+    k = ndmin - a->ndim;
+    v = *a;
+    for (int i = a->ndim - 1; i >= 0; i--) {
+        v.shape[i + k] = a->shape[i];
+        v.strides[i + k] = a->strides[i];
+    }
+    for (int i = 0; i < k; i++) {
+        v.shape[i] = 1;
+        v.strides[i] = a->ndim ? a->strides[0] * a->shape[0]
+                               : (int64_t)nd_dtype_size(a->dtype);
+    }
+    v.ndim = ndmin;
+    push_view(L, &v, -1);
+    lua_remove(L, -2);
+}
+
 static int l_array(lua_State *L)
 {
     const int top_ = lua_gettop(L);
     int dt = optdtype(L, argx(L, top_, 2, "dtype"));
     int ci = argx(L, top_, 0, "copy");
+    int mi = argx(L, top_, 0, "ndmin");
+    int ndmin = mi && !absent(L, mi) ? (int)toint(L, mi, "ndmin") : 0;
     NdArray *a = lnd_toarray(L, 1);
     if (a) {
         NdDType t = dt >= 0 ? (NdDType)dt : a->dtype;
-        if (ci && !tobool(L, ci) && t == a->dtype) {
+        if (ci && !tobool(L, ci) && t == a->dtype)
             lua_pushvalue(L, 1);
-            return 1;
-        }
-        push_copy(L, a, t);
-        return 1;
+        else
+            push_copy(L, a, t);
+    } else {
+        if (absent(L, 1) && !lua_isnoneornil(L, 1))
+            raisef(L, "TypeError", "None arrays are not supported");
+        luaL_checkany(L, 1);
+        from_nested(L, 1, dt);
     }
-    if (absent(L, 1) && !lua_isnoneornil(L, 1))
-        raisef(L, "TypeError", "None arrays are not supported");
-    luaL_checkany(L, 1);
-    from_nested(L, 1, dt);
+    prepend_ones(L, ndmin);
     return 1;
 }
 
@@ -1285,6 +1314,11 @@ static int l_astype(lua_State *L)
         raisef(L, "TypeError", "astype() missing required argument 'dtype' "
                                "(pos 1)");
     NdDType t = checkdtype(L, di);
+    int ci = argx(L, top_, 0, "copy");
+    if (ci && !tobool(L, ci) && t == a->dtype) {
+        lua_pushvalue(L, 1); /* copy=False: the array itself if it can */
+        return 1;
+    }
     copy_like(L, a, t, 1);
     mark_scalar(L, -1);
     return 1;
@@ -4722,10 +4756,10 @@ static const LndArgSpec kw_specs[] = {
     {l_argmax, 3, "axis keepdims out"},
     {l_argmin, 3, "axis keepdims out"},
     {l_argsort, 2, "axis"},
-    {l_array, 2, "copy dtype"},
+    {l_array, 2, "copy dtype ndmin"},
     {l_array_split, 3, "axis indices_or_sections"},
     {l_asarray, 2, "dtype"},
-    {l_astype, 2, "dtype"},
+    {l_astype, 2, "copy dtype"},
     {l_atleast_1d, -1, ""},
     {l_bitwise_and, 3, "dtype out"},
     {l_bitwise_or, 3, "dtype out"},
