@@ -608,6 +608,38 @@ static void test_values(int got_level)
        "nd simd: level %d -0 == -0 true, NaN == x false", got_level);
 }
 
+/* Every cast between real dtypes, contiguous and strided, over the same
+** special and random values: the level's loop against the baseline's. */
+static void test_casts(int level, int got_level)
+{
+    char *want = outbuf, *got = outbuf + (NMAX + MAXOFF) * 8;
+    for (int i = 0; i < NTYPES; i++) {
+        for (int j = 0; j < NTYPES; j++) {
+            NdDType f = real_types[i], t = real_types[j];
+            size_t fs = nd_dtype_size(f), ts = nd_dtype_size(t);
+            int bad = 0;
+            if (f == t)
+                continue;
+            for (int li = 0; li < NLENS && !bad; li++) {
+                for (int step = 1; step <= 2 && !bad; step++) {
+                    int64_t n = lens[li] / step;
+                    for (int64_t k = 0; k < n * step; k++)
+                        put(f, in_a + k * (int64_t)fs, k);
+                    nd_set_simd_level(0);
+                    nd_cast_fn(f, t)(n, in_a + fs, (ptrdiff_t)(fs * step),
+                                     want + ts, (ptrdiff_t)ts);
+                    nd_set_simd_level(level);
+                    nd_cast_fn(f, t)(n, in_a + fs, (ptrdiff_t)(fs * step),
+                                     got + ts, (ptrdiff_t)ts);
+                    bad = !same(t, want + ts, got + ts, n);
+                }
+            }
+            ok(!bad, "nd simd %d: cast %s -> %s", got_level,
+               nd_dtype_name(f), nd_dtype_name(t));
+        }
+    }
+}
+
 int main(void)
 {
     size_t bytes = (size_t)(NMAX + MAXOFF) * 16;
@@ -630,6 +662,7 @@ int main(void)
         test_binary(level, got);
         test_unary(level, got);
         test_reduce(level, got);
+        test_casts(level, got);
     }
     nd_set_simd_level(2);
     free(in_a);
