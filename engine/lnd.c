@@ -3160,7 +3160,31 @@ static void *scratch(lua_State *L, size_t n)
 ** back gives NumPy's result; argsort of the copy gives its indices.
 ** sort_any sorts c in place along axis for any dtype.
 */
-static void sort_any(lua_State *L, NdArray *c, int axis)
+/* kind= of sort and argsort: 0 NumPy's default order (its introsort), 1
+** the stable one ('stable', 'mergesort'). NumPy reads the first letter.
+** heapsort puts equal keys in yet another order: refused. */
+static int sort_kind(lua_State *L, int ki)
+{
+    const char *k;
+    if (!ki || absent(L, ki))
+        return 0;
+    if (lua_type(L, ki) != LUA_TSTRING)
+        raisef(L, "TypeError", "sort kind must be str, not %s",
+               pytype(L, ki));
+    k = lua_tostring(L, ki);
+    switch (k[0]) {
+    case 'q': case 'Q':
+        return 0;
+    case 'm': case 'M': case 's': case 'S':
+        return 1;
+    case 'h': case 'H':
+        refusef(L, "kind='%s' (heapsort's order of equal keys)", k);
+    }
+    return raisef(L, "ValueError", "sort kind must be one of 'quick', "
+                                   "'heap', or 'stable' (got '%s')", k);
+}
+
+static void sort_any(lua_State *L, NdArray *c, int axis, int stable)
 {
     NdErr err;
     int top = lua_gettop(L);
@@ -3168,8 +3192,13 @@ static void sort_any(lua_State *L, NdArray *c, int axis)
     NdError rc;
     if (c->dtype == ND_FLOAT16)
         w = push_copy(L, c, ND_FLOAT32);
-    void *s = scratch(L, nd_sort_scratch(w, axis));
-    rc = nd_sort(w, axis, s, &err);
+    if (stable) { /* axis normalised by the caller */
+        rc = nd_sort_stable(
+            w, axis, scratch(L, nd_stable_scratch(w->dtype, w->shape[axis])),
+            &err);
+    } else {
+        rc = nd_sort(w, axis, scratch(L, nd_sort_scratch(w, axis)), &err);
+    }
     if (!rc && w != c)
         rc = nd_assign(c, w, &err);
     if (rc)
@@ -3184,6 +3213,7 @@ static int l_sort(lua_State *L)
     char sa[16];
     NdErr err;
     int ai = argx(L, top_, 2, "axis");
+    int stable = sort_kind(L, argx(L, top_, 3, "kind"));
     const NdArray *a = operand(L, 1, &ta, sa);
     NdArray *c;
     int axis = -1;
@@ -3204,7 +3234,7 @@ static int l_sort(lua_State *L)
                                      "of dimension 0");
     int ci = lua_gettop(L);
     TRY(nd_norm_axis(&axis, c->ndim, &err));
-    sort_any(L, c, axis);
+    sort_any(L, c, axis, stable);
     lua_settop(L, ci);
     return 1;
 }
@@ -3216,12 +3246,13 @@ static int m_sort(lua_State *L)
     NdArray *a = checkarray(L, 1);
     NdErr err;
     int ai = argx(L, top_, 2, "axis");
+    int stable = sort_kind(L, argx(L, top_, 3, "kind"));
     int axis = absent(L, ai) ? -1 : (int)toint(L, ai, "axis");
     if (a->ndim == 0)
         raisef(L, "numpy.AxisError", "axis -1 is out of bounds for array "
                                      "of dimension 0");
     TRY(nd_norm_axis(&axis, a->ndim, &err));
-    sort_any(L, a, axis);
+    sort_any(L, a, axis, stable);
     return 0;
 }
 
@@ -3232,6 +3263,7 @@ static int l_argsort(lua_State *L)
     char sa[16];
     NdErr err;
     int ai = argx(L, top_, 2, "axis");
+    int stable = sort_kind(L, argx(L, top_, 3, "kind"));
     const NdArray *a = operand(L, 1, &ta, sa);
     NdArray flat;
     int axis = -1;
@@ -3255,8 +3287,14 @@ static int l_argsort(lua_State *L)
     NdArray *o = lnd_newarray(L, ND_INT64, a->ndim, a->shape);
     int oi = lua_gettop(L);
     size_t n = (size_t)a->shape[axis];
-    void *s = scratch(L, n * nd_dtype_size(a->dtype) + 16 + n * 8);
-    TRY(nd_argsort(a, axis, o, s, &err));
+    if (stable)
+        TRY(nd_argsort_stable(
+            a, axis, o, scratch(L, nd_stable_scratch(a->dtype, (int64_t)n)),
+            &err));
+    else
+        TRY(nd_argsort(a, axis, o,
+                       scratch(L, n * nd_dtype_size(a->dtype) + 16 + n * 8),
+                       &err));
     lua_settop(L, oi);
     return 1;
 }
@@ -4755,7 +4793,7 @@ static const LndArgSpec kw_specs[] = {
     {l_arctan2, 3, "dtype out"},
     {l_argmax, 3, "axis keepdims out"},
     {l_argmin, 3, "axis keepdims out"},
-    {l_argsort, 2, "axis"},
+    {l_argsort, 3, "axis kind"},
     {l_array, 2, "copy dtype ndmin"},
     {l_array_split, 3, "axis indices_or_sections"},
     {l_asarray, 2, "dtype"},
@@ -4879,7 +4917,7 @@ static const LndArgSpec kw_specs[] = {
     {l_sinh, 2, "out"},
     {l_size, -1, ""},
     {l_slice, -1, ""},
-    {l_sort, 2, "axis"},
+    {l_sort, 3, "axis kind"},
     {l_split, 3, "axis indices_or_sections"},
     {l_sqrt, 2, "out"},
     {l_square, 2, "out"},
@@ -4910,7 +4948,7 @@ static const LndArgSpec kw_specs[] = {
     {l_zeros, 2, "dtype"},
     {l_zeros_like, 2, "dtype"},
     {m_len, -1, ""},
-    {m_sort, 2, "axis"},
+    {m_sort, 3, "axis kind"},
     {NULL, 0, NULL},
 };
 

@@ -315,6 +315,14 @@ int nd_sort_simd(int mode);
 ** order. */
 NdError nd_argsort(const NdArray *a, int axis, NdArray *out, void *scratch,
                    NdErr *e);
+/* kind='stable' (engine/nd_stable.c): the same in NumPy's stable order,
+** equal keys in their original order, NaNs last; scratch holds
+** nd_stable_scratch(a's dtype, axis length) bytes. float16 and complex
+** give ND_ETYPE (the binding sorts float16 as float32). */
+size_t nd_stable_scratch(NdDType t, int64_t n);
+NdError nd_sort_stable(NdArray *a, int axis, void *scratch, NdErr *e);
+NdError nd_argsort_stable(const NdArray *a, int axis, NdArray *out,
+                          void *scratch, NdErr *e);
 /* Compact a sorted contiguous 1-d array to its unique values; counts (if
 ** not NULL, shape[0] slots) receive multiplicities. Returns the count. */
 int64_t nd_unique_sorted(NdArray *a, int64_t *counts);

@@ -187,6 +187,11 @@ do
             "nd: ... Generator methods not counting the generator")
     is(function() return nd.random.default_rng(1):normal(1, 2, 2) end,
        "[1.69116838 2.64323629]", "nd: Generator.normal(loc, scale, size)")
+    refused(function() return nd.argsort(a, kw{kind = "heapsort"}) end,
+            "kind='heapsort' (heapsort's order of equal keys)",
+            "nd: heapsort is refused (its order of ties differs)")
+    is(nd.argsort(nd.array({2, 1, 2, 1}), kw{kind = "stable"}), "[1 3 0 2]",
+       "nd: argsort kind='stable' keeps ties in order")
     local c = nd.zeros(4)
     is(function() nd.add(a, a, c) return c end, "[0. 2. 4. 6.]",
        "nd: add's third positional argument is out")
