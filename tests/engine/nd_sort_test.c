@@ -84,12 +84,14 @@ static int same_key(NdDType t, const char *x, const char *y)
 }
 
 /* ---- inputs ---- */
-enum { P_RANDOM, P_FEW, P_MOSTMIN, P_SORTED, P_REVERSED, P_EQUAL, P_ORGAN,
-       P_MINMAX, P_NAN, P_ALLNAN, P_ZEROS, P_NEGZERO, P_SPECIAL, NPAT };
+enum { P_RANDOM, P_FEW, P_MOSTMIN, P_SORTED, P_LASTPAIR, P_REVERSED,
+       P_EQUAL, P_ORGAN, P_MINMAX, P_NAN, P_ALLNAN, P_ZEROS, P_NEGZERO,
+       P_SORTEDZ, P_SPECIAL, NPAT };
 static const char *pat_name[NPAT] = {
-    "random", "few keys", "mostly the minimum", "sorted", "reversed",
-    "all equal", "organ pipe", "extremes", "NaNs", "all NaN", "both zeros",
-    "-0.0 only", "inf/subnormal"};
+    "random", "few keys", "mostly the minimum", "sorted",
+    "sorted but the last pair", "reversed", "all equal", "organ pipe",
+    "extremes", "NaNs", "all NaN", "both zeros", "-0.0 only",
+    "in order with both zeros", "inf/subnormal"};
 
 /* Fill n values of t following pattern pat; returns 0 if the pattern
 ** does not apply to the dtype. */
@@ -110,6 +112,9 @@ static int fill(NdDType t, char *p, int64_t n, int pat)
             d = (double)(r % 10 ? 0 : 1 + r % 50);
             break;
         case P_SORTED: d = (double)(i / 3); break;
+        case P_LASTPAIR: /* the in-order test must look at every pair */
+            d = (double)(i < n - 2 ? i / 2 : i == n - 2 ? n : n - 3);
+            break;
         case P_REVERSED: d = (double)(n - i); break;
         case P_EQUAL: d = 7; break;
         case P_ORGAN: d = (double)(i < n / 2 ? i : n - i); break;
@@ -120,6 +125,10 @@ static int fill(NdDType t, char *p, int64_t n, int pat)
         case P_ALLNAN: d = NAN; break;
         case P_ZEROS: d = r % 3 == 0 ? -0.0 : r % 3 == 1 ? 0.0 : 1.5; break;
         case P_NEGZERO: d = r % 2 ? -0.0 : -(double)(r % 100); break;
+        case P_SORTEDZ: /* in order by "<", yet NumPy's order decides */
+            d = i < n / 3 ? (double)(i - n / 3)
+                : i < 2 * n / 3 ? (r % 2 ? -0.0 : 0.0) : (double)i;
+            break;
         default: {
             static const double sp[] = {INFINITY, -INFINITY, 5e-324, -5e-324,
                                         1e-40, -1e-40, 0.0, 1.0, -1.0,
@@ -219,7 +228,8 @@ static void test_lanes(int simd)
                 int64_t n = lens[li];
                 /* long lanes: a few patterns, to keep the test fast */
                 if (n > 1100 && pat != P_RANDOM && pat != P_FEW &&
-                    pat != P_MOSTMIN && pat != P_NAN && pat != P_ZEROS)
+                    pat != P_MOSTMIN && pat != P_NAN && pat != P_ZEROS &&
+                    pat != P_LASTPAIR && pat != P_SORTEDZ)
                     continue;
                 if (!fill(t, src, n, pat))
                     break;
