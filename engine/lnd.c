@@ -212,7 +212,7 @@ static void copy_desc(NdArray *dst, const NdArray *src)
 /* Allocate the userdata for an initialised descriptor and push it. Large
 ** blocks go through a protected call so running out of memory is a
 ** MemoryError with NumPy's text, not a bare Lua memory error. */
-static NdArray *push_new(lua_State *L, NdArray *desc, int like)
+static NdArray *push_new(lua_State *L, const NdArray *desc, int like)
 {
     size_t nb = nd_nbytes(desc);
     size_t total = LND_HDR + nb;
@@ -1466,6 +1466,17 @@ static int partial_overlap(const NdArray *x, const NdArray *o)
            (x->data != o->data || x->ndim != o->ndim);
 }
 
+/* Both C-contiguous, one shape (the dtypes are nd_binary_same's). */
+static int same_c_arrays(const NdArray *a, const NdArray *b)
+{
+    if (a->ndim != b->ndim || !(a->flags & b->flags & ND_C_CONTIGUOUS))
+        return 0;
+    for (int i = 0; i < a->ndim; i++)
+        if (a->shape[i] != b->shape[i])
+            return 0;
+    return 1;
+}
+
 /* Result of a ufunc: 0-d results are NumPy scalars unless out= given. */
 static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
 {
@@ -1477,9 +1488,20 @@ static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
     int nd;
     int64_t shape[ND_MAXDIMS];
     const int kw = kwx(L, top_);
+    NdArray *pa, *pb;
+    if (top_ == 2 && (pa = lnd_toarray(L, ia)) && (pb = lnd_toarray(L, ib)) &&
+        same_c_arrays(pa, pb) && nd_binary_same(op, pa, pb, NULL)) {
+        /* one dtype and shape, contiguous: no promotion, broadcast or
+        ** iterator (a+b on 10 floats: a fifth of the call) */
+        NdArray *o = push_new(L, pa, ia); /* pa's shape, strides, flags */
+        nd_binary_same(op, pa, pb, o);
+        MARK_RESULT(L, o, -1);
+        return 1;
+    }
     int oi = out_arg(L, kw, top_ - (kw != 0) >= 3 ? 3 : 0);
     int di = kwarg(L, kw, "dtype");
-    NdArray *pa = lnd_toarray(L, ia), *pb = lnd_toarray(L, ib);
+    pa = lnd_toarray(L, ia);
+    pb = lnd_toarray(L, ib);
     const NdArray *a = pa ? pa : operand(L, ia, &ta, sa);
     const NdArray *b = pb ? pb : operand(L, ib, &tb, sb);
     TRY(nd_binary_prepare(op, a, b, &t, &nd, shape, &err));

@@ -265,6 +265,13 @@ NdError nd_binary_prepare(NdBinaryOp op, const NdArray *a,
 ** an operand; its dtype must be same_kind castable: ND_ECAST). */
 NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
                   NdArray *out, NdErr *e);
+/* The fast case of nd_binary, for the binding's hottest call: a and b of
+** one dtype t and one shape, both C-contiguous, and a result of dtype t
+** too (no promotion, cast or error). With out NULL it answers whether op
+** is such a case; then, with out a C-contiguous array of that shape and
+** dtype, it computes out = op(a, b) (returns 1). */
+int nd_binary_same(NdBinaryOp op, const NdArray *a, const NdArray *b,
+                   NdArray *out);
 NdError nd_unary_prepare(NdUnaryOp op, const NdArray *a, NdDType *t,
                          NdErr *e);
 NdError nd_unary(NdUnaryOp op, const NdArray *a, NdArray *out, NdErr *e);

@@ -216,3 +216,43 @@ do
     is(nd.full_like(a, kw{fill_value = 7}), "[7. 7. 7. 7.]",
        "nd: full_like keeps fill_value=")
 end
+
+-- same dtype, same shape, contiguous: the binding's fast path must agree
+-- with the general one (a strided operand takes that) for every op
+do
+    local ops = {"add", "subtract", "multiply", "true_divide", "floor_divide",
+                 "remainder", "power", "bitwise_and", "bitwise_or",
+                 "bitwise_xor", "left_shift", "right_shift", "maximum",
+                 "minimum", "fmax", "fmin", "equal", "less", "logical_and",
+                 "arctan2", "hypot"}
+    local bad = {}
+    for _, dt in ipairs({"bool", "int8", "uint8", "int32", "int64", "uint64",
+                         "float16", "float32", "float64"}) do
+        local a = nd.array({3, 0, 5, 1, 7, 2}):astype(dt)
+        local wide = nd.array({2, 9, 1, 9, 3, 9, 1, 9, 2, 9, 1, 9}):astype(dt)
+        local b = nd.getitem(wide, S(nil, nil, 2)) -- strided view
+        local bc = b:copy()                          -- contiguous copy
+        for _, op in ipairs(ops) do
+            local okf, fast = pcall(nd[op], a, bc)
+            local okg, gen = pcall(nd[op], a, b)
+            local sf = okf and (nd.repr(fast) .. fast.dtype.name)
+                       or tostring(type(fast) == "table" and fast.message
+                                   or fast)
+            local sg = okg and (nd.repr(gen) .. gen.dtype.name)
+                       or tostring(type(gen) == "table" and gen.message
+                                   or gen)
+            if okf ~= okg or sf ~= sg then
+                bad[#bad + 1] = dt .. " " .. op .. ": " .. sf .. " vs " .. sg
+            end
+        end
+    end
+    ok(#bad == 0, "nd: same-dtype fast path agrees with the general path"
+       .. (#bad > 0 and (" (" .. bad[1] .. ")") or ""))
+    local x = nd.array({1, 2}):astype("int8")
+    local r = x + x
+    ok(r.dtype.name == "int8" and nd.str(r) == "[2 4]" and
+       not nd.shares_memory(r, x), "nd: fast path result is a new int8 array")
+    local s0 = nd.getitem(nd.array({2.5}), 0)
+    ok(nd.typename(s0 + s0) == "numpy.float64",
+       "nd: 0-d operands on the fast path give a NumPy scalar")
+end
