@@ -541,9 +541,15 @@ static NdDType checkdtype(lua_State *L, int idx)
         };
         size_t len;
         const char *name = lua_tolstring(L, idx, &len);
-        for (int i = 0; i < ND_NTYPES; i++)
-            if (names[i].len == len && memcmp(names[i].name, name, len) == 0)
+        for (int i = 0; i < ND_NTYPES; i++) {
+            size_t j = 0; /* a loop, not memcmp: names are a few bytes */
+            if (names[i].len != len)
+                continue;
+            while (j < len && names[i].name[j] == name[j])
+                j++;
+            if (j == len)
                 return (NdDType)i;
+        }
         if (nd_dtype_from_name(name, &t, &err))
             raise_nd(L, ND_ETYPE, &err);
         return t;
