@@ -12,6 +12,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "nd.h"
 #include "tap.h"
@@ -273,6 +275,64 @@ static void test_lanes(int simd)
     free(base);
 }
 
+/* Lanes flush against an unmapped page at either end: the kernels read
+** and write only inside the lane (a stray whole-vector access faults). */
+static void test_guard(int simd)
+{
+    size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+    int64_t lens[320];
+    int nl = 0;
+    for (int64_t n = 1; n <= 300; n++)
+        lens[nl++] = n;
+    static const int64_t more[] = {383, 385, 511, 513, 1000, 1023, 4097};
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+        lens[nl++] = more[i];
+    nd_sort_simd(simd);
+    for (int ti = 0; ti < NTYPES; ti++) {
+        NdDType t = types[ti].t;
+        size_t isz = nd_dtype_size(t);
+        int bad = 0, tried = 0;
+        for (int li = 0; li < nl; li++) {
+            int64_t n = lens[li];
+            size_t data = ((size_t)n * isz + pg - 1) / pg * pg;
+            char *m = mmap(NULL, data + 2 * pg, PROT_READ | PROT_WRITE,
+                           MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (m == MAP_FAILED)
+                continue;
+            mprotect(m, pg, PROT_NONE);
+            mprotect(m + pg + data, pg, PROT_NONE);
+            char *ref = malloc((size_t)n * isz);
+            for (int end = 0; end < 2; end++) {
+                char *p = m + pg + (end ? data - (size_t)n * isz : 0);
+                fill(t, p, n, (li + end) % 2 ? P_RANDOM : P_FEW);
+                memcpy(ref, p, (size_t)n * isz);
+                qsort(ref, (size_t)n, isz, types[ti].cmp);
+                NdArray a;
+                NdErr e;
+                nd_init(&a, t, 1, &n, &e);
+                a.data = p;
+                size_t ns = nd_sort_scratch(&a, 0);
+                void *sc = ns ? malloc(ns) : NULL;
+                nd_sort(&a, 0, sc, &e);
+                free(sc);
+                tried++;
+                for (int64_t i = 0; i < n; i++)
+                    if (!same_key(t, p + i * isz, ref + i * isz)) {
+                        bad++;
+                        break;
+                    }
+            }
+            free(ref);
+            munmap(m, data + 2 * pg);
+        }
+        ok(bad == 0 && tried == 2 * nl,
+           "nd_sort %s: %s lanes of 1..300 and 7 longer lengths, flush "
+           "against unmapped pages, sorted without touching them",
+           simd ? "simd" : "baseline", nd_dtype_name(t));
+    }
+    nd_sort_simd(1);
+}
+
 /* Lanes along axis 0 and 1 of a 2-d array (strided lanes go through
 ** scratch) match sorting each lane alone. */
 static void test_axes(void)
@@ -345,6 +405,9 @@ int main(void)
     test_lanes(0);
     if (simd)
         test_lanes(1);
+    test_guard(0);
+    if (simd)
+        test_guard(1);
     test_axes();
     test_scratch(0);
     if (simd)
