@@ -415,9 +415,23 @@ static const UniqFn uniq_fns[ND_NTYPES] = {
 
 #define VS_INLINE static inline __attribute__((always_inline))
 #define VS_UNROLL _Pragma("GCC unroll 64")
-#define VS_NREG 32 /* registers of the largest base-case network */
+#if defined(__SANITIZE_ADDRESS__)
+#define VS_SAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define VS_SAN 1
+#endif
+#endif
 #define VS_SPLIT 16 /* runs up to this many vectors take a network... */
+#ifndef VS_SAN
+#define VS_NREG 32 /* registers of the largest base-case network */
 #define VS_MID 24   /* ...and so do runs above this many */
+#else
+/* sanitizer builds: instrumenting the unrolled 32-register networks took
+** gcc 4 minutes and clang 16 for this file (1 without them) */
+#define VS_NREG 16
+#define VS_MID 16
+#endif
 #define VS_UNP 8    /* vectors per partition step */
 
 /* vs_ptab[m]: the permutation putting the lanes of an 8-lane block
