@@ -120,6 +120,31 @@ static inline uint64_t nd_f2int_bits(double v, size_t size, int uns)
                                                         (tk) == 'u')       \
                                      : (TT)(v))
 
+/* Walking the lanes of an array along one axis (sorts, argmin/argmax
+** and cumulative ops along an axis): idx holds the coordinates of the
+** other axes, the axis's own slot stays 0. */
+static inline ptrdiff_t nd_lane_offset(const NdArray *a, int axis,
+                                       const int64_t *idx)
+{
+    ptrdiff_t at = 0;
+    for (int d = 0; d < a->ndim; d++)
+        if (d != axis)
+            at += idx[d] * a->strides[d];
+    return at;
+}
+
+/* Advance idx to the next lane in C order (wraps after the last). */
+static inline void nd_lane_next(const NdArray *a, int axis, int64_t *idx)
+{
+    for (int d = a->ndim - 1; d >= 0; d--) {
+        if (d == axis)
+            continue;
+        if (++idx[d] < a->shape[d])
+            return;
+        idx[d] = 0;
+    }
+}
+
 /*
 ** float16 runs the float32 kernels: operands are cast to float32 in
 ** chunks and results rounded back to half, which is what NumPy's half

@@ -839,23 +839,13 @@ static NdError arg_reduce(int min, const NdArray *a, const char *axes,
         return ND_OK;
     }
     /* Along one axis: walk the other axes in C order. */
-    int nd = a->ndim;
     int64_t idx[ND_MAXDIMS] = {0};
     int64_t total = nd_size(a) / a->shape[axis];
     int64_t *o = (int64_t *)out->data;
     for (int64_t k = 0; k < total; k++) {
-        const char *p = a->data;
-        for (int d = 0; d < nd; d++)
-            if (d != axis)
-                p += idx[d] * a->strides[d];
+        const char *p = a->data + nd_lane_offset(a, axis, idx);
         o[k] = f(p, a->shape[axis], a->strides[axis], min);
-        for (int d = nd - 1; d >= 0; d--) {
-            if (d == axis)
-                continue;
-            if (++idx[d] < a->shape[d])
-                break;
-            idx[d] = 0;
-        }
+        nd_lane_next(a, axis, idx);
     }
     return ND_OK;
 }
@@ -1096,22 +1086,12 @@ NdError nd_accumulate(int prod, const NdArray *a, int axis, NdArray *out,
         return ND_OK;
     if ((err = nd_norm_axis(&axis, out->ndim, e)))
         return err;
-    int nd = out->ndim;
     int64_t idx[ND_MAXDIMS] = {0};
     int64_t total = nd_size(out) / out->shape[axis];
     for (int64_t k = 0; k < total; k++) {
-        char *p = out->data;
-        for (int d = 0; d < nd; d++)
-            if (d != axis)
-                p += idx[d] * out->strides[d];
+        char *p = out->data + nd_lane_offset(out, axis, idx);
         f(p, out->shape[axis], out->strides[axis], prod);
-        for (int d = nd - 1; d >= 0; d--) {
-            if (d == axis)
-                continue;
-            if (++idx[d] < out->shape[d])
-                break;
-            idx[d] = 0;
-        }
+        nd_lane_next(out, axis, idx);
     }
     return ND_OK;
 }

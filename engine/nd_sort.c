@@ -1257,13 +1257,8 @@ NdError nd_argsort(const NdArray *a, int axis, NdArray *out, void *scratch,
     int64_t idx[ND_MAXDIMS] = {0};
     int64_t tot = n ? nd_size(a) / n : 0;
     for (int64_t k = 0; k < tot; k++) {
-        const char *p = a->data;
-        char *q = out->data;
-        for (int d = 0; d < a->ndim; d++)
-            if (d != axis) {
-                p += idx[d] * a->strides[d];
-                q += idx[d] * out->strides[d];
-            }
+        const char *p = a->data + nd_lane_offset(a, axis, idx);
+        char *q = out->data + nd_lane_offset(out, axis, idx);
         const void *v = p;
         if (st != (ptrdiff_t)isz) {
             for (int64_t i = 0; i < n; i++)
@@ -1275,13 +1270,7 @@ NdError nd_argsort(const NdArray *a, int axis, NdArray *out, void *scratch,
         f(v, ix, n);
         for (int64_t i = 0; i < n; i++)
             *(int64_t *)(q + i * os) = ix[i];
-        for (int d = a->ndim - 1; d >= 0; d--) {
-            if (d == axis)
-                continue;
-            if (++idx[d] < a->shape[d])
-                break;
-            idx[d] = 0;
-        }
+        nd_lane_next(a, axis, idx);
     }
     return ND_OK;
 }

@@ -100,13 +100,8 @@ static NdError stable_lanes(const NdArray *a, int axis, NdArray *sorted,
     int64_t idx[ND_MAXDIMS] = {0};
     int64_t lanes = n ? nd_size(a) / n : 0;
     for (int64_t k = 0; k < lanes; k++) {
-        ptrdiff_t at = 0, qat = 0;
-        for (int d = 0; d < a->ndim; d++)
-            if (d != axis) {
-                at += idx[d] * a->strides[d];
-                if (out)
-                    qat += idx[d] * out->strides[d];
-            }
+        ptrdiff_t at = nd_lane_offset(a, axis, idx);
+        ptrdiff_t qat = out ? nd_lane_offset(out, axis, idx) : 0;
         const char *p = a->data + at;
         for (int64_t i = 0; i < n; i++) {
             memcpy(vals + i * isz, p + i * st, isz);
@@ -121,13 +116,7 @@ static NdError stable_lanes(const NdArray *a, int axis, NdArray *sorted,
                 memcpy(sorted->data + at + i * st,
                        vals + ix[i] * (int64_t)isz, isz);
         }
-        for (int d = a->ndim - 1; d >= 0; d--) {
-            if (d == axis)
-                continue;
-            if (++idx[d] < a->shape[d])
-                break;
-            idx[d] = 0;
-        }
+        nd_lane_next(a, axis, idx);
     }
     return ND_OK;
 }
