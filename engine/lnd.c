@@ -1472,17 +1472,6 @@ static int partial_overlap(const NdArray *x, const NdArray *o)
            (x->data != o->data || x->ndim != o->ndim);
 }
 
-/* Both C-contiguous, one shape (the dtypes are nd_binary_same's). */
-static int same_c_arrays(const NdArray *a, const NdArray *b)
-{
-    if (a->ndim != b->ndim || !(a->flags & b->flags & ND_C_CONTIGUOUS))
-        return 0;
-    for (int i = 0; i < a->ndim; i++)
-        if (a->shape[i] != b->shape[i])
-            return 0;
-    return 1;
-}
-
 /* Result of a ufunc: 0-d results are NumPy scalars unless out= given. */
 static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
 {
@@ -1494,9 +1483,8 @@ static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
     int nd;
     int64_t shape[ND_MAXDIMS];
     const int kw = kwx(L, top_);
-    NdArray *pa, *pb;
-    if (top_ == 2 && (pa = lnd_toarray(L, ia)) && (pb = lnd_toarray(L, ib)) &&
-        same_c_arrays(pa, pb) && nd_binary_same(op, pa, pb, NULL)) {
+    NdArray *pa = lnd_toarray(L, ia), *pb = lnd_toarray(L, ib);
+    if (top_ == 2 && pa && pb && nd_binary_same_ok(op, pa, pb)) {
         /* one dtype and shape, contiguous: no promotion, broadcast or
         ** iterator (a+b on 10 floats: a fifth of the call) */
         NdArray *o = push_new(L, pa, ia); /* pa's shape, strides, flags */
@@ -1506,8 +1494,6 @@ static int binary(lua_State *L, NdBinaryOp op, int ia, int ib)
     }
     int oi = out_arg(L, kw, top_ - (kw != 0) >= 3 ? 3 : 0);
     int di = kwarg(L, kw, "dtype");
-    pa = lnd_toarray(L, ia);
-    pb = lnd_toarray(L, ib);
     const NdArray *a = pa ? pa : operand(L, ia, &ta, sa);
     const NdArray *b = pb ? pb : operand(L, ib, &tb, sb);
     TRY(nd_binary_prepare(op, a, b, &t, &nd, shape, &err));

@@ -266,12 +266,12 @@ NdError nd_binary_prepare(NdBinaryOp op, const NdArray *a,
 NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
                   NdArray *out, NdErr *e);
 /* The fast case of nd_binary, for the binding's hottest call: a and b of
-** one dtype t and one shape, both C-contiguous, and a result of dtype t
-** too (no promotion, cast or error). With out NULL it answers whether op
-** is such a case; then, with out a C-contiguous array of that shape and
-** dtype, it computes out = op(a, b) (returns 1). */
-int nd_binary_same(NdBinaryOp op, const NdArray *a, const NdArray *b,
-                   NdArray *out);
+** one dtype and one shape, both C-contiguous, and op keeping that dtype
+** (no promotion, cast or error). nd_binary_same_ok tells; nd_binary_same
+** then computes out = op(a, b), out C-contiguous of that shape and dtype. */
+int nd_binary_same_ok(NdBinaryOp op, const NdArray *a, const NdArray *b);
+void nd_binary_same(NdBinaryOp op, const NdArray *a, const NdArray *b,
+                    NdArray *out);
 NdError nd_unary_prepare(NdUnaryOp op, const NdArray *a, NdDType *t,
                          NdErr *e);
 NdError nd_unary(NdUnaryOp op, const NdArray *a, NdArray *out, NdErr *e);

@@ -553,24 +553,6 @@ static NdError bin_types(NdBinaryOp op, const NdArray *a, const NdArray *b,
     return ND_OK;
 }
 
-int nd_binary_same(NdBinaryOp op, const NdArray *a, const NdArray *b,
-                   NdArray *out)
-{
-    NdDType t = a->dtype, lt = ND_FLOAT64, ot = ND_FLOAT64;
-    NdErr e;
-    if (out == NULL) /* bin_types reads only the dtypes of equal dtypes */
-        return b->dtype == t &&
-               !bin_types(op, a, a, &lt, &ot, &e) && lt == t && ot == t &&
-               nd_kernel_type(t) == t && !(op == ND_POW && kind_of[t] == 'i');
-    int64_t n = count_of(out);
-    char *p[3] = {a->data, b->data, out->data};
-    ptrdiff_t s[3] = {(ptrdiff_t)size_of[t], (ptrdiff_t)size_of[t],
-                      (ptrdiff_t)size_of[t]};
-    if (n > 0)
-        bin_loops[op][t](n, p, s, NULL);
-    return 1;
-}
-
 NdError nd_binary_prepare(NdBinaryOp op, const NdArray *a,
                           const NdArray *b, NdDType *t, int *ndim,
                           int64_t *shape, NdErr *e)
@@ -680,6 +662,29 @@ static const NdArray *scalar_as(const NdArray *x, NdDType lt, NdArray *tmp,
     tmp->flags |= ND_WRITEABLE;
     nd_cast_fn(x->dtype, lt)(1, x->data, 0, store, 0);
     return tmp;
+}
+
+int nd_binary_same_ok(NdBinaryOp op, const NdArray *a, const NdArray *b)
+{
+    NdDType t = a->dtype, lt = ND_FLOAT64, ot = ND_FLOAT64;
+    NdErr e;
+    /* bin_types reads only the dtypes when they are equal */
+    return b->dtype == t && a->ndim == b->ndim && ND_ISC(a) &&
+           same_shape(b, a) && !bin_types(op, a, a, &lt, &ot, &e) &&
+           lt == t && ot == t && nd_kernel_type(t) == t &&
+           !(op == ND_POW && kind_of[t] == 'i');
+}
+
+void nd_binary_same(NdBinaryOp op, const NdArray *a, const NdArray *b,
+                    NdArray *out)
+{
+    NdDType t = a->dtype;
+    int64_t n = count_of(out);
+    char *p[3] = {a->data, b->data, out->data};
+    ptrdiff_t s[3] = {(ptrdiff_t)size_of[t], (ptrdiff_t)size_of[t],
+                      (ptrdiff_t)size_of[t]};
+    if (n > 0)
+        bin_loops[op][t](n, p, s, NULL);
 }
 
 NdError nd_binary(NdBinaryOp op, const NdArray *a, const NdArray *b,
